@@ -1,0 +1,1 @@
+"""`gendoc check`: the ND30 format checker for any .docx."""

@@ -1,0 +1,73 @@
+"""The `gendoc` command line: a thin Click layer over the core functions.
+
+Each command parses its options, loads the workspace and calls one core function. Heavy
+imports (python-docx, docxtpl, openpyxl) happen inside command bodies so `--help` stays fast.
+Feature areas keep their commands in their own `cli.py` modules, registered at the bottom.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+
+import click
+
+from gendoc import __version__
+from gendoc.exceptions import GendocError
+
+
+class GendocGroup(click.Group):
+    """Top-level group: hides tracebacks unless --verbose, in Vietnamese."""
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # an unexpected bug: say so plainly, trace only on request
+            if ctx.obj and ctx.obj.get("verbose"):
+                traceback.print_exc()
+            raise GendocError(
+                f"lỗi ngoài dự kiến ({type(exc).__name__}: {exc}). "
+                "Chạy lại với --verbose để xem chi tiết và báo cho nhóm phát triển."
+            ) from exc
+
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=GendocGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", message="gendoc %(version)s")
+@click.option("--verbose", "-v", is_flag=True, help="Hiện chi tiết lỗi (traceback) khi có sự cố.")
+@click.option(
+    "--workspace",
+    "-w",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Thư mục làm việc (chứa gendoc.yaml). Mặc định: thư mục hiện tại hoặc thư mục cha gần nhất.",
+)
+@click.pass_context
+def main(ctx: click.Context, verbose: bool, workspace: str | None) -> None:
+    """gendoc — soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ tệp nội dung YAML."""
+    ctx.ensure_object(dict)
+    ctx.obj["verbose"] = verbose
+    ctx.obj["workspace"] = workspace
+    if verbose:
+        sys.tracebacklimit = 1000
+
+
+# Feature areas register their commands here ("module:attribute").
+_COMMANDS = [
+    "gendoc.commands:init_cmd",
+    "gendoc.commands:build_cmd",
+    "gendoc.commands:render_cmd",
+    "gendoc.vi.cli:vi",
+    "gendoc.check.cli:check_cmd",
+    "gendoc.register.cli:issue_cmd",
+    "gendoc.register.cli:register",
+]
+
+for _spec in _COMMANDS:
+    _module, _attr = _spec.split(":")
+    main.add_command(getattr(importlib.import_module(_module), _attr))

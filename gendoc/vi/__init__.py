@@ -1,0 +1,1 @@
+"""Vietnamese language layer (numbers in words, ND30 dates, formats, collation, encodings)."""
