@@ -1,0 +1,69 @@
+"""Bring any register database to the newest schema, on first use, without alembic.ini.
+
+Why programmatic: clerks never run alembic. Every command that opens the register calls
+`ensure_schema`, which creates the tables in a new database and applies newer revisions to an
+old one. The applied revision lives in the table `register_schema_version` (alembic's version
+table under a name of ours, so the register can share a database with other applications).
+
+Several processes may open a new register at the same moment, so the upgrade runs inside one
+transaction that first takes a lock: SQLite's `BEGIN IMMEDIATE` (see `engine.py`) or a
+PostgreSQL transaction-level advisory lock. Both databases have transactional DDL, so a failed
+upgrade leaves the previous schema intact.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.operations import Operations
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+VERSION_TABLE = "register_schema_version"
+#: Arbitrary constant naming the PostgreSQL advisory lock held while migrating ("gendoc").
+PG_MIGRATION_LOCK = 0x67656E646F63
+
+
+def script_directory() -> ScriptDirectory:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(cfg)
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None, "no migration scripts found"
+    return head
+
+
+def current_revision(conn: Connection) -> str | None:
+    """The revision the database is at, or None for an empty database."""
+    ctx = MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE})
+    return ctx.get_current_revision()
+
+
+def ensure_schema(engine: Engine, target: str = "head") -> str:
+    """Upgrade the database to `target` (default: newest); return the revision it is at."""
+    script = script_directory()
+    wanted = script.get_current_head() if target == "head" else target
+    with engine.connect() as conn:
+        if current_revision(conn) == wanted:
+            return wanted
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_MIGRATION_LOCK})
+
+        def upgrade(rev, _context):  # noqa: ANN001, ANN202 - alembic's callback signature
+            return script._upgrade_revs(wanted, rev)
+
+        ctx = MigrationContext.configure(
+            conn, opts={"version_table": VERSION_TABLE, "script": script, "fn": upgrade}
+        )
+        # Another process may have migrated while we waited for the lock.
+        if ctx.get_current_revision() != wanted:
+            with Operations.context(ctx):
+                ctx.run_migrations()
+        return ctx.get_current_revision() or ""
