@@ -1,12 +1,9 @@
-"""Number formatting per ND30 §3.3: 01…09 get a leading zero, nothing more (10, 15, 123)."""
+"""Number formatting per ND30 §3.3 (01…09, 10, 123), from the shared Vietnamese formatter."""
 
 from __future__ import annotations
 
+from gendoc.vi.formats import so_van_ban
+
 
 def format_number(n: int) -> str:
-    """Format a document number; prefers the shared Vietnamese formatter once it exists."""
-    try:
-        from gendoc.vi.formats import so_van_ban
-    except ImportError:
-        return f"{n:02d}"
     return so_van_ban(n)

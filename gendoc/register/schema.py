@@ -58,6 +58,9 @@ entries = Table(
     Column("recipients", Text, nullable=False),
     Column("archive", Text, nullable=False),
     Column("copies", Integer, nullable=True),
+    # Which workspace ("host:/path") a content path is relative to: a shared register serves
+    # several clerks, whose workspaces may hold files of the same name.
+    Column("workspace", Text, nullable=False, server_default=""),
     Column("content_path", Text, nullable=False),
     Column("output_path", Text, nullable=True),
     Column("template_path", Text, nullable=True),

@@ -65,6 +65,7 @@ class Entry:
     recipients: str
     archive: str
     copies: int | None
+    workspace: str
     content_path: str
     output_path: str | None
     template_path: str | None
@@ -102,6 +103,7 @@ class Register:
         series: str,
         doc_date: dt.date,
         content_path: str,
+        workspace: str = "",
         replaces: Entry | None = None,
         note: str = "",
     ) -> Entry:
@@ -123,6 +125,7 @@ class Register:
                 "recipients": "\n".join(facts.recipients),
                 "archive": facts.archive,
                 "copies": facts.copies,
+                "workspace": workspace,
                 "content_path": content_path,
                 "status": STATUS_ALLOCATED,
                 "allocated_at": now,
@@ -172,11 +175,15 @@ class Register:
         return _entry(row)
 
     # -- queries --------------------------------------------------------------------------
-    def latest_for_content(self, content_path: str) -> Entry | None:
+    def latest_for_content(self, workspace: str, content_path: str) -> Entry | None:
         """The current (not replaced) entry for a content file, if it was ever numbered."""
         stmt = (
             select(entries)
-            .where(entries.c.content_path == content_path, entries.c.status != STATUS_REPLACED)
+            .where(
+                entries.c.workspace == workspace,
+                entries.c.content_path == content_path,
+                entries.c.status != STATUS_REPLACED,
+            )
             .order_by(entries.c.id.desc())
             .limit(1)
         )
@@ -185,7 +192,12 @@ class Register:
         return _entry(row) if row else None
 
     def entries(
-        self, *, year: int | None = None, issuer: str | None = None, status: str | None = None
+        self,
+        *,
+        year: int | None = None,
+        issuer: str | None = None,
+        status: str | None = None,
+        workspace: str | None = None,
     ) -> list[Entry]:
         stmt = select(entries).order_by(
             entries.c.year, entries.c.issuer, entries.c.series, entries.c.number
@@ -196,6 +208,8 @@ class Register:
             stmt = stmt.where(entries.c.issuer == issuer)
         if status is not None:
             stmt = stmt.where(entries.c.status == status)
+        if workspace is not None:
+            stmt = stmt.where(entries.c.workspace == workspace)
         with self._errors("đọc sổ"), self.engine.connect() as conn:
             return [_entry(row) for row in conn.execute(stmt)]
 

@@ -39,6 +39,7 @@ def upgrade() -> None:
         sa.Column("recipients", sa.Text, nullable=False),
         sa.Column("archive", sa.Text, nullable=False),
         sa.Column("copies", sa.Integer, nullable=True),
+        sa.Column("workspace", sa.Text, nullable=False, server_default=""),
         sa.Column("content_path", sa.Text, nullable=False),
         sa.Column("output_path", sa.Text, nullable=True),
         sa.Column("template_path", sa.Text, nullable=True),
@@ -52,7 +53,9 @@ def upgrade() -> None:
             "issuer", "year", "series", "number", name="uq_register_entries_number"
         ),
     )
-    op.create_index("ix_register_entries_content", "register_entries", ["content_path"])
+    op.create_index(
+        "ix_register_entries_content", "register_entries", ["workspace", "content_path"]
+    )
 
 
 def downgrade() -> None:

@@ -1,0 +1,239 @@
+"""`gendoc issue`: number a signed document, write the number back, render it, record it.
+
+Order matters for "lose nothing": (1) validate the content, so a broken file never takes a
+number; (2) allocate the number and record the entry as `allocated` in one committed
+transaction; (3) write `so:`/`ngay:` into the content file; (4) render; (5) record hashes and
+mark the entry `issued`. A crash after (2) leaves the entry `allocated` — visible in
+`gendoc register list` — and running `gendoc issue` on the same file again resumes with the same
+number instead of taking a new one. A document that already has a number is refused unless
+`--force`, which gives a new number and marks the old entry `replaced` (never deleted, never
+given again).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gendoc.exceptions import GendocError
+from gendoc.register.config import RegisterSettings, settings_from
+from gendoc.register.errors import AlreadyIssuedError, RegisterError
+from gendoc.register.numbering import format_number
+from gendoc.register.schema import STATUS_ALLOCATED
+from gendoc.register.store import DocumentFacts, Entry, Register, open_register
+
+Loader = Callable[[Any, Path], Any]
+Renderer = Callable[[Any, Path], Any]
+
+
+@dataclass(frozen=True)
+class IssueOutcome:
+    entry: Entry
+    resumed: bool = False  # an allocated-not-rendered number was completed
+    replaced: Entry | None = None  # the entry a --force correction replaced
+
+
+def workspace_id(root: Path) -> str:
+    """Identify a workspace in a register shared by several machines: "host:/abs/path"."""
+    return f"{socket.gethostname()}:{root.resolve()}"
+
+
+def relative_to_root(path: Path, root: Path) -> str:
+    path = path.resolve()
+    try:
+        return path.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def register_for(ws: Any) -> tuple[Register, RegisterSettings]:
+    settings = settings_from(ws.root, getattr(ws, "raw_config", None))
+    return open_register(settings.database_url), settings
+
+
+def facts_from_document(ws: Any, doc: Any) -> tuple[DocumentFacts, str | None]:
+    """What the register records, from a validated document; also its type abbreviation."""
+    data = doc.data
+    kind = doc.kind
+    signer = getattr(data, "nguoi_ky", None)
+    signer_text = ""
+    if signer is not None:
+        name = (getattr(signer, "ho_ten", "") or "").strip()
+        title = (getattr(signer, "chuc_vu", "") or "").strip()
+        capacity = (getattr(signer, "quyen_han", "") or "").strip()
+        role = " ".join(p for p in (capacity, title) if p)
+        signer_text = f"{name} ({role})" if name and role else name or role
+    recipients = [str(r).strip() for r in (getattr(data, "noi_nhan", None) or []) if str(r).strip()]
+    archive = getattr(data, "luu", None)
+    if isinstance(archive, (list, tuple)):
+        archive = ", ".join(str(a) for a in archive)
+    copies = getattr(data, "so_ban", None)
+    facts = DocumentFacts(
+        issuer=str(data.co_quan),
+        symbol=str(doc.ky_hieu),
+        kind=str(kind.name),
+        type_name=str(getattr(kind, "ten_loai", "") or ""),
+        summary=str(getattr(data, "trich_yeu", "") or ""),
+        signer=signer_text,
+        recipients=recipients,
+        archive=str(archive or ""),
+        copies=int(copies) if copies is not None else None,
+    )
+    return facts, getattr(kind, "viet_tat", None) or None
+
+
+def _engine_functions() -> tuple[Loader, Renderer]:
+    try:
+        from gendoc.build import load_document, render_file
+    except ImportError as exc:  # the engine is built in parallel; say so rather than crash
+        raise RegisterError(
+            "phiên bản gendoc này chưa có bộ dựng văn bản (gendoc.build) — không cấp số được."
+        ) from exc
+    return load_document, render_file
+
+
+def issue(
+    ws: Any,
+    path: Path,
+    *,
+    date: dt.date | None = None,
+    force: bool = False,
+    register: Register | None = None,
+    settings: RegisterSettings | None = None,
+    load: Loader | None = None,
+    render: Renderer | None = None,
+) -> IssueOutcome:
+    """Issue the document at `path` (see the module docstring for the order of steps)."""
+    if load is None or render is None:
+        default_load, default_render = _engine_functions()
+        load, render = load or default_load, render or default_render
+    owns_register = register is None
+    if register is None or settings is None:
+        opened, found = register_for(ws)
+        if register is None:
+            register = opened
+        else:
+            opened.close()
+        settings = settings or found
+    try:
+        return _issue(ws, Path(path), date, force, register, settings, load, render)
+    finally:
+        if owns_register:
+            register.close()
+
+
+def _issue(
+    ws: Any,
+    path: Path,
+    date: dt.date | None,
+    force: bool,
+    register: Register,
+    settings: RegisterSettings,
+    load: Loader,
+    render: Renderer,
+) -> IssueOutcome:
+    doc = load(ws, path)  # a file that does not validate never takes a number
+    facts, type_abbr = facts_from_document(ws, doc)
+    series = settings.series_for(type_abbr, facts.kind)
+    wsid = workspace_id(ws.root)
+    rel = relative_to_root(path, ws.root)
+    current = register.latest_for_content(wsid, rel)
+    existing_number = getattr(doc.data, "so", None)
+
+    replaced: Entry | None = None
+    resumed = False
+    if current is not None and current.status == STATUS_ALLOCATED:
+        if date is not None and date != current.doc_date:
+            raise RegisterError(
+                f"{path}: trường 'ngay': số {current.full_symbol} đã được cấp ngày "
+                f"{current.doc_date:%d/%m/%Y} nhưng chưa dựng xong — bỏ tùy chọn --date (hoặc dùng "
+                f"--date {current.doc_date:%Y-%m-%d}) để dựng tiếp với số đã cấp."
+            )
+        entry, resumed = current, True
+    else:
+        if current is not None or existing_number is not None:
+            if not force:
+                raise _already_issued(path, current, existing_number, facts)
+            replaced = current
+        note = ""
+        if current is not None:
+            note = f"Thay cho số {current.full_symbol}"
+        elif existing_number is not None:
+            note = f"Tệp đã ghi sẵn số {existing_number} (không có trong sổ); cấp số mới"
+        entry = register.allocate(
+            facts,
+            series=series,
+            doc_date=date or dt.date.today(),
+            content_path=rel,
+            workspace=wsid,
+            replaces=replaced,
+            note=note,
+        )
+
+    from gendoc.register.writeback import write_number
+
+    try:
+        write_number(path, entry.number, entry.doc_date)
+        result = render(ws, path)
+    except Exception as exc:
+        raise _not_rendered(path, entry, exc) from exc
+
+    output = Path(result.output)
+    template = Path(result.template)
+    entry = register.mark_issued(
+        entry.id,
+        output_path=relative_to_root(output, ws.root),
+        template_path=relative_to_root(template, ws.root),
+        content_sha256=sha256_file(path),
+        output_sha256=sha256_file(output),
+        template_sha256=sha256_file(template),
+    )
+    return IssueOutcome(entry=entry, resumed=resumed, replaced=replaced)
+
+
+def _already_issued(
+    path: Path, current: Entry | None, existing_number: object, facts: DocumentFacts
+) -> AlreadyIssuedError:
+    if current is not None:
+        what = (f"đã được cấp số {current.full_symbol} ngày {current.doc_date:%d/%m/%Y} "
+                "(có trong sổ đăng ký)")
+    else:
+        try:
+            shown = f"{format_number(int(existing_number))}/{facts.symbol}"  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            shown = str(existing_number)
+        what = f"đã ghi số {shown}"
+    return AlreadyIssuedError(
+        f"{path}: trường 'so': văn bản {what} — không cấp số lần nữa. Nếu cần ban hành lại bản "
+        "đã sửa, chạy 'gendoc issue --force' để cấp số mới; số cũ vẫn được giữ trong sổ và "
+        "ghi chú là đã được thay thế."
+    )
+
+
+def _not_rendered(path: Path, entry: Entry, exc: Exception) -> RegisterError:
+    if isinstance(exc, GendocError):
+        reason = exc.format_message()
+    else:
+        reason = f"{type(exc).__name__}: {exc}"
+    error = RegisterError(
+        f"{reason}\n{path}: số {entry.full_symbol} ngày {entry.doc_date:%d/%m/%Y} đã được cấp và "
+        "ghi sổ ở trạng thái 'đã cấp số, chưa dựng'. Sửa lỗi rồi chạy lại "
+        f"'gendoc issue {path}' để dựng văn bản với đúng số này (số không bị mất, không cấp lại "
+        "cho văn bản khác)."
+    )
+    if isinstance(exc, GendocError):
+        error.exit_code = exc.exit_code
+    return error
