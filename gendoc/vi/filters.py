@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from gendoc.vi.dates import dia_danh_ngay, ngay_thang_nam
 from gendoc.vi.formats import phan_tram, point_letter, roman, so_van_ban, so_vn
+from gendoc.vi.numwords import so_thanh_chu, tien_bang_chu
 
 FILTERS: dict[str, Callable] = {
     # dates (ND30)
@@ -19,6 +20,9 @@ FILTERS: dict[str, Callable] = {
     "so_la_ma": roman,
     "chu_cai_diem": point_letter,
     "so_van_ban": so_van_ban,
+    # numbers in words
+    "so_thanh_chu": so_thanh_chu,
+    "tien_bang_chu": tien_bang_chu,
     # number formats
     "so_vn": so_vn,
     "phan_tram": phan_tram,
