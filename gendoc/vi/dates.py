@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from gendoc.nd30 import PLACEHOLDER
 
 _FORMS = (
-    "năm (2016), tháng/năm (2016-12 hoặc 12/2016) "
-    "hoặc ngày đầy đủ (2016-12-05 hoặc 05/12/2016)"
+    "năm (2016), tháng/năm (2016-12 hoặc 12/2016) hoặc ngày đầy đủ (2016-12-05 hoặc 05/12/2016)"
 )
 
 

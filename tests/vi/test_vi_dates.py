@@ -46,8 +46,20 @@ def test_dia_danh_ngay():
 
 
 @pytest.mark.parametrize(
-    "bad", ["2020-13-45", "2020-13", "2020-02-30", "2021-02-29", "32/01/2020", "abc", "", 3.5, True,
-            "2020/12/05", [2020]],
+    "bad",
+    [
+        "2020-13-45",
+        "2020-13",
+        "2020-02-30",
+        "2021-02-29",
+        "32/01/2020",
+        "abc",
+        "",
+        3.5,
+        True,
+        "2020/12/05",
+        [2020],
+    ],
 )
 def test_parse_date_rejects_with_vietnamese_message(bad):
     with pytest.raises(ValueError) as err:

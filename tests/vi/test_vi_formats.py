@@ -12,8 +12,21 @@ from gendoc.vi.formats import phan_tram, point_letter, roman, so_van_ban, so_vn
 
 @pytest.mark.parametrize(
     ("n", "expected"),
-    [(1, "I"), (2, "II"), (3, "III"), (4, "IV"), (5, "V"), (9, "IX"), (14, "XIV"), (40, "XL"),
-     (90, "XC"), (400, "CD"), (1994, "MCMXCIV"), (2024, "MMXXIV"), (3999, "MMMCMXCIX")],
+    [
+        (1, "I"),
+        (2, "II"),
+        (3, "III"),
+        (4, "IV"),
+        (5, "V"),
+        (9, "IX"),
+        (14, "XIV"),
+        (40, "XL"),
+        (90, "XC"),
+        (400, "CD"),
+        (1994, "MCMXCIV"),
+        (2024, "MMXXIV"),
+        (3999, "MMMCMXCIX"),
+    ],
 )
 def test_roman(n, expected):
     assert roman(n) == expected

@@ -80,16 +80,24 @@ READINGS = [
     (1000000005, "một tỷ không trăm linh năm"),
     (1000100000, "một tỷ một trăm nghìn"),
     (2500000000, "hai tỷ năm trăm triệu"),
-    (12345678901, "mười hai tỷ ba trăm bốn mươi lăm triệu sáu trăm bảy mươi tám nghìn "
-                  "chín trăm linh một"),
+    (
+        12345678901,
+        "mười hai tỷ ba trăm bốn mươi lăm triệu sáu trăm bảy mươi tám nghìn chín trăm linh một",
+    ),
     (1000000000000, "một nghìn tỷ"),
     (2003000000000, "hai nghìn không trăm linh ba tỷ"),
     (5000000000001, "năm nghìn tỷ không trăm linh một"),
-    (1234567890123, "một nghìn hai trăm ba mươi tư tỷ năm trăm sáu mươi bảy triệu "
-                    "tám trăm chín mươi nghìn một trăm hai mươi ba"),
-    (999999999999999, "chín trăm chín mươi chín nghìn chín trăm chín mươi chín tỷ "
-                      "chín trăm chín mươi chín triệu chín trăm chín mươi chín nghìn "
-                      "chín trăm chín mươi chín"),
+    (
+        1234567890123,
+        "một nghìn hai trăm ba mươi tư tỷ năm trăm sáu mươi bảy triệu "
+        "tám trăm chín mươi nghìn một trăm hai mươi ba",
+    ),
+    (
+        999999999999999,
+        "chín trăm chín mươi chín nghìn chín trăm chín mươi chín tỷ "
+        "chín trăm chín mươi chín triệu chín trăm chín mươi chín nghìn "
+        "chín trăm chín mươi chín",
+    ),
     (10**18, "một tỷ tỷ"),
     # negatives: "âm"
     (-1, "âm một"),  # num2words: "mười chín"
@@ -143,8 +151,20 @@ def test_amount_form():
 
 
 @pytest.mark.parametrize(
-    "bad", ["abc", "", "1,2,3", "1.23.4", "12a", None, True, float("nan"), float("inf"), [1],
-            Decimal("NaN")],
+    "bad",
+    [
+        "abc",
+        "",
+        "1,2,3",
+        "1.23.4",
+        "12a",
+        None,
+        True,
+        float("nan"),
+        float("inf"),
+        [1],
+        Decimal("NaN"),
+    ],
 )
 def test_not_a_number_is_a_clear_error(bad):
     with pytest.raises(ValueError, match="không phải là số"):
@@ -162,8 +182,20 @@ def test_parse_number():
     assert parse_number(0.1) == (False, 0, "1")
 
 
-_WORDS = set(DIGITS) | {"mười", "mươi", "mốt", "tư", "lăm", "trăm", "linh", "nghìn", "triệu",
-                        "tỷ", "âm", "phẩy"}
+_WORDS = set(DIGITS) | {
+    "mười",
+    "mươi",
+    "mốt",
+    "tư",
+    "lăm",
+    "trăm",
+    "linh",
+    "nghìn",
+    "triệu",
+    "tỷ",
+    "âm",
+    "phẩy",
+}
 
 
 @given(st.integers(min_value=-(10**21), max_value=10**21))
