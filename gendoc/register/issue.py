@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gendoc.exceptions import GendocError
+from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.register.config import RegisterSettings, settings_from
 from gendoc.register.errors import AlreadyIssuedError, RegisterError
 from gendoc.register.numbering import format_number
@@ -64,18 +64,13 @@ def register_for(ws: Any) -> tuple[Register, RegisterSettings]:
     return open_register(settings.database_url), settings
 
 
-def facts_from_document(ws: Any, doc: Any) -> tuple[DocumentFacts, str | None]:
+def facts_from_document(
+    ws: Any, doc: Any, path: Path | None = None
+) -> tuple[DocumentFacts, str | None]:
     """What the register records, from a validated document; also its type abbreviation."""
     data = doc.data
     kind = doc.kind
-    signer = getattr(data, "nguoi_ky", None)
-    signer_text = ""
-    if signer is not None:
-        name = (getattr(signer, "ho_ten", "") or "").strip()
-        title = (getattr(signer, "chuc_vu", "") or "").strip()
-        capacity = (getattr(signer, "quyen_han", "") or "").strip()
-        role = " ".join(p for p in (capacity, title) if p)
-        signer_text = f"{name} ({role})" if name and role else name or role
+    signer_text = _signer(data, path)
     recipients = [str(r).strip() for r in (getattr(data, "noi_nhan", None) or []) if str(r).strip()]
     archive = getattr(data, "luu", None)
     if isinstance(archive, (list, tuple)):
@@ -93,6 +88,23 @@ def facts_from_document(ws: Any, doc: Any) -> tuple[DocumentFacts, str | None]:
         copies=int(copies) if copies is not None else None,
     )
     return facts, getattr(kind, "viet_tat", None) or None
+
+
+def _signer(data: Any, path: Path | None) -> str:
+    """"Nguyễn Văn A (KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC)"; a number is given after signature (ND30
+    Điều 15), so a document without the signer's name is refused rather than registered blank."""
+    signer = getattr(data, "nguoi_ky", None)
+    name = (getattr(signer, "ho_ten", None) or "").strip()
+    if not name:
+        raise ContentError(path, [FieldProblem(
+            "nguoi_ky.ho_ten", "văn bản được cấp số phải có họ tên người ký",
+            hint="ghi họ tên người đã ký vào 'nguoi_ky: {ho_ten: ...}' rồi cấp số lại")])
+    capacity = getattr(signer, "quyen_han", None) or []
+    if isinstance(capacity, str):
+        capacity = [capacity]
+    title = (getattr(signer, "chuc_vu", None) or "").strip()
+    role = " ".join(p.strip() for p in [*capacity, title] if p and p.strip())
+    return f"{name} ({role})" if role else name
 
 
 def _engine_functions() -> tuple[Loader, Renderer]:
@@ -146,7 +158,7 @@ def _issue(
     render: Renderer,
 ) -> IssueOutcome:
     doc = load(ws, path)  # a file that does not validate never takes a number
-    facts, type_abbr = facts_from_document(ws, doc)
+    facts, type_abbr = facts_from_document(ws, doc, path)
     series = settings.series_for(type_abbr, facts.kind)
     wsid = workspace_id(ws.root)
     rel = relative_to_root(path, ws.root)

@@ -56,3 +56,19 @@ def sqlite_url(tmp_path: Path) -> str:
 def db_url(request: pytest.FixtureRequest) -> str:
     name = "sqlite_url" if request.param == "sqlite" else "pg_url"
     return request.getfixturevalue(name)
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_database_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests choose their database explicitly; a developer's own setting must not leak in."""
+    monkeypatch.delenv("GENDOC_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ws_db(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a workspace-level test on the default SQLite register and on a PostgreSQL one."""
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        monkeypatch.setenv("GENDOC_DATABASE_URL", url)
+        return url
+    return "sqlite"
