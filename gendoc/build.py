@@ -1,0 +1,179 @@
+"""Load, validate and render content files; build a whole workspace.
+
+`build()` renders every document under content/ into output/ (content/a/b.yaml →
+output/a/b.docx). One bad document never stops the others: its error is collected, no output is
+written for it, and the summary names it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from gendoc.exceptions import ContentError, FieldProblem, GendocError
+from gendoc.kinds import Kind, get_kind
+from gendoc.validation import validate
+from gendoc.workspace import Workspace
+from gendoc.writer import atomic_save, ensure_inside
+from gendoc.yamlio import line_of, load_yaml
+
+DOCUMENT_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Document:
+    """A validated content file and its kind."""
+
+    path: Path
+    kind: Kind
+    data: Any  # the kind's pydantic model
+    raw: Any = None  # the ruamel mapping (line numbers, comments)
+    warnings: list[str] = field(default_factory=list)
+    ws: Workspace | None = None
+
+    @property
+    def ky_hieu(self) -> str | None:
+        """The symbol after the slash in `Số:` (e.g. KH-UBND), for official documents."""
+        from gendoc.kinds.official import symbol
+
+        code = getattr(self.data, "co_quan", None)
+        if code is None or self.ws is None:
+            return None
+        return symbol(self.data, self.ws.unit(code), self.kind.viet_tat)
+
+
+@dataclass
+class RenderResult:
+    document: Document
+    outputs: list[Path]
+    template: Path | None = None
+
+    @property
+    def output(self) -> Path:
+        return self.outputs[0]
+
+
+@dataclass
+class BuildReport:
+    results: list[RenderResult] = field(default_factory=list)
+    failures: list[tuple[Path, GendocError]] = field(default_factory=list)
+    warnings: list[tuple[Path, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def rel(ws: Workspace, path: Path) -> str:
+    """A path as the clerk sees it: relative to the workspace when possible."""
+    try:
+        return str(path.resolve().relative_to(ws.root))
+    except ValueError:
+        return str(path)
+
+
+def load_document(ws: Workspace, path: Path) -> Document:
+    """Parse and validate one content file; every problem in it is reported together."""
+    path = Path(path)
+    shown = rel(ws, path)
+    raw = load_yaml(path)
+    if not isinstance(raw, dict):
+        raise ContentError(shown, "tệp phải là các dòng 'tên_trường: giá trị' "
+                                  "(bắt đầu bằng 'loai: …').")
+    kind = get_kind(raw.get("loai"), path=shown, line=line_of(raw, ("loai",)))
+    data = validate(kind.schema, raw, shown, context={"workspace": ws, "path": path})
+    _check_issuer(ws, data, raw, shown)
+    doc = Document(path=path, kind=kind, data=data, raw=raw, ws=ws)
+    nguoi_ky = getattr(data, "nguoi_ky", None)
+    if nguoi_ky is not None and not nguoi_ky.ho_ten:
+        doc.warnings.append("chưa có họ tên người ký (trường nguoi_ky.ho_ten) — "
+                            "văn bản để trống dòng họ tên.")
+    return doc
+
+
+def _check_issuer(ws: Workspace, data: BaseModel, raw: Any, shown: str) -> None:
+    code = getattr(data, "co_quan", None)
+    if code is None:
+        return
+    try:
+        ws.unit(code)
+    except ContentError as exc:
+        problem = exc.problems[0]
+        raise ContentError(shown, [FieldProblem(problem.field, problem.message,
+                                                where=line_of(raw, ("co_quan",)),
+                                                hint=problem.hint)]) from None
+
+
+def default_output(ws: Workspace, path: Path, suffix: str) -> Path:
+    """content/a/b.yaml → output/a/b<suffix>; files outside content/ go to output/<name>."""
+    path = path.resolve()
+    try:
+        relative = path.relative_to(ws.content_dir.resolve())
+    except ValueError:
+        relative = Path(path.name)
+    return ws.output_dir / relative.with_suffix(suffix)
+
+
+def render_document(ws: Workspace, doc: Document, out: Path | None = None) -> RenderResult:
+    """Render a validated document with its kind's renderer (default: its DOCX template)."""
+    renderer = doc.kind.extra.get("render")
+    if renderer is not None:
+        return renderer(ws, doc, out)
+    from gendoc.docx_render import render_docx
+    from gendoc.templates import find_template
+
+    names = [doc.data.template] if getattr(doc.data, "template", None) else [doc.kind.template]
+    template = find_template(ws, *names)
+    context = doc.kind.context(doc.data, ws)
+    rendered = render_docx(template, context, ws)
+    target = out or default_output(ws, doc.path, ".docx")
+    root = None if out is not None else ws.output_dir
+    atomic_save(target, lambda tmp: rendered.save(str(tmp)), root=root)
+    return RenderResult(document=doc, outputs=[target], template=template)
+
+
+def render_file(ws: Workspace, path: Path, out: Path | None = None) -> RenderResult:
+    return render_document(ws, load_document(ws, path), out)
+
+
+def discover(ws: Workspace, paths: Iterable[Path] | None = None) -> list[Path]:
+    """Content files to build: the given files/folders, or all of content/.
+
+    Files and folders whose name starts with `_` are data used by other documents (participant
+    lists, figures), not documents themselves.
+    """
+    roots = [Path(p) for p in paths] if paths else [ws.content_dir]
+    found: list[Path] = []
+    for root in roots:
+        if root.is_file():
+            found.append(root)
+            continue
+        if not root.exists():
+            raise ContentError(str(root), "không tìm thấy tệp hay thư mục này.")
+        for path in sorted(root.rglob("*")):
+            inside = path.relative_to(root).parts
+            if any(part.startswith(("_", ".")) for part in inside):
+                continue
+            if path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES:
+                found.append(path)
+    return found
+
+
+def build(ws: Workspace, paths: Iterable[Path] | None = None) -> BuildReport:
+    """Render every content file; collect failures instead of stopping at the first."""
+    report = BuildReport()
+    for path in discover(ws, paths):
+        ensure_inside(default_output(ws, path, ".docx"), ws.output_dir)
+        try:
+            doc = load_document(ws, path)
+            result = render_document(ws, doc)
+        except GendocError as exc:
+            report.failures.append((path, exc))
+            continue
+        report.results.append(result)
+        report.warnings.extend((path, w) for w in doc.warnings)
+    return report

@@ -1,0 +1,70 @@
+"""Document kinds. A kind is a schema + a template + a little context code.
+
+Adding a kind (Báo cáo, Thông báo, Giấy mời, Quyết định …) means one small module that defines a
+pydantic schema (unaccented Vietnamese snake_case keys, documented in docs/schema.md), names its
+template, and turns a validated document into the template's context; then one line in `_MODULES`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from gendoc import nd30
+from gendoc.exceptions import ContentError, FieldProblem
+
+if TYPE_CHECKING:
+    from gendoc.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # the value of `loai:` in a content file, e.g. "ke_hoach"
+    title: str  # what a clerk calls it, e.g. "Kế hoạch"
+    schema: type[BaseModel]
+    template: str  # default template file name on the search path
+    context: Callable[[Any, Workspace], dict[str, Any]]
+    ten_loai: str | None = None  # printed document type (ND30 tên loại), e.g. "KẾ HOẠCH"
+    formats: tuple[str, ...] = ("docx",)  # what `gendoc build` writes for it
+    official: bool = True  # an ND30 administrative document (checked by `gendoc check`)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def viet_tat(self) -> str | None:
+        """The Phụ lục III abbreviation of the document type (KH, BC …); None for công văn."""
+        return nd30.TYPE_ABBREVIATIONS.get(self.ten_loai or "")
+
+
+_REGISTRY: dict[str, Kind] = {}
+
+# Modules that define kinds; each calls `register()` at import.
+_MODULES = [
+    "gendoc.kinds.ke_hoach",
+]
+
+
+def register(kind: Kind) -> Kind:
+    _REGISTRY[kind.name] = kind
+    return kind
+
+
+def all_kinds() -> dict[str, Kind]:
+    for module in _MODULES:
+        importlib.import_module(module)
+    return dict(sorted(_REGISTRY.items()))
+
+
+def get_kind(name: Any, *, path: Any = None, line: int | None = None) -> Kind:
+    kinds = all_kinds()
+    if isinstance(name, str) and name in kinds:
+        return kinds[name]
+    close = difflib.get_close_matches(str(name), list(kinds), n=2, cutoff=0.5)
+    hint = (f"có phải ý là '{close[0]}'?" if close else "") + f" Các loại có sẵn: {', '.join(kinds)}."
+    message = ("thiếu trường 'loai' (loại văn bản)" if name is None
+               else f"không có loại văn bản '{name}'")
+    raise ContentError(path, [FieldProblem("loai", message, where=line, hint=hint.strip())])
