@@ -204,14 +204,15 @@ def _issue(
         raise _not_rendered(path, entry, exc) from exc
 
     output = Path(result.output)
-    template = Path(result.template)
+    # A kind with its own renderer may have no template file; record that as no hash.
+    template = Path(result.template) if getattr(result, "template", None) else None
     entry = register.mark_issued(
         entry.id,
         output_path=relative_to_root(output, ws.root),
-        template_path=relative_to_root(template, ws.root),
+        template_path=relative_to_root(template, ws.root) if template else None,
         content_sha256=sha256_file(path),
         output_sha256=sha256_file(output),
-        template_sha256=sha256_file(template),
+        template_sha256=sha256_file(template) if template else None,
     )
     return IssueOutcome(entry=entry, resumed=resumed, replaced=replaced)
 

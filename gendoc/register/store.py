@@ -151,10 +151,10 @@ class Register:
         entry_id: int,
         *,
         output_path: str,
-        template_path: str,
+        template_path: str | None,
         content_sha256: str,
         output_sha256: str,
-        template_sha256: str,
+        template_sha256: str | None,
     ) -> Entry:
         """Record that the document with this number was rendered, with its hashes."""
         with self._errors("ghi sổ"), self.engine.begin() as conn:
