@@ -116,7 +116,9 @@ def _build(year: int, month: int | None, day: int | None, raw: object) -> Partia
     try:
         return PartialDate(year, month, day)
     except ValueError as exc:
-        raise ValueError(f"Ngày {raw!r} không hợp lệ: {exc} Hãy viết {_FORMS}.") from None
+        detail = str(exc)
+        detail = detail[:1].lower() + detail[1:]
+        raise ValueError(f"Ngày {raw!r} không hợp lệ — {detail} Hãy viết {_FORMS}.") from None
 
 
 def pad_day(day: int) -> str:
