@@ -13,7 +13,7 @@ import traceback
 
 import click
 
-from gendoc import __version__
+from gendoc import __version__, cli_i18n
 from gendoc.exceptions import GendocError
 
 
@@ -33,6 +33,8 @@ class GendocGroup(click.Group):
                 "Chạy lại với --verbose để xem chi tiết và báo cho nhóm phát triển."
             ) from exc
 
+
+cli_i18n.install()
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -71,3 +73,15 @@ _COMMANDS = [
 for _spec in _COMMANDS:
     _module, _attr = _spec.split(":")
     main.add_command(getattr(importlib.import_module(_module), _attr))
+
+
+def _vietnamese_metavars(command: click.Command) -> None:
+    """Usage lines in Vietnamese too: `[TÙY CHỌN]`, `LỆNH [THAM SỐ]...`."""
+    command.options_metavar = "[TÙY CHỌN]"
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = "LỆNH [THAM SỐ]..."
+        for sub in command.commands.values():
+            _vietnamese_metavars(sub)
+
+
+_vietnamese_metavars(main)

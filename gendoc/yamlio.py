@@ -27,6 +27,10 @@ def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
+    # Keep dates as text: gendoc validates them itself (with the line number and a Vietnamese
+    # message) instead of letting the parser crash on 2017-02-30.
+    yaml.constructor.add_constructor(
+        "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
     return yaml
 
 

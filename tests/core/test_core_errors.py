@@ -1,0 +1,206 @@
+"""Bad input gets a clear Vietnamese answer (file, line, field, fix), exit 1, and no output file;
+the rest of the build still happens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+GOOD = """\
+loai: ke_hoach
+co_quan: so-noi-vu
+trich_yeu: Thử nghiệm
+noi_dung:
+  - tieu_de: Mục đích
+    muc:
+      - Nội dung một.
+nguoi_ky:
+  quyen_han: KT. GIÁM ĐỐC
+  chuc_vu: PHÓ GIÁM ĐỐC
+  ho_ten: Nguyễn Thị A
+noi_nhan:
+  - UBND tỉnh
+"""
+
+
+def build(cli, ws: Path):  # noqa: ANN001, ANN201
+    return cli("build", ws=ws)
+
+
+CASES = {
+    "broken_yaml": (GOOD.replace("trich_yeu: Thử nghiệm", "trich_yeu: [Thử nghiệm"),
+                    ["lỗi cú pháp YAML"]),
+    "unknown_key": (GOOD + "trich_yue: sai chính tả\n",
+                    ["dòng 14", "trich_yue", "có phải ý là 'trich_yeu'"]),
+    "missing_field": (GOOD.replace("trich_yeu: Thử nghiệm\n", ""),
+                      ["trích_yeu" if False else "trich_yeu", "thiếu trường bắt buộc"]),
+    "wrong_type": (GOOD.replace("co_quan: so-noi-vu", "co_quan: so-noi-vu\nso: mười hai"),
+                   ["dòng 3", "'so'", "phải là số nguyên"]),
+    "unknown_issuer": (GOOD.replace("co_quan: so-noi-vu", "co_quan: so-noi-vuu"),
+                       ["dòng 2", "co_quan", "so-noi-vuu", "có phải ý là: so-noi-vu"]),
+    "unknown_kind": (GOOD.replace("loai: ke_hoach", "loai: ke_hoachh"),
+                     ["dòng 1", "loai", "ke_hoachh", "có phải ý là 'ke_hoach'"]),
+    "bad_date": (GOOD.replace("co_quan: so-noi-vu", "co_quan: so-noi-vu\nngay: 2017-02-30"),
+                 ["dòng 3", "ngay"]),
+    "bad_signer": (GOOD.replace("KT. GIÁM ĐỐC", "K.T GIÁM ĐỐC"),
+                   ["nguoi_ky.quyen_han", "TM., KT., TL., TUQ., Q."]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_fails_alone_with_a_clear_message(case: str, make_ws, cli) -> None:  # noqa: ANN001
+    text, expected = CASES[case]
+    ws = make_ws({"content/good.yaml": GOOD, "content/bad.yaml": text})
+    result = build(cli, ws)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    err = result.stderr
+    assert "content/bad.yaml" in err
+    for fragment in expected:
+        assert fragment in err, (fragment, err)
+    assert not (ws / "output" / "bad.docx").exists()
+    assert (ws / "output" / "good.docx").is_file()
+    assert "1 văn bản lỗi, không được ghi: content/bad.yaml" in result.stdout
+
+
+def test_every_problem_in_a_file_is_reported_together(make_ws, cli) -> None:  # noqa: ANN001
+    text = GOOD.replace("trich_yeu: Thử nghiệm\n", "").replace("- UBND tỉnh", "") + "abc: 1\n"
+    ws = make_ws({"content/bad.yaml": text})
+    err = build(cli, ws).stderr
+    assert "3 lỗi" in err
+    assert "trich_yeu" in err and "noi_nhan" in err and "'abc'" in err
+
+
+def test_undefined_template_variable_names_template_and_variable(make_ws, cli) -> None:  # noqa: ANN001
+    from docx import Document
+
+    from gendoc.workspace import builtin_templates_dir
+
+    ws = make_ws({"content/a.yaml": GOOD})
+    (ws / "templates").mkdir()
+    doc = Document(str(builtin_templates_dir() / "ke_hoach.docx"))
+    doc.add_paragraph("{{ trich_yue }}")
+    doc.save(str(ws / "templates" / "ke_hoach.docx"))
+    result = build(cli, ws)
+    assert result.exit_code == 1
+    assert "ke_hoach.docx" in result.stderr and "trich_yue" in result.stderr
+    assert not (ws / "output" / "a.docx").exists()
+
+
+def test_sandbox_blocks_python_internals(make_ws, cli) -> None:  # noqa: ANN001
+    from docx import Document
+
+    from gendoc.workspace import builtin_templates_dir
+
+    ws = make_ws({"content/a.yaml": GOOD})
+    (ws / "templates").mkdir()
+    doc = Document(str(builtin_templates_dir() / "ke_hoach.docx"))
+    doc.add_paragraph("{{ trich_yeu.__class__.__mro__[1].__subclasses__() }}")
+    doc.save(str(ws / "templates" / "ke_hoach.docx"))
+    result = build(cli, ws)
+    assert result.exit_code == 1
+    assert "không được phép" in result.stderr or "không có trong dữ liệu" in result.stderr
+    assert "subclasses" not in result.stdout
+
+
+def test_special_characters_come_out_literally(make_ws, cli) -> None:  # noqa: ANN001
+    from docx import Document
+
+    nasty = 'A & B <b>đậm</b> "trích" \'dẫn\' ]]> {{ x }} {% if %}'
+    text = GOOD.replace("Nội dung một.", nasty.replace("'", "''").join(["'", "'"]))
+    text = text.replace("trich_yeu: Thử nghiệm", "trich_yeu: 'Hợp tác R&D <2017>'")
+    ws = make_ws({"content/a.yaml": text})
+    result = build(cli, ws)
+    assert result.exit_code == 0, result.output
+    doc = Document(str(ws / "output" / "a.docx"))
+    texts = [p.text for p in doc.paragraphs]
+    assert f"1. {nasty}./." in texts or f"1. {nasty}" in texts
+    assert "Hợp tác R&D <2017>" in texts
+
+
+def test_output_is_atomic_when_saving_fails(make_ws, monkeypatch) -> None:  # noqa: ANN001
+    from gendoc.build import render_file
+    from gendoc.workspace import load_workspace
+
+    ws_path = make_ws({"content/a.yaml": GOOD})
+    ws = load_workspace(ws_path)
+    render_file(ws, ws_path / "content" / "a.yaml")
+    before = (ws_path / "output" / "a.docx").read_bytes()
+
+    import docx.document
+
+    def broken_save(self, path):  # noqa: ANN001, ANN202 - half-write, then crash
+        Path(path).write_bytes(b"PK\x03\x04 truncated")
+        raise OSError("đĩa đầy")
+
+    monkeypatch.setattr(docx.document.Document, "save", broken_save)
+    with pytest.raises(OSError):
+        render_file(ws, ws_path / "content" / "a.yaml")
+    assert (ws_path / "output" / "a.docx").read_bytes() == before
+    assert [p.name for p in (ws_path / "output").iterdir()] == ["a.docx"]
+
+
+def test_unnumbered_draft_renders_placeholders_not_none(make_ws, cli) -> None:  # noqa: ANN001
+    from docx import Document
+
+    ws = make_ws({"content/a.yaml": GOOD})
+    assert build(cli, ws).exit_code == 0
+    doc = Document(str(ws / "output" / "a.docx"))
+    header = "\n".join(p.text for c in doc.tables[0].rows[0].cells for p in c.paragraphs)
+    assert "Số:       /KH-SNV" in header
+    assert "Kiên Giang, ngày        tháng        năm" in header
+    full = header + "\n".join(p.text for p in doc.paragraphs)
+    assert "None" not in full
+
+
+def test_missing_signer_name_is_a_warning(make_ws, cli) -> None:  # noqa: ANN001
+    ws = make_ws({"content/a.yaml": GOOD.replace("  ho_ten: Nguyễn Thị A\n", "")})
+    result = build(cli, ws)
+    assert result.exit_code == 0
+    assert "chưa có họ tên người ký" in result.stderr
+
+
+def test_no_workspace_is_explained(tmp_path: Path, cli) -> None:  # noqa: ANN001
+    result = cli("build", ws=tmp_path)
+    assert result.exit_code == 1
+    assert "gendoc.yaml" in result.stderr and "gendoc init" in result.stderr
+
+
+def test_bad_config_names_key_and_range(make_ws, cli) -> None:  # noqa: ANN001
+    from gendoc.workspace import CONFIG_NAME
+
+    ws = make_ws({"content/a.yaml": GOOD})
+    cfg = (ws / CONFIG_NAME).read_text(encoding="utf-8").replace("co_chu: 14", "co_chu: 16")
+    (ws / CONFIG_NAME).write_text(cfg, encoding="utf-8")
+    result = build(cli, ws)
+    assert result.exit_code == 1
+    assert "dinh_dang.co_chu" in result.stderr and "13–14" in result.stderr
+
+
+def test_oversized_content_is_refused(make_ws, cli) -> None:  # noqa: ANN001
+    ws = make_ws({"content/a.yaml": GOOD})
+    (ws / "content" / "big.yaml").write_text("x: " + "a" * (6 * 1024 * 1024), encoding="utf-8")
+    result = build(cli, ws)
+    assert result.exit_code == 1
+    assert "tệp quá lớn" in result.stderr
+    assert (ws / "output" / "a.docx").exists()
+
+
+def test_verbose_shows_traceback_for_unexpected_errors(make_ws, monkeypatch) -> None:  # noqa: ANN001
+    from click.testing import CliRunner
+
+    from gendoc import build as build_module
+    from gendoc.cli import main
+
+    ws = make_ws({"content/a.yaml": GOOD})
+
+    def boom(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise RuntimeError("bất ngờ")
+
+    monkeypatch.setattr(build_module, "build", boom)
+    quiet = CliRunner().invoke(main, ["-w", str(ws), "build"])
+    assert quiet.exit_code == 1 and "Traceback" not in quiet.output
+    assert "lỗi ngoài dự kiến" in quiet.stderr
+    loud = CliRunner().invoke(main, ["-v", "-w", str(ws), "build"])
+    assert "Traceback" in loud.stderr
