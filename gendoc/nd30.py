@@ -97,7 +97,7 @@ LINE_SPACING = Range(1.0, 1.5)
 DEFAULT_LINE_SPACING = 1.15
 
 # Header table column widths (Phụ lục III samples: ≈ 6.75 cm / 10 cm); closing table likewise.
-HEADER_COLUMNS_CM = (6.4, 9.6)
+HEADER_COLUMNS_CM = (6.0, 10.5)
 CLOSING_COLUMNS_CM = (7.0, 9.0)
 
 # Rule lines: under the issuing body 1/3–1/2 of its line, under the Tiêu ngữ as long as the motto.
@@ -116,7 +116,10 @@ LUU_PREFIX = "Lưu:"
 QUYEN_HAN = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
 
 # ND30 point letters: the Vietnamese alphabet without diacritic vowels and without f, j, w, z.
-POINT_LETTERS = tuple("a b c d đ e g h i k l m n o p q r s t u v x y".split())
+POINT_LETTERS = (
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+    "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y",
+)
 
 # ---------------------------------------------------------------------------------------------
 # Document types and abbreviations (Phụ lục III, Mục I). Công văn and thư công have none.
@@ -154,3 +157,29 @@ COPY_ABBREVIATIONS = {"BẢN SAO Y": "SY", "BẢN TRÍCH SAO": "TrS", "BẢN SAO
 
 # The blank a văn thư fills in by hand before issue: "Số:      /KH-UBND", "ngày      tháng …".
 PLACEHOLDER = " " * 6
+
+# ---------------------------------------------------------------------------------------------
+# Added for the checker (`gendoc check`).
+# ---------------------------------------------------------------------------------------------
+# Legal normative documents (VBQPPL) are numbered under Luật Ban hành văn bản QPPL 2015
+# (Điều 4 lists the types; their symbol carries the year, e.g. 30/2020/NĐ-CP). ND30's
+# administrative-document rules (Phụ lục III abbreviations, no year) do not apply to them.
+# NGHỊ QUYẾT and QUYẾT ĐỊNH exist in both families: the year in the symbol decides.
+VBQPPL_TYPES = (
+    "HIẾN PHÁP", "BỘ LUẬT", "LUẬT", "NGHỊ QUYẾT", "PHÁP LỆNH", "LỆNH", "NGHỊ ĐỊNH",
+    "THÔNG TƯ", "THÔNG TƯ LIÊN TỊCH", "QUYẾT ĐỊNH",
+)
+
+# Administrative types without an abbreviation (Điều 7; Phụ lục III Mục I gives none):
+# công văn prints no tên loại at all, thư công prints its name.
+TYPES_WITHOUT_ABBREVIATION = ("THƯ CÔNG",)
+
+# Stamps that may sit between the header and the tên loại (Phụ lục I, Mục III.2).
+DO_MAT = ("TUYỆT MẬT", "TỐI MẬT", "MẬT")
+DO_KHAN = ("HỎA TỐC", "THƯỢNG KHẨN", "KHẨN")
+
+# Số (Phụ lục I, Mục II.3a): numbers below 10 are written with a leading zero (01…09).
+SO_PAD_BELOW = 10
+# Date (Phụ lục I, Mục II.4b): days below 10 and months 1 and 2 take a leading zero.
+DATE_PAD_DAY_BELOW = 10
+DATE_PADDED_MONTHS = (1, 2)
