@@ -44,7 +44,7 @@ _TCVN3_EXTRA = {"đ": "®", "Ă": "¡", "Â": "¢", "Ê": "£", "Ô": "¤", "Ơ"
 TCVN3_ENCODE: dict[str, str] = dict(_TCVN3_EXTRA)
 for _row in _ROWS:
     TCVN3_ENCODE.update(zip(_TONED[_row], _TCVN3_ROWS[_row], strict=True))
-TCVN3_ENCODE = {u: t for u, t in TCVN3_ENCODE.items() if u != t}  # drop plain a e i o u y
+TCVN3_ENCODE = {u: t for u, t in TCVN3_ENCODE.items() if u not in "aeiouy"}  # ý stays ý (0xFD)
 TCVN3_DECODE = {t: u for u, t in TCVN3_ENCODE.items()}
 _TCVN3_TRANS = str.maketrans(TCVN3_DECODE)
 
@@ -159,6 +159,7 @@ def is_unicode(text: str) -> bool:
     return any(ord(ch) > 0xFF for ch in text)
 
 
+_LATIN1_VIETNAMESE = {ch for ch in VIETNAMESE_LETTERS if ord(ch) <= 0xFF}
 _VNI_SINGLES = {v for v in VNI_DECODE if len(v) == 1 and ord(v) > 0x7F}
 
 
@@ -172,6 +173,8 @@ def guess_encoding(text: str) -> str | None:
     """
     if is_unicode(text):
         return None
+    if all(ch in _LATIN1_VIETNAMESE for ch in text if ord(ch) >= 0x80):
+        return None  # "Tôi là ai": Unicode that happens to need only Latin-1 letters
     high = [ch for ch in text if 0x80 <= ord(ch) <= 0xFF and ch not in _VNI_SINGLES]
     if not high:
         has_singles = any(ch in _VNI_SINGLES for ch in text)
