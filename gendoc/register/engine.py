@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 
 #: Seconds a SQLite writer waits for another one to commit before giving up.
 SQLITE_BUSY_TIMEOUT_S = 60.0
+PG_CONNECT_TIMEOUT_S = 10
 
 
 def is_sqlite(url: str) -> bool:
@@ -33,8 +34,12 @@ def make_engine(url: str) -> Engine:
     """Create the engine for `url`, with immediate transactions and a busy timeout on SQLite."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        # pool_pre_ping: a shared server may restart between two clerks' commands.
-        return create_engine(parsed, pool_pre_ping=True)
+        # pool_pre_ping: a shared server may restart between two clerks' commands;
+        # connect_timeout: an unreachable server is reported in seconds, not minutes.
+        connect_args = {}
+        if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+            connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT_S
+        return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
