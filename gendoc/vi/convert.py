@@ -133,6 +133,35 @@ def _run_font(run, styles: _StyleFonts) -> str | None:  # noqa: ANN001 - lxml el
     return styles.font(pstyle_id) or styles.font(styles.default_para) or styles.doc_default
 
 
+def _get_or_add_rpr(run):  # noqa: ANN001, ANN202 - a plain lxml w:r (footnotes)
+    rpr = run.find(_w("rPr"))
+    if rpr is None:
+        from docx.oxml import OxmlElement
+
+        rpr = OxmlElement("w:rPr")
+        run.insert(0, rpr)
+    return rpr
+
+
+def _content_elements(document, styles_el):  # noqa: ANN001, ANN202
+    """XML roots holding text: body, headers, footers, comments (parsed by python-docx) and
+    footnotes/endnotes (plain parts: parsed here, written back to the part's blob on save)."""
+    from docx.oxml import parse_xml
+    from lxml import etree
+
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "element", None)
+        if element is not None:
+            if element is not styles_el:
+                yield element
+        elif str(part.content_type).endswith(("footnotes+xml", "endnotes+xml")):
+            element = parse_xml(part.blob)
+            yield element
+            part._blob = etree.tostring(  # noqa: SLF001 - generic Part keeps its bytes here
+                element, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
+
+
 def convert_docx(src: Path, dst: Path) -> Report:
     """Convert every legacy-font run of a .docx (body, tables, headers, footers, notes)."""
     import docx
@@ -148,14 +177,7 @@ def convert_docx(src: Path, dst: Path) -> Report:
     styles_el = document.styles.element
     styles = _StyleFonts(styles_el)
     report = Report()
-
-    def rpr_of(run):  # noqa: ANN001, ANN202
-        return run.get_or_add_rPr()
-
-    for part in document.part.package.iter_parts():
-        element = getattr(part, "element", None)
-        if element is None or element is styles_el:
-            continue
+    for element in _content_elements(document, styles_el):
         for run in list(element.iter(_w("r"))):
             font = _run_font(run, styles)
             legacy = font_encoding(font)
@@ -167,7 +189,8 @@ def convert_docx(src: Path, dst: Path) -> Report:
                     t.text = decode(t.text, encoding, upper)
             report.counts[encoding] += 1
             report.fonts.add(font)
-            _set_font(run, rpr_of)
+            _set_font(run, lambda el: el.get_or_add_rPr() if hasattr(el, "get_or_add_rPr")
+                      else _get_or_add_rpr(el))  # fmt: skip
     # Styles and defaults that name a legacy font would draw new text in it: switch them too.
     for style in styles.by_id.values():
         if font_encoding(_rfonts_name(style.find(_w("rPr")))):

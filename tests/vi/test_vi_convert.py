@@ -128,3 +128,42 @@ def test_errors(tmp_path):
     with pytest.raises(UnusableInputError, match="lưu lại dạng .docx"):
         convert_file(old, tmp_path / "out.docx")
     assert not (tmp_path / "out.docx").exists()
+
+
+_FOOTNOTES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:id="1"><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/>'
+    "</w:rPr><w:t>{text}</w:t></w:r></w:p></w:footnote></w:footnotes>"
+)
+
+
+def test_footnotes_are_converted(tmp_path):
+    import zipfile
+
+    plain, src, dst = tmp_path / "plain.docx", tmp_path / "cu.docx", tmp_path / "moi.docx"
+    docx.Document().save(plain)
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(src, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                )
+            if item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                    b"</Relationships>",
+                )
+            zout.writestr(item, data)
+        zout.writestr("word/footnotes.xml", _FOOTNOTES.format(text=encode_tcvn3("chú thích")))
+    report = convert_file(src, dst)
+    assert report.counts == {"tcvn3": 1}
+    with zipfile.ZipFile(dst) as z:
+        xml = z.read("word/footnotes.xml").decode("utf-8")
+    assert "chú thích" in xml
+    assert 'w:ascii="Times New Roman"' in xml

@@ -72,3 +72,15 @@ def test_every_filter_renders_in_a_template():
         "so_thanh_chu", "tien_bang_chu", "so_vn", "phan_tram", "thu", "ky_bao_cao",
         "sap_xep_ten", "nfc", "viet_hoa_ten",
     }  # fmt: skip
+
+
+def test_the_foundation_environment_uses_these_functions():
+    from gendoc.templates import make_env
+
+    env = make_env(None, loader=False)
+    for name, func in FILTERS.items():
+        assert env.filters[name] is func, name
+    line = env.from_string("{{ dia_danh|dia_danh_ngay(ngay) }}").render(
+        dia_danh="Kiên Giang", ngay=dates.PartialDate(2020, 2)
+    )
+    assert line == "Kiên Giang, ngày        tháng 02 năm 2020"
