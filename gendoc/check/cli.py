@@ -80,7 +80,7 @@ def check_cmd(files: tuple[str, ...], as_json: bool, strict: bool) -> None:
                         fg="red" if r.failed(strict) else "green")
             for f in r.sorted():
                 click.echo(f"  {f.render()}")
-    for f, m in unusable:
+    for _path, m in unusable:
         click.secho(f"Lỗi: {m}", err=True, fg="red")
     n_err = sum(len(r.errors) for r in reports)
     n_warn = sum(len(r.warnings) for r in reports)

@@ -32,7 +32,7 @@ from gendoc.check.text import clean, has_letters, snippet
 _DRAWING_TAGS = {w("drawing"), w("pict"), w("object")}
 
 
-@dataclass
+@dataclass(eq=False)
 class Para:
     """One paragraph, its text, its runs with effective formatting and where it sits."""
 
@@ -95,7 +95,7 @@ class Para:
         return {f.size for t, f in self.letter_runs if f.size is not None and not f.superscript}
 
 
-@dataclass
+@dataclass(eq=False)
 class Table:
     """A table with its position among the document's tables and its cells' paragraphs."""
 
@@ -122,8 +122,6 @@ class Section:
     sectpr: etree._Element | None
     headers: dict[str, etree._Element | None] = field(default_factory=dict)  # default/first/even
     title_pg: bool = False
-    has_tables: bool = False
-    big_tables: bool = False
 
     def measure(self, tag: str, attr: str) -> float | None:
         el = self.sectpr.find(w(tag)) if self.sectpr is not None else None
@@ -208,12 +206,6 @@ class Document:
                 ) not in ("0", "false", "off")
             sec.headers = dict(inherited)
             self.sections.append(sec)
-        for t in self.tables:
-            sec = self.sections[min(t.section, len(self.sections) - 1)]
-            sec.has_tables = True
-            ncols = max((len(r) for r in t.cells), default=0)
-            if len(t.cells) >= 3 and ncols >= 3:
-                sec.big_tables = True
 
     def _default_tab(self) -> float:
         st = self.pkg.settings

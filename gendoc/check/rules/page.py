@@ -52,7 +52,8 @@ def page_orientation(ctx: Context) -> Iterator[Hit]:
         if w is None or h is None or w <= h:
             continue
         where = ctx.doc.section_name(sec.number)
-        if sec.has_tables:
+        frame = (ctx.a.header_table, ctx.a.closing_table)  # layout tables are not "bảng, biểu"
+        if any(t.section == sec.number - 1 and all(t is not f for f in frame) for t in ctx.doc.tables):
             yield Hit(
                 where,
                 "trang nằm ngang; ND30 chỉ cho phép khi nội dung có bảng, biểu — hãy xác nhận "
