@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -50,6 +51,48 @@ class Para:
     @property
     def text(self) -> str:
         return "".join(s.text for s in self.spans)
+
+
+@dataclass
+class Table:
+    """A real table in the body: header row repeated on every page, rows never split.
+
+    `widths` are relative weights (they are scaled to the text width); `align` per column is
+    "trai", "giua" or "phai". Cells are text with inline **bold**/*italic*.
+    """
+
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[float] | None = None
+    align: list[str] | None = None
+    title: str | None = None
+    size: float | None = None  # font size in pt; default: body size - 1
+    bold_last_row: bool = False  # a total row
+
+
+@dataclass
+class Image:
+    """A picture (chart, photo) scaled to `width_cm`, with an optional italic caption."""
+
+    path: Path
+    width_cm: float = 15.0
+    caption: str | None = None
+
+
+@dataclass
+class PageBreak:
+    """Start the next block on a new page (annexes, one profile per page)."""
+
+
+Block = Para | Table | Image | PageBreak
+
+
+class Blocks(list):
+    """Body content for a template variable: paragraphs, tables, images, page breaks.
+
+    Kind context code builds these without knowing the output format; the DOCX renderer turns
+    them into a sub-document (`{{p noi_dung}}`), the Markdown renderer into Markdown.
+    """
 
 
 _INLINE = re.compile(r"(\\\*|\*\*\*|\*\*|\*)")

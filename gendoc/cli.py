@@ -64,6 +64,7 @@ _COMMANDS = [
     "gendoc.commands:init_cmd",
     "gendoc.commands:build_cmd",
     "gendoc.commands:render_cmd",
+    "gendoc.scaffold:new_cmd",
     "gendoc.vi.cli:vi",
     "gendoc.check.cli:check_cmd",
     "gendoc.register.cli:issue_cmd",

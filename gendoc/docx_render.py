@@ -16,6 +16,8 @@ from docx.shared import Cm, Mm, Pt
 from docxtpl import DocxTemplate
 
 from gendoc import nd30
+from gendoc.body import Blocks
+from gendoc.docx_blocks import to_subdoc
 from gendoc.docx_templates import RULE_CO_QUAN, center_rule
 from gendoc.templates import make_env, render_error
 from gendoc.textwidth import width_cm
@@ -27,14 +29,16 @@ BODY_STYLE_NAMES = ("Normal", "ND30 Noi dung", "ND30 Can cu", "ND30 Tieu de giua
 def render_docx(template: Path, context: dict[str, Any], ws: Workspace | None) -> DocxDocument:
     """Merge `context` into `template`; Jinja errors become RenderError naming the template."""
     tpl = DocxTemplate(str(template))
+    if ws is not None:
+        apply_format(tpl.get_docx(), ws.config.dinh_dang)  # before blocks measure the text width
     env = make_env(ws, autoescape=True, loader=False)
+    context = {key: to_subdoc(tpl, value) if isinstance(value, Blocks) else value
+               for key, value in context.items()}
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
     except Exception as exc:  # jinja errors, sandbox refusals, docxtpl's XML errors
         raise render_error(template.name, exc) from exc
     doc = tpl.docx
-    if ws is not None:
-        apply_format(doc, ws.config.dinh_dang)
     fit_rules(doc)
     return doc
 

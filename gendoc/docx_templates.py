@@ -285,17 +285,27 @@ def van_ban_co_ten_loai() -> DocxDocument:
     return doc
 
 
-# Built-in template file → generator.
-TEMPLATES: dict[str, Callable[[], DocxDocument]] = {
-    "ke_hoach.docx": van_ban_co_ten_loai,
-}
+def generators() -> dict[str, Callable[[], DocxDocument]]:
+    """Built-in .docx template file → the function that draws it.
+
+    Each kind names its generator as `extra["make_template"]`; kinds sharing a layout share a
+    generator (Kế hoạch, Báo cáo, Thông báo are all Phụ lục III mẫu 1.4).
+    """
+    from gendoc.kinds import all_kinds
+
+    found: dict[str, Callable[[], DocxDocument]] = {}
+    for kind in all_kinds().values():
+        make = kind.extra.get("make_template")
+        if make is not None and kind.template.endswith(".docx"):
+            found[kind.template] = make
+    return found
 
 
 def write_all(folder: Path) -> list[Path]:
     """Regenerate every built-in .docx template into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, make in TEMPLATES.items():
+    for name, make in sorted(generators().items()):
         path = folder / name
         make().save(path)
         written.append(path)

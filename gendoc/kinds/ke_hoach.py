@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.kinds import Kind, register
-from gendoc.kinds.official import (
-    VanBanCoTenLoai,
-    body_paragraphs,
-    official_context,
-    rich_paragraphs,
-)
+from gendoc.kinds.official import VanBanCoTenLoai, body_blocks, official_context
 from gendoc.workspace import Workspace
 
 TEN_LOAI = "KẾ HOẠCH"
@@ -22,7 +18,7 @@ class KeHoach(VanBanCoTenLoai):
 
 def context(doc: KeHoach, ws: Workspace) -> dict[str, Any]:
     ctx = official_context(doc, ws, TEN_LOAI)
-    ctx["noi_dung"] = rich_paragraphs(body_paragraphs(doc))
+    ctx["noi_dung"] = body_blocks(doc)
     return ctx
 
 
@@ -33,4 +29,5 @@ KIND = register(Kind(
     template="ke_hoach.docx",
     context=context,
     ten_loai=TEN_LOAI,
+    extra={"make_template": van_ban_co_ten_loai},
 ))

@@ -10,22 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from docxtpl import RichText, RichTextParagraph
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from gendoc import nd30
-from gendoc.body import Muc, Para, close_body, number_items, plain_paragraphs
+from gendoc.body import Blocks, Muc, close_body, number_items, plain_paragraphs
 from gendoc.vi.dates import PartialDate, parse_date
 from gendoc.vi.formats import so_van_ban
 from gendoc.workspace import CoQuan, Workspace
-
-# Template paragraph styles for each body role (defined in gendoc.docx_templates).
-STYLE_IDS = {
-    "noi_dung": "ND30Noidung",
-    "can_cu": "ND30Cancu",
-    "tieu_de_giua": "ND30Tieudegiua",
-}
-
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -112,23 +103,12 @@ class VanBanCoTenLoai(VanBan):
         return v
 
 
-def body_paragraphs(doc: VanBanCoTenLoai) -> list[Para]:
+def body_blocks(doc: VanBanCoTenLoai) -> Blocks:
     paras = plain_paragraphs(doc.can_cu, role="can_cu", italic=True)
     paras += plain_paragraphs(doc.mo_dau)
     paras += number_items(doc.noi_dung, start=doc.danh_so_tu)
     paras += plain_paragraphs(doc.ket_thuc)
-    return close_body(paras)
-
-
-def rich_paragraphs(paras: list[Para]) -> RichTextParagraph:
-    """Render paragraphs as docxtpl rich paragraphs (content text is XML-escaped by docxtpl)."""
-    out = RichTextParagraph()
-    for para in paras:
-        rich = RichText()
-        for span in para.spans:
-            rich.add(span.text, bold=span.bold, italic=span.italic)
-        out.add(rich, parastyle=STYLE_IDS[para.role])
-    return out
+    return Blocks(close_body(paras))
 
 
 def recipients(doc: VanBan) -> list[str]:

@@ -1,0 +1,154 @@
+"""Turn body `Blocks` (paragraphs, tables, images, page breaks) into a docxtpl sub-document.
+
+The sub-document shares the template's styles, so body paragraphs take the template's
+`ND30 …` paragraph styles: a clerk who restyles "ND30 Noi dung" in Word restyles every body
+paragraph. Tables follow ND30 practice for forms in the body: bold header row repeated on every
+page (`w:tblHeader`), rows never split across pages (`w:cantSplit`), widths that fit the text
+width exactly.
+"""
+
+from __future__ import annotations
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docxtpl import DocxTemplate
+
+from gendoc import nd30
+from gendoc.body import Blocks, Image, PageBreak, Para, Table, parse_inline
+from gendoc.exceptions import RenderError
+
+STYLE_NAMES = {
+    "noi_dung": "ND30 Noi dung",
+    "can_cu": "ND30 Can cu",
+    "tieu_de_giua": "ND30 Tieu de giua",
+}
+ALIGN = {"trai": WD_ALIGN_PARAGRAPH.LEFT, "giua": WD_ALIGN_PARAGRAPH.CENTER,
+         "phai": WD_ALIGN_PARAGRAPH.RIGHT, "deu": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+
+def text_width_cm(tpl: DocxTemplate) -> float:
+    section = tpl.get_docx().sections[0]
+    return (section.page_width - section.left_margin - section.right_margin) / 360000
+
+
+def body_size(tpl: DocxTemplate) -> float:
+    size = tpl.get_docx().styles["Normal"].font.size
+    return size.pt if size else nd30.DEFAULT_BODY_SIZE_PT
+
+
+def to_subdoc(tpl: DocxTemplate, blocks: Blocks):  # noqa: ANN201 - docxtpl Subdoc
+    """Build the sub-document for one `Blocks` value."""
+    sub = tpl.new_subdoc()
+    styles = {s.name for s in tpl.get_docx().styles}
+    for block in blocks:
+        if isinstance(block, Para):
+            _paragraph(sub, block, styles)
+        elif isinstance(block, Table):
+            _table(sub, block, text_width_cm(tpl), body_size(tpl))
+        elif isinstance(block, Image):
+            _image(sub, block, text_width_cm(tpl))
+        elif isinstance(block, PageBreak):
+            sub.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    return sub
+
+
+def _paragraph(sub, para: Para, styles: set[str]) -> None:  # noqa: ANN001
+    name = STYLE_NAMES.get(para.role, para.role)
+    paragraph = sub.add_paragraph(style=name if name in styles else None)
+    for span in para.spans:
+        run = paragraph.add_run(span.text)
+        run.bold = span.bold or None
+        run.italic = span.italic or None
+
+
+def _no_indent(paragraph, align) -> None:  # noqa: ANN001
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent = Cm(0)
+    fmt.space_before = Pt(2)
+    fmt.space_after = Pt(2)
+    fmt.line_spacing = 1.0
+    fmt.alignment = align
+
+
+def _cell_text(cell, text: str, *, size: float, bold: bool, align) -> None:  # noqa: ANN001
+    paragraph = cell.paragraphs[0]
+    _no_indent(paragraph, align)
+    for span in parse_inline(str(text), bold=bold):
+        run = paragraph.add_run(span.text)
+        run.bold = span.bold or None
+        run.italic = span.italic or None
+        run.font.size = Pt(size)
+
+
+def _set_borders(table) -> None:  # noqa: ANN001
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"),
+                           ("w:color", nd30.FONT_COLOR)):
+            el.set(qn(key), value)
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
+def _row_flags(row, *, header: bool) -> None:  # noqa: ANN001
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _table(sub, block: Table, width_cm: float, size: float) -> None:  # noqa: ANN001
+    cols = len(block.header)
+    if any(len(row) != cols for row in block.rows):
+        bad = next(i for i, row in enumerate(block.rows, 1) if len(row) != cols)
+        raise RenderError(f"bảng '{block.title or block.header[0]}': dòng {bad} có số cột khác "
+                          f"dòng tiêu đề ({cols} cột).")
+    if block.title:
+        title = sub.add_paragraph(style=STYLE_NAMES["tieu_de_giua"])
+        title.add_run(block.title).bold = True
+    weights = block.widths or [1.0] * cols
+    total = sum(weights)
+    widths = [width_cm * w / total for w in weights]
+    aligns = [ALIGN.get(a, WD_ALIGN_PARAGRAPH.LEFT) for a in (block.align or ["trai"] * cols)]
+    cell_size = block.size or max(size - 1, 11)
+    table = sub.add_table(rows=1 + len(block.rows), cols=cols)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _set_borders(table)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for index, width in enumerate(widths):
+        table.columns[index].width = Cm(width)
+        for cell in table.columns[index].cells:
+            cell.width = Cm(width)
+    for index, text in enumerate(block.header):
+        _cell_text(table.rows[0].cells[index], text, size=cell_size, bold=True,
+                   align=WD_ALIGN_PARAGRAPH.CENTER)
+    _row_flags(table.rows[0], header=True)
+    last = len(block.rows)
+    for r, row in enumerate(block.rows, start=1):
+        for c, text in enumerate(row):
+            _cell_text(table.rows[r].cells[c], text, size=cell_size,
+                       bold=block.bold_last_row and r == last, align=aligns[c])
+        _row_flags(table.rows[r], header=False)
+    sub.add_paragraph()  # keep the next paragraph off the table
+
+
+def _image(sub, block: Image, width_cm: float) -> None:  # noqa: ANN001
+    if not block.path.is_file():
+        raise RenderError(f"không tìm thấy ảnh '{block.path}' — kiểm tra đường dẫn trong tệp nội dung.")
+    paragraph = sub.add_paragraph()
+    _no_indent(paragraph, WD_ALIGN_PARAGRAPH.CENTER)
+    try:
+        paragraph.add_run().add_picture(str(block.path), width=Cm(min(block.width_cm, width_cm)))
+    except Exception as exc:  # unreadable or unsupported image
+        raise RenderError(f"không đọc được ảnh '{block.path.name}' ({exc}) — dùng tệp PNG hoặc JPEG.") from exc
+    if block.caption:
+        caption = sub.add_paragraph()
+        _no_indent(caption, WD_ALIGN_PARAGRAPH.CENTER)
+        caption.add_run(block.caption).italic = True
