@@ -7,7 +7,8 @@ written for it, and the summary names it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import importlib
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,24 @@ from gendoc.writer import atomic_save, ensure_inside
 from gendoc.yamlio import line_of, load_yaml
 
 DOCUMENT_SUFFIXES = (".yaml", ".yml")
+
+# Other content formats: suffix → "module:function" returning (mapping, locate) or None when the
+# file is not a gendoc document (e.g. a plain spreadsheet used as data). `locate(loc)` gives the
+# position of a field for error messages (a line number, or "Sheet!D12").
+CONTENT_READERS: dict[str, str] = {}
+
+
+def read_content(path: Path) -> tuple[Any, Callable[[Sequence[str | int]], Any]] | None:
+    """Parse a content file into a mapping plus a locator for its fields."""
+    suffix = path.suffix.lower()
+    if suffix in DOCUMENT_SUFFIXES:
+        raw = load_yaml(path)
+        return raw, lambda loc: line_of(raw, loc)
+    spec = CONTENT_READERS.get(suffix)
+    if spec is None:
+        return None
+    module, func = spec.split(":")
+    return getattr(importlib.import_module(module), func)(path)
 
 
 @dataclass
@@ -80,13 +99,18 @@ def load_document(ws: Workspace, path: Path) -> Document:
     """Parse and validate one content file; every problem in it is reported together."""
     path = Path(path)
     shown = rel(ws, path)
-    raw = load_yaml(path)
+    parsed = read_content(path)
+    if parsed is None:
+        raise ContentError(shown, f"gendoc không đọc được loại tệp '{path.suffix}' — "
+                                  "tệp nội dung phải là .yaml (hoặc biểu mẫu Excel của gendoc).")
+    raw, locate = parsed
     if not isinstance(raw, dict):
         raise ContentError(shown, "tệp phải là các dòng 'tên_trường: giá trị' "
                                   "(bắt đầu bằng 'loai: …').")
-    kind = get_kind(raw.get("loai"), path=shown, line=line_of(raw, ("loai",)))
-    data = validate(kind.schema, raw, shown, context={"workspace": ws, "path": path})
-    _check_issuer(ws, data, raw, shown)
+    kind = get_kind(raw.get("loai"), path=shown, line=locate(("loai",)))
+    data = validate(kind.schema, raw, shown, context={"workspace": ws, "path": path},
+                    where=locate)
+    _check_issuer(ws, data, locate, shown)
     doc = Document(path=path, kind=kind, data=data, raw=raw, ws=ws)
     nguoi_ky = getattr(data, "nguoi_ky", None)
     if nguoi_ky is not None and not nguoi_ky.ho_ten:
@@ -95,7 +119,7 @@ def load_document(ws: Workspace, path: Path) -> Document:
     return doc
 
 
-def _check_issuer(ws: Workspace, data: BaseModel, raw: Any, shown: str) -> None:
+def _check_issuer(ws: Workspace, data: BaseModel, locate: Callable[..., Any], shown: str) -> None:
     code = getattr(data, "co_quan", None)
     if code is None:
         return
@@ -104,7 +128,7 @@ def _check_issuer(ws: Workspace, data: BaseModel, raw: Any, shown: str) -> None:
     except ContentError as exc:
         problem = exc.problems[0]
         raise ContentError(shown, [FieldProblem(problem.field, problem.message,
-                                                where=line_of(raw, ("co_quan",)),
+                                                where=locate(("co_quan",)),
                                                 hint=problem.hint)]) from None
 
 
@@ -158,7 +182,8 @@ def discover(ws: Workspace, paths: Iterable[Path] | None = None) -> list[Path]:
             inside = path.relative_to(root).parts
             if any(part.startswith(("_", ".")) for part in inside):
                 continue
-            if path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES:
+            suffix = path.suffix.lower()
+            if path.is_file() and (suffix in DOCUMENT_SUFFIXES or suffix in CONTENT_READERS):
                 found.append(path)
     return found
 

@@ -112,8 +112,12 @@ def problems_from(exc: ValidationError, model: type[BaseModel], data: Any,
 
 
 def validate(model: type[M], data: Any, path: Path | str | None, *,
-             context: dict[str, Any] | None = None) -> M:
-    """Validate ruamel-parsed `data` against `model`; raise ContentError listing every problem."""
+             context: dict[str, Any] | None = None,
+             where: Callable[[Sequence[str | int]], Any] | None = None) -> M:
+    """Validate parsed `data` against `model`; raise ContentError listing every problem.
+
+    `where(loc)` locates a field in the source (a YAML line by default, a sheet!cell for Excel).
+    """
     if not isinstance(data, dict):
         raise ContentError(
             path,
@@ -123,4 +127,4 @@ def validate(model: type[M], data: Any, path: Path | str | None, *,
     try:
         return model.model_validate(plain(data), context=context)
     except ValidationError as exc:
-        raise ContentError(path, problems_from(exc, model, data)) from exc
+        raise ContentError(path, problems_from(exc, model, data, where)) from exc

@@ -18,6 +18,7 @@ from gendoc.vi.dates import PartialDate, parse_date
 from gendoc.vi.formats import so_van_ban
 from gendoc.workspace import CoQuan, Workspace
 
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
