@@ -20,7 +20,8 @@ from gendoc.check.text import fmt_pt, is_upper
 INDENT_TOLERANCE_CM = 0.05
 TWIPS_PER_CM = 1440 / 2.54
 SINGLE_LINE_FACTOR = 1.15  # Times New Roman: one 'single' line ≈ 1.15 × the font size
-AUTO_SPACING_PT = 14  # what Word uses for "auto" spacing before/after
+AUTO_SPACING_PT = 14
+ONE_LINE_CHARS = 80  # a paragraph this short fits on one line: its alignment cannot be seen  # what Word uses for "auto" spacing before/after
 _HEADING_RE = re.compile(r"^(phần|chương|mục|tiểu mục)\s+\S+", re.IGNORECASE)
 _BLACK = {"000000", "auto"}
 _INVISIBLE = {"ffffff"}  # white text (e.g. a hidden "(Đã ký)" note) is not printed
@@ -113,7 +114,9 @@ def body_size(ctx: Context) -> Iterator[Hit]:
 def para_align(ctx: Context) -> Iterator[Hit]:
     names = {"left": "trái", "start": "trái", "right": "phải", "end": "phải", "center": "giữa"}
     for p in _text_paras(ctx):
-        if p.jc not in ("both", "distribute", "justify") and p.stripped not in ("./.", "/."):
+        if len(p.stripped) <= ONE_LINE_CHARS:
+            continue
+        if p.jc not in ("both", "distribute", "justify"):
             yield Hit(
                 ctx.loc(p),
                 f"đoạn canh {names.get(p.jc, p.jc)}; ND30 yêu cầu canh đều hai lề (Justify).",
