@@ -222,3 +222,15 @@ def test_any_integer_reads_well_formed(n):
 @given(st.integers(min_value=0, max_value=10**15))
 def test_reading_is_injective_on_neighbours(n):
     assert so_thanh_chu(n) != so_thanh_chu(n + 1)
+
+
+@given(
+    st.one_of(
+        st.integers(min_value=-(10**15), max_value=10**15),
+        st.decimals(min_value=-(10**9), max_value=10**9, places=3, allow_nan=False),
+    )
+)
+def test_vietnamese_formatted_string_reads_like_the_number(value):
+    from gendoc.vi.formats import so_vn
+
+    assert so_thanh_chu(so_vn(value)) == so_thanh_chu(value)
