@@ -193,6 +193,7 @@ def _issue(
             workspace=wsid,
             replaces=replaced,
             note=note,
+            exclusive=True,
         )
 
     from gendoc.register.writeback import write_number

@@ -16,11 +16,11 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from gendoc.register.engine import display_url, make_engine
-from gendoc.register.errors import RegisterDatabaseError
+from gendoc.register.errors import AlreadyIssuedError, RegisterDatabaseError
 from gendoc.register.migrate import ensure_schema
 from gendoc.register.numbering import format_number
 from gendoc.register.schema import (
@@ -106,10 +106,18 @@ class Register:
         workspace: str = "",
         replaces: Entry | None = None,
         note: str = "",
+        exclusive: bool = False,
     ) -> Entry:
-        """Give the next number and record it as `allocated`, in one transaction."""
+        """Give the next number and record it as `allocated`, in one transaction.
+
+        `exclusive`: refuse (AlreadyIssuedError) if the content file already has a current
+        entry other than `replaces` — checked under the transaction's lock, so two clerks
+        issuing the same file at the same moment cannot both number it.
+        """
         now = dt.datetime.now(dt.timezone.utc)
         with self._errors("cấp số"), self.engine.begin() as conn:
+            if exclusive:
+                _check_exclusive(conn, workspace, content_path, replaces)
             number = _next_number(conn, facts.issuer, doc_date.year, series)
             values = {
                 "issuer": facts.issuer,
@@ -242,6 +250,29 @@ def open_register(url: str, *, migrate: bool = True) -> Register:
         with register._errors("mở hoặc nâng cấp lược đồ"):
             ensure_schema(engine)
     return register
+
+
+def _check_exclusive(
+    conn: Connection, workspace: str, content_path: str, replaces: Entry | None
+) -> None:
+    if conn.dialect.name == "postgresql":  # SQLite already holds the database write lock
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
+            {"key": f"gendoc-register:{workspace}:{content_path}"},
+        )
+    current = conn.execute(
+        select(entries.c.id, entries.c.number, entries.c.symbol).where(
+            entries.c.workspace == workspace,
+            entries.c.content_path == content_path,
+            entries.c.status != STATUS_REPLACED,
+        )
+    ).first()
+    if current is not None and (replaces is None or current.id != replaces.id):
+        raise AlreadyIssuedError(
+            f"{content_path}: trường 'so': văn bản vừa được cấp số "
+            f"{format_number(current.number)}/{current.symbol} (có thể bởi người khác cùng lúc) — "
+            "không cấp thêm số. Xem 'gendoc register list'."
+        )
 
 
 def _next_number(conn: Connection, issuer: str, year: int, series: str) -> int:

@@ -34,3 +34,18 @@ def allocate_many(args: tuple[str, int, int]) -> list[int]:
             )
             numbers.append(entry.number)
     return numbers
+
+
+def allocate_same_file(args: tuple[str, int]) -> int | None:
+    """Try to number one shared content file; return the number, or None if refused."""
+    from gendoc.register.errors import AlreadyIssuedError
+
+    url, _worker = args
+    with open_register(url) as register:
+        try:
+            entry = register.allocate(FACTS, series="", doc_date=dt.date(2026, 5, 4),
+                                      content_path="content/chung.yaml", workspace="test",
+                                      exclusive=True)
+        except AlreadyIssuedError:
+            return None
+    return entry.number

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 
-from register_workers import allocate_many
+from register_workers import allocate_many, allocate_same_file
 
 from gendoc.register.schema import STATUS_ALLOCATED
 from gendoc.register.store import open_register
@@ -38,3 +38,12 @@ def test_concurrent_allocation_sqlite(sqlite_url: str) -> None:
 
 def test_concurrent_allocation_postgresql(pg_url: str) -> None:
     _run(pg_url)
+
+
+def test_one_file_issued_by_eight_clerks_at_once_gets_one_number(db_url: str) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(PROCESSES) as pool:
+        results = pool.map(allocate_same_file, [(db_url, w) for w in range(PROCESSES)])
+    assert sorted(results, key=lambda r: r or 0) == [None] * (PROCESSES - 1) + [1]
+    with open_register(db_url) as register:
+        assert [e.number for e in register.entries()] == [1]

@@ -72,6 +72,17 @@ def test_correction_marks_the_old_entry_replaced(db_url: str) -> None:
     assert rows[1].note == "Thay cho số 01/KH-SYT"
 
 
+def test_exclusive_allocation_refuses_a_second_number_for_one_file(db_url: str) -> None:
+    from gendoc.register.errors import AlreadyIssuedError
+
+    with open_register(db_url) as register:
+        first = _alloc(register, exclusive=True)
+        with pytest.raises(AlreadyIssuedError, match="01/KH-SYT"):
+            _alloc(register, exclusive=True)
+        assert _alloc(register, exclusive=True, replaces=first).number == 2
+        assert _alloc(register, exclusive=True, path="content/b.yaml").number == 3
+
+
 def test_new_database_is_created_at_head_with_a_schema_version(db_url: str) -> None:
     with open_register(db_url) as register:
         with register.engine.connect() as conn:
