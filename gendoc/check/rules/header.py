@@ -74,6 +74,8 @@ def tieu_ngu(ctx: Context) -> Iterator[Hit]:
     if ctx.is_annex:
         return
     p = a.tieu_ngu
+    if p is None and a.quoc_hieu is None:
+        return  # no header block at all: header.quoc_hieu says so once
     if p is None:
         yield Hit(
             ctx.loc(a.quoc_hieu) if a.quoc_hieu else "Đầu văn bản",
