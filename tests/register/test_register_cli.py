@@ -21,7 +21,10 @@ def example_ws(tmp_path: Path) -> tuple[Path, Path]:
     root.mkdir()
     shutil.copy(example_dir() / "gendoc.yaml", root / "gendoc.yaml")
     shutil.copytree(example_dir() / "content", root / "content")
-    plan = sorted((root / "content").rglob("*.yaml"))[0]
+    plans = [p for p in sorted((root / "content").rglob("*.yaml"))
+             if "\nloai: ke_hoach" in p.read_text(encoding="utf-8")
+             and "\nco_quan: ubnd-tinh" in p.read_text(encoding="utf-8")]
+    plan = next((p for p in plans if p.name == "ubnd-tinh-bdg-2016-2020.yaml"), plans[0])
     return root, plan
 
 
