@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from gendoc import nd30
+from gendoc.check.rules.numbering import to_roman
 
 LOREM = (
     "Tăng cường công tác quy hoạch, đào tạo, bồi dưỡng và bố trí sử dụng cán bộ nữ, bảo đảm "
@@ -65,6 +66,9 @@ class Good:
     # Defects applied to one body paragraph (index into the body): name -> value
     body_defect: dict = field(default_factory=dict)
     body_repeat: int = 1  # repeat the body sections (benchmark: ~300 pages)
+    cong_van: bool = False  # a công văn: no tên loại, "V/v …" under Số, a "Kính gửi:" block
+    vv: str | None = "V/v triển khai công tác bình đẳng giới năm 2020"
+    vv_size: float = 12
 
 
 def _fonts(rpr) -> None:  # noqa: ANN001
@@ -171,6 +175,8 @@ def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
     if g.co_quan_rule:
         _border(cq)
     para(left, g.so, size=nd30.SO_KY_HIEU_SIZE_PT)
+    if g.cong_van and g.vv:
+        para(left, g.vv, size=g.vv_size)
     para(right, g.quoc_hieu, size=nd30.HEADER_SIZES_PT["quoc_hieu"], bold=g.quoc_hieu_bold)
     tn = para(right, g.tieu_ngu, size=nd30.HEADER_SIZES_PT["tieu_ngu"], bold=True)
     if g.tieu_ngu_rule:
@@ -178,9 +184,14 @@ def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
     para(right, g.date, size=14, italic=g.date_italic)
 
     para(doc, "", size=14)
-    para(doc, g.ten_loai, size=14, bold=g.ten_loai_bold)
-    ty = para(doc, g.trich_yeu, size=14, bold=g.trich_yeu_bold)
-    _border(ty)
+    if g.cong_van:
+        para(doc, "Kính gửi:", size=14)
+        para(doc, "- Các sở, ban, ngành tỉnh;", size=14, align=WD_ALIGN_PARAGRAPH.LEFT)
+        para(doc, "- UBND các huyện, thị xã, thành phố.", size=14, align=WD_ALIGN_PARAGRAPH.LEFT)
+    else:
+        para(doc, g.ten_loai, size=14, bold=g.ten_loai_bold)
+        ty = para(doc, g.trich_yeu, size=14, bold=g.trich_yeu_bold)
+        _border(ty)
     para(doc, "", size=14)
 
     body_paras = []
@@ -192,10 +203,10 @@ def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
         body_paras.append(p)
         return p
 
+    text(f"Căn cứ Kế hoạch số 01/KH-UBND của Ủy ban nhân dân tỉnh; {LOREM}")
     for rep in range(g.body_repeat):
-        text(f"Căn cứ Kế hoạch số {rep + 1:02d}/KH-UBND của Ủy ban nhân dân tỉnh; {LOREM}")
-        for roman in ("I", "II", "III"):
-            text(f"{roman}. MỤC ĐÍCH, YÊU CẦU", bold=True)
+        for i in range(3):
+            text(f"{to_roman(rep * 3 + i + 1)}. MỤC ĐÍCH, YÊU CẦU", bold=True)
             for k in g.khoan:
                 text(f"{k}. {LOREM}")
             for letter in g.points:

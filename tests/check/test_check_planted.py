@@ -150,3 +150,22 @@ def test_word_auto_numbering_e_after_d_is_caught(tmp_path) -> None:
 
 def test_replace_keeps_defaults() -> None:
     assert replace(Good(), so="x").co_quan == Good().co_quan
+
+
+CONG_VAN = dict(cong_van=True, so="Số: 12/SNV-TCCB")
+
+
+def test_good_cong_van_has_no_finding(tmp_path) -> None:
+    report = check_docx(save(tmp_path / "cv.docx", Good(**CONG_VAN)))
+    assert report.findings == [], [f.render() for f in report.findings]
+
+
+@pytest.mark.parametrize(("rule", "good"), [
+    ("so.type", Good(**{**CONG_VAN, "so": "Số: 12/KH-SNV"})),
+    ("so.type", Good(**{**CONG_VAN, "so": "Số: 12/SNV"})),
+    ("title.trich_yeu", Good(**CONG_VAN, vv=None)),
+    ("title.trich_yeu", Good(**CONG_VAN, vv_size=14)),
+])
+def test_cong_van_defects(tmp_path, rule: str, good: Good) -> None:
+    report = check_docx(save(tmp_path / "cv.docx", good))
+    assert report.rules_fired() == {rule}, [f.render() for f in report.findings]
