@@ -89,3 +89,12 @@ def test_every_fixture_reads_and_locates(name: str) -> None:
     for f in report.findings:
         assert f.rule and f.location and f.message.endswith(".")
         assert f.severity in ("loi", "canh_bao", "thong_tin")
+
+
+def test_rule_reference_documents_every_rule() -> None:
+    from gendoc.check import RULES
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "check-rules.md").read_text("utf-8")
+    for rid, r in RULES.items():
+        assert f"| `{rid}` |" in text, rid
+        assert r.reason in text and r.source in text
