@@ -23,8 +23,8 @@ from gendoc.workspace import Workspace, builtin_templates_dir
 def search_path(ws: Workspace | None) -> list[Path]:
     """Folders searched for templates, most specific first."""
     dirs: list[Path] = []
-    if ws is not None and ws.templates_dir.is_dir():
-        dirs.append(ws.templates_dir)
+    if ws is not None:
+        dirs.append(ws.templates_dir)  # listed even before the clerk creates it
     builtin = builtin_templates_dir()
     if builtin.resolve() not in [d.resolve() for d in dirs]:
         dirs.append(builtin)

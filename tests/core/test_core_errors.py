@@ -72,16 +72,21 @@ def test_every_problem_in_a_file_is_reported_together(make_ws, cli) -> None:  # 
     assert "trich_yeu" in err and "noi_nhan" in err and "'abc'" in err
 
 
-def test_undefined_template_variable_names_template_and_variable(make_ws, cli) -> None:  # noqa: ANN001
+def override_template(ws: Path, extra: str) -> None:
+    """A workspace copy of the built-in plan template with one paragraph added."""
     from docx import Document
 
     from gendoc.workspace import builtin_templates_dir
 
-    ws = make_ws({"content/a.yaml": GOOD})
     (ws / "templates").mkdir()
     doc = Document(str(builtin_templates_dir() / "ke_hoach.docx"))
-    doc.add_paragraph("{{ trich_yue }}")
+    doc.add_paragraph(extra)
     doc.save(str(ws / "templates" / "ke_hoach.docx"))
+
+
+def test_undefined_template_variable_names_template_and_variable(make_ws, cli) -> None:  # noqa: ANN001
+    ws = make_ws({"content/a.yaml": GOOD})
+    override_template(ws, "{{ trich_yue }}")
     result = build(cli, ws)
     assert result.exit_code == 1
     assert "ke_hoach.docx" in result.stderr and "trich_yue" in result.stderr
@@ -89,15 +94,8 @@ def test_undefined_template_variable_names_template_and_variable(make_ws, cli) -
 
 
 def test_sandbox_blocks_python_internals(make_ws, cli) -> None:  # noqa: ANN001
-    from docx import Document
-
-    from gendoc.workspace import builtin_templates_dir
-
     ws = make_ws({"content/a.yaml": GOOD})
-    (ws / "templates").mkdir()
-    doc = Document(str(builtin_templates_dir() / "ke_hoach.docx"))
-    doc.add_paragraph("{{ trich_yeu.__class__.__mro__[1].__subclasses__() }}")
-    doc.save(str(ws / "templates" / "ke_hoach.docx"))
+    override_template(ws, "{{ trich_yeu.__class__.__mro__[1].__subclasses__() }}")
     result = build(cli, ws)
     assert result.exit_code == 1
     assert "không được phép" in result.stderr or "không có trong dữ liệu" in result.stderr
@@ -204,3 +202,35 @@ def test_verbose_shows_traceback_for_unexpected_errors(make_ws, monkeypatch) -> 
     assert "lỗi ngoài dự kiến" in quiet.stderr
     loud = CliRunner().invoke(main, ["-v", "-w", str(ws), "build"])
     assert "Traceback" in loud.stderr
+
+
+def test_render_one_file_to_a_chosen_path(make_ws, cli, tmp_path: Path) -> None:  # noqa: ANN001
+    ws = make_ws({"content/a.yaml": GOOD})
+    target = tmp_path / "ra" / "ke-hoach.docx"
+    result = cli("render", str(ws / "content" / "a.yaml"), "-o", str(target), ws=ws)
+    assert result.exit_code == 0, result.output
+    assert target.is_file() and not (ws / "output" / "a.docx").exists()
+
+
+def test_template_not_found_lists_where_it_looked(make_ws, cli) -> None:  # noqa: ANN001
+    ws = make_ws({"content/a.yaml": GOOD + "template: rieng.docx\n"})
+    result = build(cli, ws)
+    assert result.exit_code == 1
+    assert "rieng.docx" in result.stderr and "Đã tìm ở" in result.stderr
+    assert str(ws / "templates" / "rieng.docx") in result.stderr
+
+
+def test_template_name_cannot_escape_the_search_path(make_ws, cli) -> None:  # noqa: ANN001
+    ws = make_ws({"content/a.yaml": GOOD + "template: ../../etc/passwd\n"})
+    result = build(cli, ws)
+    assert result.exit_code == 1 and "không hợp lệ" in result.stderr
+
+
+def test_workspace_template_overrides_builtin(make_ws, cli) -> None:  # noqa: ANN001
+    from docx import Document
+
+    ws = make_ws({"content/a.yaml": GOOD})
+    override_template(ws, "Bản của tỉnh: {{ trich_yeu }}")
+    assert build(cli, ws).exit_code == 0
+    texts = [p.text for p in Document(str(ws / "output" / "a.docx")).paragraphs]
+    assert "Bản của tỉnh: Thử nghiệm" in texts
