@@ -106,7 +106,7 @@ class Anatomy:
     roles: dict[int, str] = field(default_factory=dict)
 
     def locate(self, doc: Document, p: Para) -> str:
-        return doc.locate(p, self.roles.get(id(p)))
+        return doc.locate(p, self.roles.get(id(p.el)))
 
 
 def analyse(doc: Document) -> Anatomy:
@@ -169,10 +169,10 @@ def _split_columns(a: Anatomy, table: Table) -> None:
         left, right = right, left
     a.left, a.right = left, right
     for i, p in enumerate(left):
-        a.roles[id(p)] = "Đầu trang, ô trái"
+        a.roles[id(p.el)] = "Đầu trang, ô trái"
         p.cell_no = i + 1
     for i, p in enumerate(right):
-        a.roles[id(p)] = "Đầu trang, ô phải"
+        a.roles[id(p.el)] = "Đầu trang, ô phải"
         p.cell_no = i + 1
 
 
@@ -195,7 +195,7 @@ def _header_components(a: Anatomy) -> None:
         if stop:
             break
         if not p.empty:
-            names.append(p)
+            names.extend(line for line in p.lines() if not line.empty and not is_rule_para(line))
         a.co_quan_end = i + 1
         if _para_has_bottom_rule(p):
             break
@@ -285,15 +285,13 @@ def _find_closing(doc: Document, a: Anatomy, start: int) -> int:
         for row in b.cells:
             for cell in row:
                 if label in cell:
-                    a.noi_nhan = cell[cell.index(label) :]
+                    a.noi_nhan = _expand(cell[cell.index(label) :])
                 else:
-                    a.signature.extend(cell)
-        for n, p in enumerate(a.noi_nhan):
-            a.roles[id(p)] = "Cuối văn bản, ô trái (Nơi nhận)"
-            p.cell_no = n + 1
-        for n, p in enumerate(a.signature):
-            a.roles[id(p)] = "Cuối văn bản, ô phải (chữ ký)"
-            p.cell_no = n + 1
+                    a.signature.extend(_expand(cell))
+        for p in a.noi_nhan:
+            a.roles[id(p.el)] = "Cuối văn bản, ô trái (Nơi nhận)"
+        for p in a.signature:
+            a.roles[id(p.el)] = "Cuối văn bản, ô phải (chữ ký)"
         return i
     for i in range(start, len(blocks)):
         b = blocks[i]
@@ -306,6 +304,11 @@ def _find_closing(doc: Document, a: Anatomy, start: int) -> int:
             a.noi_nhan = items
             return i
     return len(blocks)
+
+
+def _expand(paras: list[Para]) -> list[Para]:
+    """Paragraphs split at manual line breaks (a Nơi nhận list typed with Shift+Enter)."""
+    return [line for p in paras for line in p.lines()]
 
 
 # -- body -------------------------------------------------------------------------------------

@@ -91,6 +91,29 @@ class Para:
         """The text as displayed: runs with the caps property come out upper case."""
         return "".join(t.upper() if f.caps else t for t, f in self.runs if not f.hidden)
 
+    def lines(self) -> list[Para]:
+        """The paragraph split at manual line breaks (Shift+Enter): one Para per visual line,
+        sharing this paragraph's place. Clerks often type a whole block this way."""
+        if "\n" not in self.text:
+            return [self]
+        out: list[Para] = []
+        current: list[tuple[str, RunFormat]] = []
+        for text, fmt in self.runs:
+            pieces = text.split("\n")
+            for i, piece in enumerate(pieces):
+                if i:
+                    out.append(self._line(current))
+                    current = []
+                if piece:
+                    current.append((piece, fmt))
+        out.append(self._line(current))
+        return out
+
+    def _line(self, runs: list[tuple[str, RunFormat]]) -> Para:
+        return Para(el=self.el, text="".join(t for t, _ in runs), runs=runs, ppr=self.ppr,
+                    section=self.section, body_no=self.body_no, table=self.table, row=self.row,
+                    col=self.col, cell_no=self.cell_no)
+
     def sizes(self) -> set[float]:
         return {f.size for t, f in self.letter_runs if f.size is not None and not f.superscript}
 

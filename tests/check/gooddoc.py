@@ -69,6 +69,7 @@ class Good:
     cong_van: bool = False  # a công văn: no tên loại, "V/v …" under Số, a "Kính gửi:" block
     vv: str | None = "V/v triển khai công tác bình đẳng giới năm 2020"
     vv_size: float = 12
+    line_breaks: bool = False  # type blocks with Shift+Enter instead of separate paragraphs
 
 
 def _fonts(rpr) -> None:  # noqa: ANN001
@@ -170,8 +171,15 @@ def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
     left, right = head.rows[0].cells
     left._tc.remove(left.paragraphs[0]._p)
     right._tc.remove(right.paragraphs[0]._p)
-    para(left, g.chu_quan, size=g.chu_quan_size)
-    cq = para(left, g.co_quan, size=g.co_quan_size, bold=True)
+    if g.line_breaks:  # parent and issuing body in one paragraph, split by a line break
+        cq = para(left, g.chu_quan, size=g.chu_quan_size)
+        cq.runs[-1].add_break()
+        run = cq.add_run(g.co_quan)
+        run.font.size, run.font.bold = Pt(g.co_quan_size), True
+        _fonts(run._r.get_or_add_rPr())
+    else:
+        para(left, g.chu_quan, size=g.chu_quan_size)
+        cq = para(left, g.co_quan, size=g.co_quan_size, bold=True)
     if g.co_quan_rule:
         _border(cq)
     para(left, g.so, size=nd30.SO_KY_HIEU_SIZE_PT)
@@ -246,15 +254,31 @@ def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
     right._tc.remove(right.paragraphs[0]._p)
     para(left, g.noi_nhan_label, size=nd30.NOI_NHAN_LABEL_SIZE_PT, bold=True,
          italic=g.noi_nhan_italic, align=WD_ALIGN_PARAGRAPH.LEFT)
-    for item in (*g.noi_nhan, g.luu):
+    items = (*g.noi_nhan, g.luu)
+    if g.line_breaks:
+        _with_breaks(para(left, "", size=11, align=WD_ALIGN_PARAGRAPH.LEFT), items,
+                     size=nd30.NOI_NHAN_ITEM_SIZE_PT)
+        _with_breaks(para(right, "", size=14), [g.capacity, "PHÓ GIÁM ĐỐC", "", "", ""],
+                     size=14, bold=True)
+        _with_breaks(para(right, "", size=14), [g.signer], size=14, bold=g.signer_bold)
+        return doc
+    for item in items:
         para(left, item, size=nd30.NOI_NHAN_ITEM_SIZE_PT, align=WD_ALIGN_PARAGRAPH.LEFT)
-    for line in g.capacity.split("\n"):
-        para(right, line, size=14, bold=True)
+    para(right, g.capacity, size=14, bold=True)
     para(right, "PHÓ GIÁM ĐỐC", size=14, bold=True)
     for _ in range(3):
         para(right, "", size=14)
     para(right, g.signer, size=14, bold=g.signer_bold)
     return doc
+
+
+def _with_breaks(p, lines, *, size: float, bold: bool = False) -> None:  # noqa: ANN001
+    for i, text in enumerate(lines):
+        run = p.add_run(text)
+        run.font.size, run.font.bold = Pt(size), bold
+        _fonts(run._r.get_or_add_rPr())
+        if i < len(lines) - 1:
+            run.add_break()
 
 
 def save(path, g: Good | None = None):  # noqa: ANN001, ANN201

@@ -169,3 +169,20 @@ def test_good_cong_van_has_no_finding(tmp_path) -> None:
 def test_cong_van_defects(tmp_path, rule: str, good: Good) -> None:
     report = check_docx(save(tmp_path / "cv.docx", good))
     assert report.rules_fired() == {rule}, [f.render() for f in report.findings]
+
+
+def test_blocks_typed_with_line_breaks_pass(tmp_path) -> None:
+    report = check_docx(save(tmp_path / "br.docx", Good(line_breaks=True)))
+    assert report.findings == [], [f.render() for f in report.findings]
+
+
+@pytest.mark.parametrize(("rule", "good"), [
+    ("header.co_quan", Good(line_breaks=True, co_quan_size=14)),
+    ("noi_nhan.items", Good(line_breaks=True, noi_nhan=("- Bộ Nội vụ", "- UBND tỉnh;"))),
+    ("noi_nhan.luu", Good(line_breaks=True, luu="- Lưu VT.")),
+    ("signature.capacity", Good(line_breaks=True, capacity="T/M UBND TỈNH")),
+    ("signature.name", Good(line_breaks=True, signer_bold=False)),
+])
+def test_line_break_blocks_are_checked_line_by_line(tmp_path, rule: str, good: Good) -> None:
+    report = check_docx(save(tmp_path / "br.docx", good))
+    assert report.rules_fired() == {rule}, [f.render() for f in report.findings]
