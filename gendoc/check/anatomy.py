@@ -65,7 +65,7 @@ def rule_below(paras: list[Para], idx: int) -> bool:
     """Whether paras[idx] is followed by a rule line: its bottom border, a shape anchored in it,
     or a rule paragraph (or a top border) right below it."""
     p = paras[idx]
-    if p.ppr.get("border_bottom") or p.has_drawing:
+    if p.last_line and (p.ppr.get("border_bottom") or p.has_drawing):
         return True
     for q in paras[idx + 1 : idx + 3]:
         if is_rule_para(q) or q.ppr.get("border_top") or (q.empty and q.ppr.get("border_bottom")):
@@ -132,7 +132,7 @@ def _find_header(doc: Document, a: Anatomy) -> int:
             if any(is_quoc_hieu(p) or is_tieu_ngu(p) or is_so(p) for p in paras):
                 a.header_table = b
                 _split_columns(a, b)
-                a.header_paras = paras
+                a.header_paras = _expand(paras)
                 _header_components(a)
                 return i + 1
         elif len(b.stripped) > 200 or type_key(b.text) in _ADMIN_TYPES:
@@ -162,18 +162,16 @@ def _split_columns(a: Anatomy, table: Table) -> None:
     left, right = [], []
     for row in table.cells:
         for c_i, cell in enumerate(row):
-            (left if c_i == 0 else right).extend(cell)
+            (left if c_i == 0 else right).extend(_expand(cell))
     if not right:
         right = left
     elif any(is_quoc_hieu(p) for p in left) and not any(is_quoc_hieu(p) for p in right):
         left, right = right, left
     a.left, a.right = left, right
-    for i, p in enumerate(left):
+    for p in left:
         a.roles[id(p.el)] = "Đầu trang, ô trái"
-        p.cell_no = i + 1
-    for i, p in enumerate(right):
+    for p in right:
         a.roles[id(p.el)] = "Đầu trang, ô phải"
-        p.cell_no = i + 1
 
 
 def _header_components(a: Anatomy) -> None:
@@ -195,7 +193,7 @@ def _header_components(a: Anatomy) -> None:
         if stop:
             break
         if not p.empty:
-            names.extend(line for line in p.lines() if not line.empty and not is_rule_para(line))
+            names.append(p)
         a.co_quan_end = i + 1
         if _para_has_bottom_rule(p):
             break
@@ -210,7 +208,7 @@ def _header_components(a: Anatomy) -> None:
 
 
 def _para_has_bottom_rule(p: Para) -> bool:
-    return bool(p.ppr.get("border_bottom")) or (p.has_drawing and not p.empty)
+    return p.last_line and (bool(p.ppr.get("border_bottom")) or (p.has_drawing and not p.empty))
 
 
 # -- title ------------------------------------------------------------------------------------

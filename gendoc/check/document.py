@@ -46,6 +46,8 @@ class Para:
     row: int = 0
     col: int = 0
     cell_no: int = 0  # ordinal among the cell's paragraphs (1-based)
+    line_no: int | None = None  # set on the lines of a paragraph split at manual line breaks
+    line_count: int = 1
 
     @property
     def stripped(self) -> str:
@@ -71,10 +73,6 @@ class Para:
     @property
     def centered(self) -> bool:
         return self.jc == "center"
-
-    @cached_property
-    def has_drawing(self) -> bool:
-        return any(el.tag in _DRAWING_TAGS for el in self.el.iter())
 
     def all_bold(self) -> bool:
         runs = self.letter_runs
@@ -107,12 +105,23 @@ class Para:
                 if piece:
                     current.append((piece, fmt))
         out.append(self._line(current))
+        for i, line in enumerate(out):
+            line.line_no, line.line_count = i + 1, len(out)
         return out
+
+    @property
+    def last_line(self) -> bool:
+        """Whether a paragraph border below (or an anchored shape) sits under this line."""
+        return self.line_no is None or self.line_no == self.line_count
 
     def _line(self, runs: list[tuple[str, RunFormat]]) -> Para:
         return Para(el=self.el, text="".join(t for t, _ in runs), runs=runs, ppr=self.ppr,
                     section=self.section, body_no=self.body_no, table=self.table, row=self.row,
                     col=self.col, cell_no=self.cell_no)
+
+    @cached_property
+    def has_drawing(self) -> bool:
+        return any(el.tag in _DRAWING_TAGS for el in self.el.iter())
 
     def sizes(self) -> set[float]:
         return {f.size for t, f in self.letter_runs if f.size is not None and not f.superscript}
@@ -285,10 +294,12 @@ class Document:
             if para.body_no is not None:
                 return f"Đoạn {para.body_no}{quote}"
             return f"Đoạn trống sau đoạn {self._prev_body_no(para)}"
+        line = f", dòng {para.line_no}" if para.line_no else ""
         if role:
-            return f"{role}, đoạn {para.cell_no}{quote}"
+            return f"{role}, đoạn {para.cell_no}{line}{quote}"
         t = para.table
-        return f"Bảng {t.number}, hàng {para.row + 1}, ô {para.col + 1}, đoạn {para.cell_no}{quote}"
+        return (f"Bảng {t.number}, hàng {para.row + 1}, ô {para.col + 1}, đoạn {para.cell_no}"
+                f"{line}{quote}")
 
     def _prev_body_no(self, para: Para) -> int:
         n = 0

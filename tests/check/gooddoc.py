@@ -185,8 +185,15 @@ def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
     para(left, g.so, size=nd30.SO_KY_HIEU_SIZE_PT)
     if g.cong_van and g.vv:
         para(left, g.vv, size=g.vv_size)
-    para(right, g.quoc_hieu, size=nd30.HEADER_SIZES_PT["quoc_hieu"], bold=g.quoc_hieu_bold)
-    tn = para(right, g.tieu_ngu, size=nd30.HEADER_SIZES_PT["tieu_ngu"], bold=True)
+    qh = para(right, g.quoc_hieu, size=nd30.HEADER_SIZES_PT["quoc_hieu"], bold=g.quoc_hieu_bold)
+    if g.line_breaks:  # Quốc hiệu and Tiêu ngữ in one paragraph
+        qh.runs[-1].add_break()
+        run = qh.add_run(g.tieu_ngu)
+        run.font.size, run.font.bold = Pt(nd30.HEADER_SIZES_PT["tieu_ngu"]), True
+        _fonts(run._r.get_or_add_rPr())
+        tn = qh
+    else:
+        tn = para(right, g.tieu_ngu, size=nd30.HEADER_SIZES_PT["tieu_ngu"], bold=True)
     if g.tieu_ngu_rule:
         _border(tn)
     para(right, g.date, size=14, italic=g.date_italic)

@@ -178,6 +178,8 @@ def test_blocks_typed_with_line_breaks_pass(tmp_path) -> None:
 
 @pytest.mark.parametrize(("rule", "good"), [
     ("header.co_quan", Good(line_breaks=True, co_quan_size=14)),
+    ("header.tieu_ngu_rule", Good(line_breaks=True, tieu_ngu_rule=False)),
+    ("header.tieu_ngu", Good(line_breaks=True, tieu_ngu="Độc lập – Tự do – Hạnh phúc")),
     ("noi_nhan.items", Good(line_breaks=True, noi_nhan=("- Bộ Nội vụ", "- UBND tỉnh;"))),
     ("noi_nhan.luu", Good(line_breaks=True, luu="- Lưu VT.")),
     ("signature.capacity", Good(line_breaks=True, capacity="T/M UBND TỈNH")),

@@ -161,6 +161,6 @@ def co_quan_rule(ctx: Context) -> Iterator[Hit]:
     if ctx.is_annex or not a.co_quan:
         return
     last = a.co_quan[-1]
-    idx = next(i for i, p in enumerate(a.left) if p.el is last.el)
+    idx = next(i for i, p in enumerate(a.left) if p is last)
     if not rule_below(a.left, idx):
         yield Hit(ctx.loc(last), "thiếu đường kẻ ngang dưới tên cơ quan ban hành.")
