@@ -228,25 +228,29 @@ def _find_title(doc: Document, a: Anatomy, start: int) -> int:
         break
     if i >= len(blocks):
         return start
-    cand = blocks[i]
+    cand_lines = [line for line in blocks[i].lines() if not line.empty]
+    cand = cand_lines[0]  # "KẾ HOẠCH" may share a paragraph with the trích yếu (Shift+Enter)
     key = type_key(cand.text)
     known = key in _ADMIN_TYPES or key in _VBQPPL
-    looks = is_upper(cand.text) and len(key.split()) <= 6 and cand.centered and not key.endswith(":")
+    looks = (is_upper(cand.shown_text()) and len(key.split()) <= 6 and cand.centered
+             and not key.endswith(":"))
     if not (known or looks):
         if a.vv is not None or norm(cand.text).startswith("kính gửi"):
             a.kind = "cong_van"
         return i
     a.ten_loai = cand
     a.type_name = _ADMIN_TYPES.get(key) or (key if key in _VBQPPL else None)
-    a.vbqppl = key in _VBQPPL and (key not in _ADMIN_TYPES) and (
-        key not in ("NGHỊ QUYẾT", "QUYẾT ĐỊNH") or _so_has_year(a)
-    )
+    a.vbqppl = key in _VBQPPL and (key not in _ADMIN_TYPES or _so_has_year(a))
     if a.vbqppl:
         a.type_name = key
+    a.trich_yeu.extend(cand_lines[1:3])
     j = i + 1
+    if a.trich_yeu and a.trich_yeu[-1].ppr.get("border_bottom"):
+        a.title_rule = True
+        return j
     while j < len(blocks) and len(a.trich_yeu) < 3:
         b = blocks[j]
-        if isinstance(b, Table) or b.empty or is_rule_para(b) or is_upper(b.text):
+        if isinstance(b, Table) or b.empty or is_rule_para(b) or is_upper(b.shown_text()):
             break
         a.trich_yeu.append(b)
         j += 1

@@ -103,6 +103,16 @@ def load_package(path: str | Path) -> Package:
     if path.is_dir():
         raise PackageError(f"'{path}' là thư mục, không phải tệp .docx.")
     try:
+        with open(path, "rb") as fh:
+            magic = fh.read(8)
+    except OSError as exc:
+        raise PackageError(f"không mở được '{path}' ({exc.strerror}).") from exc
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+        raise PackageError(
+            f"'{path}' là tệp Word cũ (.doc) hoặc tệp .docx đã đặt mật khẩu; mở bằng Word, bỏ mật "
+            "khẩu nếu có và lưu lại dạng Word Document (.docx)."
+        )
+    try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         hint = " (tệp .doc cũ: mở bằng Word và lưu lại dạng .docx)" if path.suffix.lower() == ".doc" else ""
@@ -139,6 +149,11 @@ def _read(zf: zipfile.ZipFile) -> Package:
         )
     document = etree.fromstring(zf.read(main), _PARSER)
     if document.tag != w("document"):
+        if "purl.oclc.org/ooxml" in document.tag:
+            raise PackageError(
+                "tệp lưu ở dạng «Strict Open XML»; mở bằng Word và lưu lại dạng Word Document "
+                "(.docx) thường."
+            )
         raise PackageError("phần văn bản chính không phải WordprocessingML — không phải tệp .docx.")
     pkg = Package(document=document)
     for rid, (rtype, target) in _rels(zf, main).items():

@@ -203,6 +203,13 @@ def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
         para(doc, "Kính gửi:", size=14)
         para(doc, "- Các sở, ban, ngành tỉnh;", size=14, align=WD_ALIGN_PARAGRAPH.LEFT)
         para(doc, "- UBND các huyện, thị xã, thành phố.", size=14, align=WD_ALIGN_PARAGRAPH.LEFT)
+    elif g.line_breaks:  # tên loại and trích yếu in one paragraph
+        ty = para(doc, g.ten_loai, size=14, bold=g.ten_loai_bold)
+        ty.runs[-1].add_break()
+        run = ty.add_run(g.trich_yeu)
+        run.font.size, run.font.bold = Pt(14), g.trich_yeu_bold
+        _fonts(run._r.get_or_add_rPr())
+        _border(ty)
     else:
         para(doc, g.ten_loai, size=14, bold=g.ten_loai_bold)
         ty = para(doc, g.trich_yeu, size=14, bold=g.trich_yeu_bold)

@@ -69,7 +69,8 @@ def test_many_files_and_a_folder_with_summary(run, tmp_path) -> None:
     assert "Đã kiểm tra 2 tệp: 1 đạt, 1 không đạt — tổng 1 lỗi" in res.output
 
 
-@pytest.mark.parametrize("kind", ["missing", "text", "corrupt_zip", "zip_without_word", "folder_empty"])
+@pytest.mark.parametrize("kind", ["missing", "text", "corrupt_zip", "zip_without_word", "folder_empty",
+                                  "old_doc"])
 def test_unusable_input_exits_2_in_vietnamese_without_traceback(run, tmp_path, kind) -> None:
     path = tmp_path / "x.docx"
     if kind == "text":
@@ -80,6 +81,9 @@ def test_unusable_input_exits_2_in_vietnamese_without_traceback(run, tmp_path, k
     elif kind == "zip_without_word":
         with zipfile.ZipFile(path, "w") as zf:
             zf.writestr("hello.txt", "xin chào")
+    elif kind == "old_doc":
+        path = tmp_path / "cu.doc"
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
     elif kind == "folder_empty":
         path = tmp_path / "trong"
         path.mkdir()
@@ -94,6 +98,7 @@ def test_unusable_input_exits_2_in_vietnamese_without_traceback(run, tmp_path, k
         "corrupt_zip": "không phải tệp .docx hợp lệ",
         "zip_without_word": "thiếu word/document.xml",
         "folder_empty": "không có tệp .docx nào",
+        "old_doc": "tệp Word cũ (.doc) hoặc tệp .docx đã đặt mật khẩu",
     }[kind]
     assert expected in res.output
 

@@ -184,7 +184,25 @@ def test_blocks_typed_with_line_breaks_pass(tmp_path) -> None:
     ("noi_nhan.luu", Good(line_breaks=True, luu="- Lưu VT.")),
     ("signature.capacity", Good(line_breaks=True, capacity="T/M UBND TỈNH")),
     ("signature.name", Good(line_breaks=True, signer_bold=False)),
+    ("signature.name", Good(line_breaks=True, signer="NGUYỄN VĂN AN")),
+    ("title.trich_yeu", Good(line_breaks=True, trich_yeu_bold=False)),
+    ("title.ten_loai", Good(line_breaks=True, ten_loai_bold=False)),
 ])
 def test_line_break_blocks_are_checked_line_by_line(tmp_path, rule: str, good: Good) -> None:
     report = check_docx(save(tmp_path / "br.docx", good))
     assert report.rules_fired() == {rule}, [f.render() for f in report.findings]
+
+
+def test_upper_case_signer_name_is_reported_as_a_name(tmp_path) -> None:
+    report = check_docx(save(tmp_path / "ten.docx", Good(signer="NGUYỄN VĂN AN")))
+    assert report.rules_fired() == {"signature.name"}
+    assert "không được viết in hoa toàn bộ" in report.errors[0].message
+
+
+def test_decision_with_a_year_is_a_legal_document(tmp_path) -> None:
+    g = Good(ten_loai="QUYẾT ĐỊNH", so="Số: 15/2020/QĐ-UBND")
+    report = check_docx(save(tmp_path / "qd.docx", g))
+    assert report.errors == []
+    assert {f.rule for f in report.infos} == {"so.format", "title.ten_loai"}
+    # the same decision without a year is an administrative one, checked against Phụ lục III
+    assert check_docx(save(tmp_path / "qd2.docx", replace(g, so="Số: 15/QĐ-UBND"))).findings == []

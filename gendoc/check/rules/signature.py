@@ -14,25 +14,21 @@ from gendoc.check.text import clean, is_upper
 _PREFIX_KEYS = {q.rstrip(".").upper(): q for q in nd30.QUYEN_HAN}
 
 
-def _lines(ctx: Context) -> list[Para]:
-    """Non-empty signature lines, without '(Đã ký)' / '(Chữ ký …)' notes and seal images."""
-    out = []
+def _split(ctx: Context) -> tuple[list[Para], Para | None]:
+    """Title lines (upper case, before the blank space left for the signature) and the signer's
+    name (the last line). '(Đã ký)' / '(Chữ ký …)' notes count as blank."""
+    lines = []
     for p in ctx.a.signature:
         t = clean(p.text).strip("[] ")
-        if not t or t.startswith("("):
-            continue
-        out.append(p)
-    return out
-
-
-def _split(lines: list[Para]) -> tuple[list[Para], Para | None]:
-    titles = []
-    for p in lines:
-        if is_upper(p.shown_text()):
-            titles.append(p)
-        else:
-            break
-    rest = lines[len(titles):]
+        lines.append(None if not t or t.startswith("(") else p)
+    titles: list[Para] = []
+    i = 0
+    while i < len(lines) and lines[i] is None and not titles:
+        i += 1
+    while i < len(lines) and lines[i] is not None and is_upper(lines[i].shown_text()):
+        titles.append(lines[i])
+        i += 1
+    rest = [p for p in lines[i:] if p is not None]
     return titles, (rest[-1] if rest else None)
 
 
@@ -51,10 +47,9 @@ def capacity(ctx: Context) -> Iterator[Hit]:
         if a.quoc_hieu is not None:
             yield undetermined("Cuối văn bản", "khối chữ ký (không thấy bảng Nơi nhận – chữ ký)")
         return
-    lines = _lines(ctx)
-    titles, _ = _split(lines)
+    titles, signer = _split(ctx)
     if not titles:
-        where = ctx.loc(lines[0]) if lines else "Cuối văn bản, ô phải (chữ ký)"
+        where = ctx.loc(signer) if signer else "Cuối văn bản, ô phải (chữ ký)"
         yield Hit(where, "thiếu quyền hạn, chức vụ người ký (in hoa, đậm) ở ô chữ ký.")
         return
     first = titles[0]
@@ -79,8 +74,7 @@ def name(ctx: Context) -> Iterator[Hit]:
     a = ctx.a
     if ctx.is_annex or a.closing_table is None:
         return
-    lines = _lines(ctx)
-    titles, signer = _split(lines)
+    titles, signer = _split(ctx)
     if not titles:
         return  # reported by signature.capacity
     if signer is None:
