@@ -25,6 +25,11 @@ class Context:
     def loc(self, p: Para) -> str:
         return self.a.locate(self.doc, p)
 
+    @cached_property
+    def is_template(self) -> bool:
+        """A docxtpl/Jinja template (gendoc's templates/): `{{ … }}` or `{% … %}` in the text."""
+        return any("{{" in p.text or "{%" in p.text for p in self.doc.all_paras)
+
     @property
     def is_annex(self) -> bool:
         return self.a.kind == "phu_luc"

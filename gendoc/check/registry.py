@@ -38,18 +38,20 @@ class Rule:
     reason: str  # one-line why (Vietnamese)
     source: str  # where in ND30
     func: Callable[[Context], Iterable[Hit]]
+    template_ok: bool = False  # also meaningful on a Jinja template (page setup, fonts)
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(id: str, severity: Severity, *, group: str, title: str, reason: str, source: str):  # noqa: A002
+def rule(id: str, severity: Severity, *, group: str, title: str, reason: str, source: str,  # noqa: A002
+         template_ok: bool = False):
     """Register a rule function under a stable id."""
 
     def deco(func: Callable[[Context], Iterable[Hit]]) -> Callable[[Context], Iterable[Hit]]:
         if id in RULES:
             raise ValueError(f"duplicate rule id {id}")
-        RULES[id] = Rule(id, severity, group, title, reason, source, func)
+        RULES[id] = Rule(id, severity, group, title, reason, source, func, template_ok)
         return func
 
     return deco
@@ -66,6 +68,8 @@ def run_rules(ctx: Context, only: Iterable[str] | None = None) -> list[Finding]:
     for rid, r in RULES.items():
         if wanted is not None and rid not in wanted:
             continue
+        if ctx.is_template and not r.template_ok:
+            continue  # a template's {{ tags }} are not the finished text
         counted: dict[Severity, int] = {}
         extra: dict[Severity, int] = {}
         try:

@@ -31,3 +31,12 @@ def test_build_check_flag_passes_on_the_example(example_ws: Path) -> None:
     res = CliRunner().invoke(main, ["-w", str(example_ws), "build", "--check"])
     assert res.exit_code == 0, res.output
     assert "sai thể thức" not in res.output
+
+
+def test_built_in_templates_are_recognised_as_templates() -> None:
+    templates = sorted((Path(__file__).resolve().parents[2] / "templates").glob("*.docx"))
+    assert templates
+    for path in templates:
+        report = check_docx(path)
+        assert report.errors == [], [f.render() for f in report.errors]
+        assert [f.rule for f in report.infos] == ["input.template"]

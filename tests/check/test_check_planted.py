@@ -54,7 +54,7 @@ DEFECTS: dict[str, list[Good]] = {
     "page_number.field": [Good(page_field=False)],
     "page_number.first_page": [Good(title_pg=False)],
 }
-INFO_ONLY = {"draft.placeholder"}
+INFO_ONLY = {"draft.placeholder", "input.template"}
 CASES = [(rid, i, g) for rid, goods in DEFECTS.items() for i, g in enumerate(goods)]
 
 

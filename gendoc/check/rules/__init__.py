@@ -15,10 +15,11 @@ from gendoc.check.rules import (  # noqa: F401 - imported for registration
     page_number,
     signature,
     so_ky_hieu,
+    template,
     title,
 )
 
-ORDER = ("page.", "font.", "para.", "header.", "so.", "date.", "draft.", "title.", "numbering.",
+ORDER = ("input.", "page.", "font.", "para.", "header.", "so.", "date.", "draft.", "title.", "numbering.",
          "signature.", "noi_nhan.", "page_number.")
 
 

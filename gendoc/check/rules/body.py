@@ -62,7 +62,7 @@ def _wrong_fonts(p: Para) -> list[str]:
 
 
 @rule(
-    "font.name", "loi", group="Phông chữ",
+    "font.name", "loi", group="Phông chữ", template_ok=True,
     title=f"Phông chữ {nd30.FONT_NAME} (Unicode TCVN 6909:2001).",
     reason="Một phông chữ Unicode thống nhất để văn bản hiển thị, in và trao đổi đúng.",
     source="Phụ lục I, Phần I, Mục I.4",
@@ -79,7 +79,7 @@ def font_name(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "font.color", "loi", group="Phông chữ",
+    "font.color", "loi", group="Phông chữ", template_ok=True,
     title="Chữ màu đen.",
     reason="Văn bản in và lưu trữ bằng mực đen; chữ màu không được công nhận là thể thức.",
     source="Phụ lục I, Phần I, Mục I.4",

@@ -19,7 +19,7 @@ def _mm(twips: float) -> float:
 
 
 @rule(
-    "page.size", "loi", group="Trang",
+    "page.size", "loi", group="Trang", template_ok=True,
     title=f"Khổ giấy A4 ({nd30.PAGE_WIDTH_MM} × {nd30.PAGE_HEIGHT_MM} mm).",
     reason="Văn bản hành chính in trên khổ A4 để lưu trữ, đóng tập thống nhất.",
     source="Phụ lục I, Phần I, Mục I.1",
@@ -41,7 +41,7 @@ def page_size(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "page.orientation", "loi", group="Trang",
+    "page.orientation", "loi", group="Trang", template_ok=True,
     title="Trình bày theo chiều dài khổ A4 (đứng); khổ ngang chỉ khi có bảng, biểu.",
     reason="Văn bản đọc theo chiều đứng; chiều ngang chỉ dành cho trang có bảng rộng.",
     source="Phụ lục I, Phần I, Mục I.2",
@@ -73,7 +73,7 @@ _MARGINS = (
 
 
 @rule(
-    "page.margins", "loi", group="Trang",
+    "page.margins", "loi", group="Trang", template_ok=True,
     title=f"Lề trên, dưới {nd30.MARGIN_TOP_MM} mm; lề trái {nd30.MARGIN_LEFT_MM} mm; "
     f"lề phải {nd30.MARGIN_RIGHT_MM} mm.",
     reason="Lề trái rộng để đóng tập, các lề khác thống nhất giữa các cơ quan.",

@@ -16,7 +16,7 @@ def _page_paras(ctx: Context, root):  # noqa: ANN001, ANN202 - lxml element
 
 
 @rule(
-    "page_number.field", "loi", group="Số trang",
+    "page_number.field", "loi", group="Số trang", template_ok=True,
     title=f"Số trang (trường PAGE) canh giữa ở đầu trang (header), cỡ {nd30.PAGE_NUMBER_SIZE_PT} pt.",
     reason="Số trang giúp kiểm đếm và trích dẫn văn bản nhiều trang.",
     source="Phụ lục I, Phần I, Mục I.7",
@@ -51,7 +51,7 @@ def page_field(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    "page_number.first_page", "loi", group="Số trang",
+    "page_number.first_page", "loi", group="Số trang", template_ok=True,
     title="Không hiện số trang ở trang đầu (chọn «Different First Page»).",
     reason="Trang 1 mang phần đầu văn bản; ND30 đánh số từ trang thứ hai.",
     source="Phụ lục I, Phần I, Mục I.7",
