@@ -1,0 +1,1 @@
+"""Báo cáo tổng hợp (placeholder while being written)."""
