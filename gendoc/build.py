@@ -27,7 +27,9 @@ DOCUMENT_SUFFIXES = (".yaml", ".yml")
 # Other content formats: suffix → "module:function" returning (mapping, locate) or None when the
 # file is not a gendoc document (e.g. a plain spreadsheet used as data). `locate(loc)` gives the
 # position of a field for error messages (a line number, or "Sheet!D12").
-CONTENT_READERS: dict[str, str] = {}
+CONTENT_READERS: dict[str, str] = {
+    ".xlsx": "gendoc.reports.excel:read_form",
+}
 
 
 def read_content(path: Path) -> tuple[Any, Callable[[Sequence[str | int]], Any]] | None:
@@ -41,6 +43,10 @@ def read_content(path: Path) -> tuple[Any, Callable[[Sequence[str | int]], Any]]
         return None
     module, func = spec.split(":")
     return getattr(importlib.import_module(module), func)(path)
+
+
+class NotADocument(ContentError):
+    """The file is not a gendoc content file (e.g. a data spreadsheet); `build` skips it."""
 
 
 @dataclass
@@ -101,7 +107,7 @@ def load_document(ws: Workspace, path: Path) -> Document:
     shown = rel(ws, path)
     parsed = read_content(path)
     if parsed is None:
-        raise ContentError(shown, f"gendoc không đọc được loại tệp '{path.suffix}' — "
+        raise NotADocument(shown, f"gendoc không đọc được loại tệp '{path.suffix}' — "
                                   "tệp nội dung phải là .yaml (hoặc biểu mẫu Excel của gendoc).")
     raw, locate = parsed
     if not isinstance(raw, dict):
@@ -196,6 +202,10 @@ def build(ws: Workspace, paths: Iterable[Path] | None = None) -> BuildReport:
         try:
             doc = load_document(ws, path)
             result = render_document(ws, doc)
+        except NotADocument:
+            report.warnings.append((path, "bỏ qua: không phải tệp nội dung của gendoc (bảng tính "
+                                          "dữ liệu nên để trong thư mục bắt đầu bằng '_')."))
+            continue
         except GendocError as exc:
             report.failures.append((path, exc))
             continue

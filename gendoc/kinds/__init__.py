@@ -45,6 +45,8 @@ _REGISTRY: dict[str, Kind] = {}
 # Modules that define kinds; each calls `register()` at import.
 _MODULES = [
     "gendoc.kinds.ke_hoach",
+    "gendoc.kinds.bao_cao",
+    "gendoc.kinds.bao_cao_tong_hop",
 ]
 
 
