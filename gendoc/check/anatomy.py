@@ -150,12 +150,29 @@ def _find_header(doc: Document, a: Anatomy) -> int:
         paras.append(b)
     else:
         stop = min(len(doc.blocks), 40)
-    if any(is_quoc_hieu(p) for p in paras):
-        a.header_paras = paras
-        a.left = a.right = paras
+    lines = _expand(paras)
+    if any(is_quoc_hieu(s) for p in lines for s in p.segments()):
+        _split_tabbed(a, lines)
         _header_components(a)
         return stop
     return 0
+
+
+def _split_tabbed(a: Anatomy, lines: list[Para]) -> None:
+    """A header typed with tabs: «UBND TỈNH …⇥⇥CỘNG HÒA …» on each line. The piece before the
+    tabs is the left block, the piece after them the right block."""
+    right_words = ("độc lập", "ngày")
+    for line in lines:
+        segs = line.segments()
+        if len(segs) >= 2:
+            a.left.append(segs[0])
+            a.right.append(segs[-1])
+        elif segs:
+            t = norm(segs[0].text)
+            tabbed_in = line.text.lstrip(" ").startswith("\t")  # «⇥⇥____» sits under the right
+            right = tabbed_in or is_quoc_hieu(segs[0]) or any(w_ in t for w_ in right_words)
+            (a.right if right else a.left).append(segs[0])
+    a.header_paras = a.left + a.right
 
 
 def _split_columns(a: Anatomy, table: Table) -> None:
@@ -163,9 +180,10 @@ def _split_columns(a: Anatomy, table: Table) -> None:
     for row in table.cells:
         for c_i, cell in enumerate(row):
             (left if c_i == 0 else right).extend(_expand(cell))
-    if not right:
-        right = left
-    elif any(is_quoc_hieu(p) for p in left) and not any(is_quoc_hieu(p) for p in right):
+    if not right:  # one column: the blocks may be typed side by side with tabs
+        _split_tabbed(a, left)
+        return
+    if any(is_quoc_hieu(p) for p in left) and not any(is_quoc_hieu(p) for p in right):
         left, right = right, left
     a.left, a.right = left, right
     for p in left:
@@ -185,8 +203,6 @@ def _header_components(a: Anatomy) -> None:
         (p for p in a.right if _DATE_RE.search(norm(p.text)) and p is not a.so), None
     ) or next((p for p in a.header_paras if _DATE_RE.search(norm(p.text)) and p is not a.so), None)
     a.vv = next((p for p in a.left if norm(p.text).startswith("v/v")), None)
-    if a.left is a.right:  # no table: the issuing body cannot be told apart reliably
-        return
     names: list[Para] = []
     for i, p in enumerate(a.left):
         stop = p is a.so or p is a.vv or is_rule_para(p) or (names and p.empty)

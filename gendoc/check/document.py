@@ -94,20 +94,39 @@ class Para:
         sharing this paragraph's place. Clerks often type a whole block this way."""
         if "\n" not in self.text:
             return [self]
+        out = self._split("\n")
+        for i, line in enumerate(out):
+            line.line_no, line.line_count = i + 1, len(out)
+        return out
+
+    def segments(self) -> list[Para]:
+        """The non-empty pieces of a line between tab stops (a header typed with tabs)."""
+        if "\t" not in self.text:
+            return [self]
+        return [seg for seg in self._split("\t") if not seg.empty]
+
+    def _split(self, sep: str) -> list[Para]:
         out: list[Para] = []
         current: list[tuple[str, RunFormat]] = []
         for text, fmt in self.runs:
-            pieces = text.split("\n")
-            for i, piece in enumerate(pieces):
+            for i, piece in enumerate(text.split(sep)):
                 if i:
                     out.append(self._line(current))
                     current = []
                 if piece:
                     current.append((piece, fmt))
         out.append(self._line(current))
-        for i, line in enumerate(out):
-            line.line_no, line.line_count = i + 1, len(out)
         return out
+
+    def _line(self, runs: list[tuple[str, RunFormat]]) -> Para:
+        return Para(el=self.el, text="".join(t for t, _ in runs), runs=runs, ppr=self.ppr,
+                    section=self.section, body_no=self.body_no, table=self.table, row=self.row,
+                    col=self.col, cell_no=self.cell_no, line_no=self.line_no,
+                    line_count=self.line_count)
+
+    @cached_property
+    def has_drawing(self) -> bool:
+        return any(el.tag in _DRAWING_TAGS for el in self.el.iter())
 
     @property
     def last_line(self) -> bool:
@@ -118,10 +137,6 @@ class Para:
         return Para(el=self.el, text="".join(t for t, _ in runs), runs=runs, ppr=self.ppr,
                     section=self.section, body_no=self.body_no, table=self.table, row=self.row,
                     col=self.col, cell_no=self.cell_no)
-
-    @cached_property
-    def has_drawing(self) -> bool:
-        return any(el.tag in _DRAWING_TAGS for el in self.el.iter())
 
     def sizes(self) -> set[float]:
         return {f.size for t, f in self.letter_runs if f.size is not None and not f.superscript}

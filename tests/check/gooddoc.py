@@ -70,6 +70,7 @@ class Good:
     vv: str | None = "V/v triển khai công tác bình đẳng giới năm 2020"
     vv_size: float = 12
     line_breaks: bool = False  # type blocks with Shift+Enter instead of separate paragraphs
+    tabbed_header: bool = False  # header typed as lines «left⇥⇥right» instead of a table
 
 
 def _fonts(rpr) -> None:  # noqa: ANN001
@@ -140,32 +141,8 @@ def _page_field(paragraph, size: float) -> None:  # noqa: ANN001
         run_with(child)
 
 
-def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
-    g = g or Good()
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = nd30.FONT_NAME
-    normal.font.size = Pt(g.body_size)
-    _fonts(normal.element.get_or_add_rPr())
-    sec = doc.sections[0]
-    w, h = g.page_mm
-    if g.landscape:
-        sec.orientation = WD_ORIENT.LANDSCAPE
-        w, h = h, w
-    sec.page_width, sec.page_height = Mm(w), Mm(h)
-    sec.top_margin = Mm(g.margins_mm["top"])
-    sec.bottom_margin = Mm(g.margins_mm["bottom"])
-    sec.left_margin = Mm(g.margins_mm["left"])
-    sec.right_margin = Mm(g.margins_mm["right"])
-    sec.different_first_page_header_footer = g.title_pg
-    hp = sec.header.paragraphs[0]
-    hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if g.page_field:
-        _page_field(hp, 13)
-    for p in doc.paragraphs:  # the template's empty first paragraph, if any
-        p._p.getparent().remove(p._p)
-
-    # Header: 1 row × 2 columns, borderless.
+def _table_header(doc, g: Good) -> None:  # noqa: ANN001
+    """Header: 1 row × 2 columns, borderless (gendoc's layout)."""
     head = doc.add_table(rows=1, cols=2)
     _borderless(head)
     left, right = head.rows[0].cells
@@ -197,6 +174,60 @@ def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
     if g.tieu_ngu_rule:
         _border(tn)
     para(right, g.date, size=14, italic=g.date_italic)
+
+
+def _tabbed_header(doc, g: Good) -> None:  # noqa: ANN001
+    """Header typed by hand: each line «left⇥⇥right», a typed rule line under both blocks."""
+
+    def line(parts: list[tuple[str, float, bool, bool]]) -> None:
+        p = para(doc, "", size=13, align=WD_ALIGN_PARAGRAPH.LEFT)
+        for i, (text, size, bold, italic) in enumerate(parts):
+            if i:
+                p.add_run("\t\t").font.size = Pt(13)
+            run = p.add_run(text)
+            run.font.size, run.font.bold, run.font.italic = Pt(size), bold, italic
+            _fonts(run._r.get_or_add_rPr())
+
+    qh = nd30.HEADER_SIZES_PT["quoc_hieu"]
+    tn = nd30.HEADER_SIZES_PT["tieu_ngu"]
+    line([(g.chu_quan, g.chu_quan_size, False, False), (g.quoc_hieu, qh, g.quoc_hieu_bold, False)])
+    line([(g.co_quan, g.co_quan_size, True, False), (g.tieu_ngu, tn, True, False)])
+    rules = []
+    rules.append(("________", 13, False, False) if g.co_quan_rule else ("", 13, False, False))
+    rules.append(("_" * 26, 13, False, False) if g.tieu_ngu_rule else ("", 13, False, False))
+    line(rules if rules[1][0] else rules[:1])  # «⇥⇥____» when only the right rule is typed
+    line([(g.so, nd30.SO_KY_HIEU_SIZE_PT, False, False), (g.date, 14, False, g.date_italic)])
+
+
+def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
+    g = g or Good()
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = nd30.FONT_NAME
+    normal.font.size = Pt(g.body_size)
+    _fonts(normal.element.get_or_add_rPr())
+    sec = doc.sections[0]
+    w, h = g.page_mm
+    if g.landscape:
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        w, h = h, w
+    sec.page_width, sec.page_height = Mm(w), Mm(h)
+    sec.top_margin = Mm(g.margins_mm["top"])
+    sec.bottom_margin = Mm(g.margins_mm["bottom"])
+    sec.left_margin = Mm(g.margins_mm["left"])
+    sec.right_margin = Mm(g.margins_mm["right"])
+    sec.different_first_page_header_footer = g.title_pg
+    hp = sec.header.paragraphs[0]
+    hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if g.page_field:
+        _page_field(hp, 13)
+    for p in doc.paragraphs:  # the template's empty first paragraph, if any
+        p._p.getparent().remove(p._p)
+
+    if g.tabbed_header:
+        _tabbed_header(doc, g)
+    else:
+        _table_header(doc, g)
 
     para(doc, "", size=14)
     if g.cong_van:

@@ -206,3 +206,22 @@ def test_decision_with_a_year_is_a_legal_document(tmp_path) -> None:
     assert {f.rule for f in report.infos} == {"so.format", "title.ten_loai"}
     # the same decision without a year is an administrative one, checked against Phụ lục III
     assert check_docx(save(tmp_path / "qd2.docx", replace(g, so="Số: 15/QĐ-UBND"))).findings == []
+
+
+def test_header_typed_with_tabs_passes(tmp_path) -> None:
+    report = check_docx(save(tmp_path / "tab.docx", Good(tabbed_header=True)))
+    assert report.findings == [], [f.render() for f in report.findings]
+
+
+@pytest.mark.parametrize(("rule", "good"), [
+    ("header.co_quan", Good(tabbed_header=True, co_quan_size=14)),
+    ("header.chu_quan", Good(tabbed_header=True, chu_quan_size=14)),
+    ("header.co_quan_rule", Good(tabbed_header=True, co_quan_rule=False)),
+    ("header.tieu_ngu_rule", Good(tabbed_header=True, tieu_ngu_rule=False)),
+    ("header.quoc_hieu", Good(tabbed_header=True, quoc_hieu_bold=False)),
+    ("so.format", Good(tabbed_header=True, so="Số: 7/KH-SNV")),
+    ("date.format", Good(tabbed_header=True, date_italic=False)),
+])
+def test_tabbed_header_defects(tmp_path, rule: str, good: Good) -> None:
+    report = check_docx(save(tmp_path / "tab.docx", good))
+    assert report.rules_fired() == {rule}, [f.render() for f in report.findings]
