@@ -1,0 +1,58 @@
+"""Thông báo (TB), and the training course announced by one (`lop_hoc:`).
+
+A plain Thông báo is a Phụ lục III mẫu 1.4 document like a Kế hoạch. With a `lop_hoc:` section it
+announces a training course: gendoc writes the body (purpose, participants and quotas by unit,
+time and place, agenda table, registration and contact) and, from the same file and its
+participant list, the whole course package (see `gendoc.training`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from gendoc.docx_templates import van_ban_co_ten_loai
+from gendoc.kinds import Kind, register
+from gendoc.kinds.official import VanBanCoTenLoai, body_blocks, official_context
+from gendoc.training.model import LopHoc
+from gendoc.workspace import Workspace
+
+TEN_LOAI = "THÔNG BÁO"
+
+
+class ThongBao(VanBanCoTenLoai):
+    """A notice; `lop_hoc` makes it a course announcement."""
+
+    danh_so_tu: str = Field("so", description="cấp đánh số đầu tiên: so (1.), la_ma (I.) hoặc chu (a))")
+    lop_hoc: LopHoc | None = Field(None, description="lớp bồi dưỡng, tập huấn được thông báo")
+
+
+def context(doc: ThongBao, ws: Workspace) -> dict[str, Any]:
+    ctx = official_context(doc, ws, TEN_LOAI)
+    if doc.lop_hoc is not None:
+        from gendoc.training.announcement import course_body
+
+        ctx["noi_dung"] = course_body(doc, ws)
+    else:
+        ctx["noi_dung"] = body_blocks(doc)
+    return ctx
+
+
+def render(ws: Workspace, doc: Any, out: Path | None) -> Any:
+    """A course announcement renders the whole course package; a plain notice one .docx."""
+    from gendoc.training.render import render_course
+
+    return render_course(ws, doc, out)
+
+
+KIND = register(Kind(
+    name="thong_bao",
+    title="Thông báo",
+    schema=ThongBao,
+    template="thong_bao.docx",
+    context=context,
+    ten_loai=TEN_LOAI,
+    extra={"make_template": van_ban_co_ten_loai, "render": render},
+))

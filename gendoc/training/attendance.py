@@ -1,0 +1,186 @@
+"""The attendance list (Danh sách học viên) to sign, grouped by unit.
+
+A form, not an ND30 body: the issuing body and national motto on top, a title, then one table
+with a two-row header (Năm sinh split into Nam | Nữ as on the usual forms) repeated on every
+page, a merged row naming each unit (kept with its first participant), names in official
+Vietnamese order inside each unit, and a wide signature column. Drawn with python-docx because
+the merged group rows are beyond the body `Table` block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from gendoc import nd30
+from gendoc.docx_render import apply_format
+from gendoc.docx_templates import (
+    RULE_CO_QUAN,
+    RULE_TIEU_NGU,
+    add_para,
+    base_document,
+    borderless_table,
+    bottom_border,
+    center_rule,
+)
+from gendoc.textwidth import width_cm
+from gendoc.training.certificate import ngay_ngan
+from gendoc.training.model import LopHoc
+from gendoc.training.roster import HocVien
+from gendoc.vi import roman, sap_xep_ten
+from gendoc.workspace import Workspace
+
+HEADER = ("TT", "Họ và tên", "Năm sinh", "", "Chức vụ", "Điện thoại", "Ký tên")
+WEIGHTS = (1.0, 4.6, 1.4, 1.4, 3.8, 3.0, 2.3)
+CELL_PT = 12
+ROW_MIN_CM = 0.9
+
+
+def grouped(lop: LopHoc, people: Sequence[HocVien]) -> list[tuple[str, list[HocVien]]]:
+    """Units in the announcement's order (units that sent nobody are left out), names sorted."""
+    groups = []
+    for unit in lop.don_vi:
+        members = sap_xep_ten([p for p in people if p.don_vi == unit.ten], "ho_ten")
+        if members:
+            groups.append((unit.ten, members))
+    return groups
+
+
+def _row_flags(row: Any, *, header: bool = False) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _cell(cell: Any, text: str, *, bold: bool = False, align: Any = WD_ALIGN_PARAGRAPH.CENTER,
+          keep_next: bool = False) -> None:
+    para = cell.paragraphs[0]
+    fmt = para.paragraph_format
+    fmt.alignment = align
+    fmt.first_line_indent = Cm(0)
+    fmt.space_before = Pt(2)
+    fmt.space_after = Pt(2)
+    fmt.keep_with_next = keep_next or None
+    if text:
+        run = para.add_run(text)
+        run.bold = bold or None
+        run.font.size = Pt(CELL_PT)
+
+
+def _borders(table: Any) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"),
+                           ("w:color", nd30.FONT_COLOR)):
+            el.set(qn(key), value)
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
+def _heading(doc: DocxDocument, unit: Any) -> None:
+    left_cm, right_cm = nd30.HEADER_COLUMNS_CM
+    table = borderless_table(doc, nd30.HEADER_COLUMNS_CM)
+    left, right = table.rows[0].cells
+    sizes = nd30.HEADER_SIZES_PT
+    if unit.co_quan_chu_quan:
+        add_para(left, unit.co_quan_chu_quan.upper(), size=sizes["co_quan_chu_quan"])
+    names = [line.upper() for line in unit.header_lines]
+    for line in names:
+        add_para(left, line, size=sizes["co_quan"], bold=True)
+    rule = add_para(left, style=RULE_CO_QUAN)
+    bottom_border(rule)
+    longest = max(width_cm(n, sizes["co_quan"], bold=True) for n in names)
+    center_rule(rule, left_cm, min(longest, left_cm) * 0.4)
+    add_para(right, nd30.QUOC_HIEU, size=sizes["quoc_hieu"], bold=True)
+    add_para(right, nd30.TIEU_NGU, size=sizes["tieu_ngu"], bold=True)
+    motto = add_para(right, style=RULE_TIEU_NGU)
+    bottom_border(motto)
+    center_rule(motto, right_cm, width_cm(nd30.TIEU_NGU, sizes["tieu_ngu"], bold=True))
+
+
+def build(ws: Workspace, doc: Any, people: Sequence[HocVien]) -> DocxDocument:
+    """The attendance list of the course as a python-docx Document."""
+    lop: LopHoc = doc.lop_hoc
+    unit = ws.unit(doc.co_quan)
+    out = base_document(ws.config.dinh_dang.co_chu)
+    apply_format(out, ws.config.dinh_dang)
+    _heading(out, unit)
+    add_para(out, "DANH SÁCH HỌC VIÊN", bold=True, before=18)
+    add_para(out, lop.ten, bold=True)
+    add_para(out, f"(Từ ngày {ngay_ngan(lop.tu_ngay)} đến ngày {ngay_ngan(lop.den_ngay)}, "
+                  f"tại {lop.dia_diem.rstrip('.')})", italic=True, after=12)
+
+    section = out.sections[0]
+    text_cm = (section.page_width - section.left_margin - section.right_margin) / 360000
+    widths = [text_cm * w / sum(WEIGHTS) for w in WEIGHTS]
+    groups = grouped(lop, people)
+    rows = 2 + sum(1 + len(members) for _, members in groups)
+    table = out.add_table(rows=rows, cols=len(HEADER))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _borders(table)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for index, width in enumerate(widths):
+        table.columns[index].width = Cm(width)
+        for cell in table.columns[index].cells:
+            cell.width = Cm(width)
+
+    top, sub = table.rows[0], table.rows[1]
+    for col, text in enumerate(HEADER):
+        if col in (2, 3):
+            continue
+        merged = top.cells[col].merge(sub.cells[col])
+        _cell(merged, text, bold=True)
+    year = top.cells[2].merge(top.cells[3])
+    _cell(year, "Năm sinh", bold=True)
+    _cell(sub.cells[2], "Nam", bold=True)
+    _cell(sub.cells[3], "Nữ", bold=True)
+    _row_flags(top, header=True)
+    _row_flags(sub, header=True)
+
+    r, number = 2, 0
+    for g, (name, members) in enumerate(groups, start=1):
+        row = table.rows[r]
+        merged = row.cells[0].merge(row.cells[len(HEADER) - 1])
+        _cell(merged, f"{roman(g)}. {name} ({len(members):02d} học viên)", bold=True,
+              align=WD_ALIGN_PARAGRAPH.LEFT, keep_next=True)
+        _row_flags(row)
+        r += 1
+        for person in members:
+            number += 1
+            row = table.rows[r]
+            row.height = Cm(ROW_MIN_CM)
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            cells = row.cells
+            male = person.gioi_tinh == "Nam"
+            values = [str(number), person.ho_ten, str(person.nam_sinh) if male else "",
+                      "" if male else str(person.nam_sinh), person.chuc_vu or "",
+                      person.dien_thoai or "", ""]
+            for col, value in enumerate(values):
+                left = col in (1, 4)
+                _cell(cells[col], value, align=WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER)
+            _row_flags(row)
+            r += 1
+
+    women = sum(1 for p in people if p.gioi_tinh == "Nữ")
+    add_para(out, f"Danh sách có {len(people):02d} học viên ({women:02d} nữ, {len(people) - women:02d} nam) "
+                  f"của {len(groups):02d} đơn vị./.", italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, before=6)
+    sign = borderless_table(out, nd30.CLOSING_COLUMNS_CM)
+    right = sign.rows[0].cells[1]
+    add_para(right, "NGƯỜI LẬP DANH SÁCH", bold=True, before=12)
+    for _ in range(3):
+        add_para(right, "")
+    add_para(right, lop.lien_he.ho_ten, bold=True)
+    add_para(out, "")
+    return out

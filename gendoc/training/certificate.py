@@ -1,0 +1,170 @@
+"""The certificate (Giấy chứng nhận) layout: landscape A4 with a page border, one page per person.
+
+A certificate is not an ND30 administrative document (no `Số:` header form, no body format), so
+it has its own layout and is never passed to `gendoc check`. It keeps what clerks expect from
+the printed forms: the issuing body and the national motto on top, a large title, the
+certifying authority, the person's details, the course, the register number (số vào sổ) and the
+signature. Sizes are in this module, not in `gendoc.nd30`, because ND30 does not govern them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from gendoc import nd30
+from gendoc.docx_templates import (
+    RULE_CO_QUAN,
+    RULE_TIEU_NGU,
+    add_para,
+    base_document,
+    borderless_table,
+    bottom_border,
+    center_rule,
+)
+from gendoc.textwidth import width_cm
+from gendoc.vi.dates import pad_day, pad_month
+
+TEMPLATE = "giay_chung_nhan.docx"
+PAGE_MM = (297, 210)  # landscape A4
+MARGIN_MM = 18
+COLUMNS_CM = (11.0, 15.1)
+TITLE_PT = 30
+TITLE_COLOR = "C00000"
+NAME_PT = 18
+BORDER_COLOR = "1F3864"
+# Values that change from one certificate to the next (filled by gendoc.training.batch).
+FIELDS = ("xung_ho", "ho_ten", "nam_sinh", "chuc_vu_don_vi", "xep_loai", "so_vao_so")
+
+
+def ngay_ngan(day: dt.date) -> str:
+    """05/6/2017: the short ND30-style date (day 1–9 and months 1–2 padded)."""
+    return f"{pad_day(day.day)}/{pad_month(day.month)}/{day.year}"
+
+
+def _page_border(doc: DocxDocument) -> None:
+    """A double frame around the page, as on printed certificate blanks."""
+    sect = doc.sections[0]._sectPr
+    borders = OxmlElement("w:pgBorders")
+    borders.set(qn("w:offsetFrom"), "page")
+    for edge in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", "thinThickSmallGap"), ("w:sz", "24"), ("w:space", "24"),
+                           ("w:color", BORDER_COLOR)):
+            el.set(qn(key), value)
+        borders.append(el)
+    # pgBorders comes right after pgMar/paperSrc in CT_SectPr.
+    sect.find(qn("w:pgMar")).addnext(borders)
+
+
+def make_template() -> DocxDocument:
+    """Draw the built-in certificate template (landscape, bordered, Times New Roman)."""
+    doc = base_document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+        setattr(section, side, Mm(MARGIN_MM))
+    section.different_first_page_header_footer = False  # no page number on a certificate
+    section.header.paragraphs[0]._p.getparent().remove(section.header.paragraphs[0]._p)
+    section.header.add_paragraph()
+    _page_border(doc)
+
+    left_cm, right_cm = COLUMNS_CM
+    table = borderless_table(doc, COLUMNS_CM)
+    left, right = table.rows[0].cells
+    sizes = nd30.HEADER_SIZES_PT
+    add_para(left, "{%p if co_quan_chu_quan %}")
+    add_para(left, "{{ co_quan_chu_quan }}", size=sizes["co_quan_chu_quan"])
+    add_para(left, "{%p endif %}")
+    add_para(left, "{%p for dong in co_quan_ten %}")
+    add_para(left, "{{ dong }}", size=sizes["co_quan"], bold=True)
+    add_para(left, "{%p endfor %}")
+    rule = add_para(left, style=RULE_CO_QUAN)
+    bottom_border(rule)
+    center_rule(rule, left_cm, left_cm * 0.3)
+    add_para(right, nd30.QUOC_HIEU, size=sizes["quoc_hieu"], bold=True)
+    add_para(right, nd30.TIEU_NGU, size=sizes["tieu_ngu"], bold=True)
+    motto = add_para(right, style=RULE_TIEU_NGU)
+    bottom_border(motto)
+    center_rule(motto, right_cm, width_cm(nd30.TIEU_NGU, sizes["tieu_ngu"], bold=True))
+
+    title = add_para(doc, "GIẤY CHỨNG NHẬN", size=TITLE_PT, bold=True, before=18, after=6)
+    title.runs[0].font.color.rgb = RGBColor.from_string(TITLE_COLOR)
+    add_para(doc, "{{ nguoi_cap }}", size=14, bold=True, after=2)
+    add_para(doc, "CHỨNG NHẬN", size=14, bold=True, after=12)
+
+    def line(label: str, value: str, *, size: float = 14, bold: bool = False) -> None:
+        para = add_para(doc, "", align=WD_ALIGN_PARAGRAPH.LEFT, after=4)
+        para.paragraph_format.left_indent = Mm(25)
+        if label:
+            run = para.add_run(label)
+            run.font.size = Pt(14)
+        run = para.add_run(value)
+        run.font.size = Pt(size)
+        run.bold = bold or None
+
+    line("{{ xung_ho }}: ", "{{ ho_ten|upper }}", size=NAME_PT, bold=True)
+    line("Sinh năm: ", "{{ nam_sinh }}")
+    line("Chức vụ, đơn vị công tác: ", "{{ chuc_vu_don_vi }}")
+    line("Đã hoàn thành chương trình ", "{{ ten_lop }}", bold=True)
+    line("Thời gian: ", "{{ thoi_gian }}, tại {{ dia_diem }}.")
+    line("", "{{ xep_loai }}")
+
+    add_para(doc, "", after=6)
+    closing = borderless_table(doc, COLUMNS_CM)
+    left, right = closing.rows[0].cells
+    add_para(left, "")
+    add_para(left, "")
+    add_para(left, "Số vào sổ: {{ so_vao_so }}", size=13, align=WD_ALIGN_PARAGRAPH.LEFT)
+    add_para(right, "{{ dia_danh|dia_danh_ngay(ngay) }}", italic=True, after=4)
+    add_para(right, "{%p for dong in quyen_han %}")
+    add_para(right, "{{ dong }}", bold=True)
+    add_para(right, "{%p endfor %}")
+    add_para(right, "{{ chuc_vu }}", bold=True)
+    for _ in range(3):
+        add_para(right, "")
+    add_para(right, "{{ ho_ten_nguoi_ky }}", bold=True)
+    return doc
+
+
+def shared_context(unit: Any, tinh: str | None, lop: Any, signer: Any, ngay: dt.date,
+                   nguoi_cap: str | None = None) -> dict[str, Any]:
+    """Template values common to every certificate of a course."""
+    authority = nguoi_cap or " ".join(
+        p for p in (unit.chuc_vu_thu_truong, unit.ten_day_du or " ".join(unit.header_lines),
+                    f"tỉnh {tinh}" if tinh and unit.cap == "so_ban_nganh" else "") if p)
+    ten = lop.ten[:1].lower() + lop.ten[1:]
+    return {
+        "co_quan_chu_quan": (unit.co_quan_chu_quan or "").upper(),
+        "co_quan_ten": [x.upper() for x in unit.header_lines],
+        "nguoi_cap": authority.upper(),
+        "ten_lop": ten,
+        "thoi_gian": f"từ ngày {ngay_ngan(lop.tu_ngay)} đến ngày {ngay_ngan(lop.den_ngay)}",
+        "dia_diem": lop.dia_diem.rstrip("."),
+        "dia_danh": unit.dia_danh,
+        "ngay": ngay,
+        "quyen_han": [x.upper() for x in signer.quyen_han],
+        "chuc_vu": signer.chuc_vu.upper(),
+        "ho_ten_nguoi_ky": signer.ho_ten or "",
+    }
+
+
+def person_values(person: Any, number: int, ky_hieu: str) -> dict[str, str]:
+    """The per-certificate values (see FIELDS)."""
+    where = ", ".join(p for p in (person.chuc_vu, person.don_vi) if p)
+    return {
+        "xung_ho": person.xung_ho,
+        "ho_ten": person.ho_ten,
+        "nam_sinh": str(person.nam_sinh),
+        "chuc_vu_don_vi": where,
+        "xep_loai": f"Xếp loại: {person.xep_loai}." if person.xep_loai else "",
+        "so_vao_so": f"{number:03d}/{ky_hieu}",
+    }
