@@ -46,18 +46,30 @@ def init_cmd(folder: Path, force: bool) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--check", "run_check", is_flag=True,
               help="Kiểm tra thể thức (gendoc check) mọi văn bản vừa dựng; có lỗi thì báo thất bại.")
+@click.option("--pdf", "make_pdf", is_flag=True,
+              help="Chuyển các tệp vừa dựng sang PDF bằng LibreOffice (mỗi thư mục một lần chạy).")
+@click.option("--pdf-timeout", type=click.FloatRange(min=1), default=300, show_default=True,
+              metavar="GIÂY", help="Thời gian chờ tối đa cho mỗi lần chạy LibreOffice.")
 @click.pass_context
-def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool) -> None:
+def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool, make_pdf: bool,
+              pdf_timeout: float) -> None:
     """Dựng mọi văn bản trong content/ (hoặc các tệp/thư mục PATHS) ra output/.
 
     content/a/b.yaml → output/a/b.docx. Văn bản lỗi không được ghi; các văn bản khác vẫn được dựng.
+    Với --pdf, mỗi tệp .docx có thêm bản .pdf cùng tên.
     """
+    import dataclasses
+    import os
+
     from gendoc.build import build, rel
 
     ws = workspace_from(ctx)
     report = build(ws, paths or None)
     for result in report.results:
         outs = ", ".join(rel(ws, p) for p in result.outputs)
+        if len(result.outputs) > 4:  # a batch (a course): its folder and the number of files
+            folder = Path(os.path.commonpath([p.parent for p in result.outputs]))
+            outs = f"{rel(ws, folder)}/ ({len(result.outputs)} tệp)"
         click.echo(f"  ✓ {rel(ws, result.document.path)} → {outs}")
     for path, message in report.warnings:
         click.secho(f"  ! {rel(ws, path)}: cảnh báo: {message}", fg="yellow", err=True)
@@ -65,7 +77,26 @@ def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool) -> N
         click.secho(f"  ✗ {exc.format_message()}", fg="red", err=True)
     failed_check = []
     if run_check:
-        failed_check = _check_outputs(ws, report)
+        # Outputs a renderer marks as not ND30 documents (certificates, attendance forms, combined
+        # print files: `not_nd30`) are not held to the ND30 format.
+        checked = dataclasses.replace(report, results=[
+            dataclasses.replace(r, outputs=[p for p in r.outputs if p not in getattr(r, "not_nd30", ())])
+            for r in report.results])
+        failed_check = _check_outputs(ws, checked)
+    pdf_errors = []
+    if make_pdf:
+        from gendoc.pdf import PdfError, convert
+
+        try:
+            pdfs = convert([p for r in report.results for p in r.outputs], root=ws.output_dir,
+                           timeout=pdf_timeout)
+        except PdfError as exc:
+            pdf_errors = [exc]
+        else:
+            pdf_errors = pdfs.errors
+            click.echo(f"  ✓ PDF: {len(pdfs.written)} tệp")
+        for exc in pdf_errors:
+            click.secho(f"  ✗ PDF: {exc.format_message()}", fg="red", err=True)
     total = len(report.results) + len(report.failures)
     summary = f"Đã dựng {len(report.results)}/{total} văn bản"
     if report.failures:
@@ -73,8 +104,10 @@ def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool) -> N
         summary += f"; {len(report.failures)} văn bản lỗi, không được ghi: {names}"
     if failed_check:
         summary += f"; {len(failed_check)} văn bản sai thể thức: {', '.join(failed_check)}"
+    if pdf_errors:
+        summary += f"; {len(pdf_errors)} lỗi khi chuyển sang PDF"
     click.echo(summary + ".")
-    if report.failures or failed_check:
+    if report.failures or failed_check or pdf_errors:
         ctx.exit(1)
 
 

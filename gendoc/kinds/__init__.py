@@ -47,6 +47,9 @@ _MODULES = [
     "gendoc.kinds.ke_hoach",
     "gendoc.kinds.bao_cao",
     "gendoc.kinds.bao_cao_tong_hop",
+    "gendoc.kinds.thong_bao",
+    "gendoc.kinds.giay_moi",
+    "gendoc.kinds.giay_chung_nhan",
 ]
 
 
