@@ -98,3 +98,32 @@ def test_rule_reference_documents_every_rule() -> None:
     for rid, r in RULES.items():
         assert f"| `{rid}` |" in text, rid
         assert r.reason in text and r.source in text
+
+
+def _edit(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of a fixture with one piece of document.xml text replaced."""
+    import zipfile
+
+    src, out = FIX / name, tmp_path / name
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                assert text.count(old) == 1, old
+                data = text.replace(old, new).encode("utf-8")
+            zout.writestr(item, data)
+    return out
+
+
+@pytest.mark.parametrize(("old", "new", "rule"), [
+    ("Điều 5. Giá trị pháp lý", "Điều 6. Giá trị pháp lý", "numbering.order"),
+    ("<w:t>- Lưu: VT, HC (2).</w:t>", "<w:t>- Lưu: VT, HC (2)</w:t>", "noi_nhan.luu"),
+    ("<w:t>TM. CHÍNH PHỦ</w:t>", "<w:t>T/M. CHÍNH PHỦ</w:t>", "signature.capacity"),
+    ('<w:t xml:space="preserve"> 05 t</w:t>', '<w:t xml:space="preserve"> 5 t</w:t>', "date.format"),
+    ("<w:t>Độc lập - Tự do - Hạnh phúc</w:t>", "<w:t>Độc lập – Tự do – Hạnh phúc</w:t>",
+     "header.tieu_ngu"),
+])
+def test_one_slip_in_the_real_decree_is_caught(tmp_path, old: str, new: str, rule: str) -> None:
+    report = check_docx(_edit(tmp_path, "nghi-dinh-30-2020.docx", old, new))
+    assert report.rules_fired() == {rule}, [f.render() for f in report.findings]
