@@ -38,6 +38,14 @@ BODY_STYLES = {  # style name → (italic, bold, centred)
     "ND30 Can cu": (True, False, False),
     "ND30 Tieu de giua": (False, True, True),
 }
+# Annex heading styles (Phụ lục I, Mục III.1): `Phụ lục I` 14 pt bold on a new page, the title
+# bold caps, `(Kèm theo …)` italic; all centred. Names match gendoc.kinds.official.ANNEX_*.
+ANNEX_STYLES = {  # style name → (italic, bold, page break before)
+    "ND30 Phu luc": (False, True, True),
+    "ND30 Phu luc tieu de": (False, True, False),
+    "ND30 Phu luc kem theo": (True, False, False),
+}
+ANNEX_LABEL_SIZE_PT = 14
 RULE_CO_QUAN = "ND30 Gach co quan"
 RULE_TRICH_YEU = "ND30 Gach trich yeu"
 RULE_TIEU_NGU = "ND30 Gach tieu ngu"
@@ -193,6 +201,20 @@ def base_document(body_size: float = nd30.DEFAULT_BODY_SIZE_PT) -> DocxDocument:
         fmt.line_spacing = nd30.DEFAULT_LINE_SPACING
         style.font.italic = italic or None
         style.font.bold = bold or None
+    for name, (italic, bold, new_page) in ANNEX_STYLES.items():
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        fmt = style.paragraph_format
+        fmt.alignment = CENTER
+        fmt.first_line_indent = Cm(0)
+        fmt.space_before = Pt(0)
+        fmt.space_after = Pt(nd30.DEFAULT_PARAGRAPH_SPACING_PT if italic else 0)
+        fmt.page_break_before = new_page or None
+        fmt.keep_with_next = True
+        style.font.italic = italic or None
+        style.font.bold = bold or None
+        if new_page:
+            style.font.size = Pt(ANNEX_LABEL_SIZE_PT)
     for name in (RULE_CO_QUAN, RULE_TIEU_NGU, RULE_TRICH_YEU):
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
@@ -274,6 +296,16 @@ def closing_block(doc: DocxDocument) -> None:
     add_para(right, "{{ ho_ten }}", bold=True)
 
 
+def annex_block(doc: DocxDocument) -> None:
+    """Annexes after the closing block (`{{p phu_luc}}`); nothing when the document has none.
+
+    Guarded by `is defined` so a kind whose context has no `phu_luc` still renders.
+    """
+    add_para(doc, "{%p if phu_luc is defined %}")
+    add_para(doc, "{{p phu_luc }}", style="ND30 Noi dung", align=None)
+    add_para(doc, "{%p endif %}")
+
+
 def van_ban_co_ten_loai() -> DocxDocument:
     """Phụ lục III mẫu 1.4 — kế hoạch, báo cáo, thông báo, hướng dẫn, chương trình …"""
     doc = base_document()
@@ -281,6 +313,7 @@ def van_ban_co_ten_loai() -> DocxDocument:
     title_block(doc)
     body_block(doc)
     closing_block(doc)
+    annex_block(doc)
     add_para(doc, "")  # Word needs a paragraph after a final table
     return doc
 

@@ -10,11 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from gendoc import nd30
-from gendoc.body import Blocks, Muc, close_body, number_items, plain_paragraphs
-from gendoc.vi.dates import PartialDate, parse_date
+from gendoc.body import (
+    Blocks,
+    Muc,
+    Para,
+    Span,
+    Table,
+    close_body,
+    number_items,
+    parse_inline,
+    plain_paragraphs,
+)
+from gendoc.vi.dates import PartialDate, ngay_thang_nam, parse_date
 from gendoc.vi.formats import so_van_ban
 from gendoc.workspace import CoQuan, Workspace
 
@@ -82,6 +92,88 @@ class VanBan(Strict):
         return [v] if isinstance(v, str) else ([] if v is None else v)
 
 
+ALIGNMENTS = ("trai", "giua", "phai", "deu")
+
+
+def _cell(v: Any) -> Any:
+    """Cells may be written as numbers in YAML; a blank cell is an empty string, never 'None'."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return v
+    return str(v) if isinstance(v, int | float) else v
+
+
+class Bang(Strict):
+    """A table in an annex: header cells, rows, optional relative widths and alignments."""
+
+    tieu_de: str | None = Field(None, description="tên bảng (in đậm, căn giữa, phía trên bảng)")
+    cot: list[str] = Field(min_length=1, description="tên các cột (dòng tiêu đề, lặp lại mỗi trang)")
+    dong: list[list[str]] = Field(default_factory=list, description="các dòng, mỗi dòng một danh sách ô")
+    do_rong: list[float] | None = Field(None, description="độ rộng tương đối của các cột, ví dụ [1, 6, 3]")
+    can_le: list[str] | None = Field(None, description="căn lề từng cột: trai, giua, phai hoặc deu")
+    dong_tong: bool = Field(False, description="dòng cuối là dòng tổng cộng (in đậm)")
+
+    @field_validator("dong", mode="before")
+    @classmethod
+    def _cells(cls, v: Any) -> Any:
+        if isinstance(v, list):
+            return [[_cell(c) for c in row] if isinstance(row, list) else row for row in v]
+        return v
+
+    @field_validator("do_rong")
+    @classmethod
+    def _positive(cls, v: list[float] | None) -> list[float] | None:
+        if v is not None and any(w <= 0 for w in v):
+            raise ValueError("độ rộng cột phải là số dương, ví dụ [1, 6, 3]")
+        return v
+
+    @field_validator("can_le")
+    @classmethod
+    def _align(cls, v: list[str] | None) -> list[str] | None:
+        bad = [a for a in v or [] if a not in ALIGNMENTS]
+        if bad:
+            raise ValueError(f"căn lề '{bad[0]}' không hợp lệ — chỉ nhận {', '.join(ALIGNMENTS)}")
+        return v
+
+    @model_validator(mode="after")
+    def _shape(self) -> Bang:
+        n = len(self.cot)
+        for i, row in enumerate(self.dong, 1):
+            if len(row) != n:
+                raise ValueError(f"dòng {i} của bảng có {len(row)} ô, bảng có {n} cột — "
+                                 "thêm hoặc bớt ô cho khớp (ô trống ghi \"\")")
+        for name, values in (("do_rong", self.do_rong), ("can_le", self.can_le)):
+            if values is not None and len(values) != n:
+                raise ValueError(f"'{name}' có {len(values)} giá trị, bảng có {n} cột")
+        return self
+
+    def block(self) -> Table:
+        return Table(header=list(self.cot), rows=[list(r) for r in self.dong],
+                     widths=self.do_rong, align=self.can_le, title=self.tieu_de,
+                     bold_last_row=self.dong_tong)
+
+
+class PhuLuc(Strict):
+    """An annex printed after the signature: heading, `(Kèm theo …)`, paragraphs, items, tables."""
+
+    tieu_de: str = Field(min_length=1, description="tên phụ lục (in hoa, đậm)")
+    doan: list[str] = Field(default_factory=list, description="các đoạn văn đầu phụ lục")
+    noi_dung: list[Muc] = Field(default_factory=list, description="các mục đánh số (1., a) …)")
+    bang: list[Bang] = Field(default_factory=list, description="các bảng")
+
+    @field_validator("doan", mode="before")
+    @classmethod
+    def _paragraphs(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else ([] if v is None else v)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> PhuLuc:
+        if not (self.doan or self.noi_dung or self.bang):
+            raise ValueError("phụ lục trống: cần ít nhất 'doan', 'noi_dung' hoặc 'bang'")
+        return self
+
+
 class VanBanCoTenLoai(VanBan):
     """A document with a named type and a free text body (Phụ lục III, mẫu 1.4)."""
 
@@ -90,6 +182,7 @@ class VanBanCoTenLoai(VanBan):
     noi_dung: list[Muc] = Field(default_factory=list, description="các phần, mục, điểm")
     danh_so_tu: str = Field("la_ma", description="cấp đánh số đầu tiên: la_ma, so hoặc chu")
     ket_thuc: list[str] = Field(default_factory=list, description="đoạn kết")
+    phu_luc: list[PhuLuc] = Field(default_factory=list, description="các phụ lục kèm theo")
 
     @field_validator("can_cu", "mo_dau", "ket_thuc", mode="before")
     @classmethod
@@ -127,12 +220,61 @@ def symbol(doc: VanBan, unit: CoQuan, viet_tat: str | None) -> str:
     return f"{viet_tat}-{unit.ky_hieu}" if viet_tat else unit.ky_hieu
 
 
+# Annex paragraph styles drawn by gendoc.docx_templates (a template without them falls back to
+# its Normal style, so a clerk's own template still renders).
+ANNEX_LABEL_STYLE = "ND30 Phu luc"
+ANNEX_TITLE_STYLE = "ND30 Phu luc tieu de"
+ANNEX_NOTE_STYLE = "ND30 Phu luc kem theo"
+PHU_LUC_LABEL = "Phụ lục"
+
+
+def annex_labels(count: int) -> list[str]:
+    """ND30 (Phụ lục I, Mục III.1): one annex is `Phụ lục`; two or more are `Phụ lục I, II …`."""
+    from gendoc.vi.formats import roman
+
+    if count == 1:
+        return [PHU_LUC_LABEL]
+    return [f"{PHU_LUC_LABEL} {roman(i)}" for i in range(1, count + 1)]
+
+
+def kem_theo(ctx: dict[str, Any]) -> str:
+    """`(Kèm theo Kế hoạch số 05/KH-SYT ngày 16 tháng 01 năm 2017 của Sở Y tế)`; blanks stay blank
+    (the văn thư fills them in by hand, as on the document itself)."""
+    loai = ctx["ten_loai"][:1] + ctx["ten_loai"][1:].lower() if ctx["ten_loai"] else "Văn bản"
+    ngay = ngay_thang_nam(ctx["ngay"], nd30.PLACEHOLDER)
+    return f"(Kèm theo {loai} số {ctx['so']}/{ctx['ky_hieu']} {ngay} của {ctx['co_quan_ten_day_du']})"
+
+
+def annex_blocks(annexes: list[PhuLuc], ctx: dict[str, Any],
+                 extra: list[tuple[str, Blocks]] | None = None) -> Blocks:
+    """Every annex as body blocks: label, title, `(Kèm theo …)`, then its content.
+
+    `extra` lets a kind add generated annexes (title, blocks), e.g. a plan's assignment table;
+    they are numbered after the ones written in `phu_luc`.
+    """
+    parts: list[tuple[str, list]] = []
+    for annex in annexes:
+        content: list = plain_paragraphs(annex.doan)
+        content += number_items(annex.noi_dung, start="so")
+        content += [table.block() for table in annex.bang]
+        parts.append((annex.tieu_de, content))
+    parts += [(title, list(blocks)) for title, blocks in extra or []]
+    note = kem_theo(ctx)
+    out = Blocks()
+    for label, (title, content) in zip(annex_labels(len(parts)), parts, strict=True):
+        out.append(Para([Span(label, bold=True)], role=ANNEX_LABEL_STYLE))
+        out.append(Para(parse_inline(title.upper(), bold=True), role=ANNEX_TITLE_STYLE))
+        out.append(Para([Span(note, italic=True)], role=ANNEX_NOTE_STYLE))
+        out.extend(content)
+    return out
+
+
 def official_context(doc: VanBan, ws: Workspace, ten_loai: str | None) -> dict[str, Any]:
     """Template variables for the header, the signature block and the recipients."""
     unit = ws.unit(doc.co_quan)
     viet_tat = nd30.TYPE_ABBREVIATIONS.get(ten_loai or "")
     ngay = doc.ngay
-    return {
+    ctx = {
         "co_quan_chu_quan": (unit.co_quan_chu_quan or "").upper(),
         "co_quan_ten": [line.upper() for line in unit.header_lines],
         "co_quan_ten_day_du": unit.ten_day_du or " ".join(unit.header_lines),
@@ -148,3 +290,6 @@ def official_context(doc: VanBan, ws: Workspace, ten_loai: str | None) -> dict[s
         "ho_ten": doc.nguoi_ky.ho_ten or "",
         "noi_nhan": recipients(doc),
     }
+    annexes = getattr(doc, "phu_luc", None)  # a kind may reuse the key for something else
+    ctx["phu_luc"] = annex_blocks(annexes if isinstance(annexes, list) else [], ctx)
+    return ctx

@@ -1,0 +1,86 @@
+"""`gendoc new ke_hoach --unit CODE|--all-units --from PLAN.yaml [-o PATH] [--force]`.
+
+Writes one content file per unit, atomically, never over an existing file without `--force`;
+every file is checked to load as a valid plan before it is written. With several units an
+existing file is skipped (and reported) while the others are still written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from gendoc.exceptions import GendocError
+from gendoc.workspace import Workspace
+from gendoc.writer import atomic_write, ensure_inside
+
+
+def _resolve(ws: Workspace, path: Path) -> Path:
+    return path if path.is_absolute() else (Path.cwd() / path)
+
+
+def _target(ws: Workspace, src: Any, unit: Any, output: Path | None, many: bool) -> Path:
+    from gendoc.plans.derive import default_target
+
+    if output is None:
+        return default_target(ws, src, unit)
+    output = _resolve(ws, output)
+    if many or output.is_dir() or output.suffix.lower() not in (".yaml", ".yml"):
+        return output / default_target(ws, src, unit).name
+    return output
+
+
+def _validate(ws: Workspace, text: str, shown: str) -> None:
+    """The derived text must load as a valid plan (a bug here must not reach a clerk's folder)."""
+    from gendoc.kinds import get_kind
+    from gendoc.validation import validate
+    from gendoc.yamlio import line_of, load_yaml
+
+    raw = load_yaml(Path(shown), text=text)
+    validate(get_kind("ke_hoach").schema, raw, shown, where=lambda loc: line_of(raw, loc))
+
+
+def scaffold(ws: Workspace, options: Any) -> list[Path]:
+    """The `ke_hoach` scaffold for `gendoc new` (see gendoc.scaffold.NewOptions)."""
+    from gendoc.build import rel
+    from gendoc.plans.derive import derive, load_source, targets
+
+    if options.source is None:
+        raise GendocError("thiếu kế hoạch gốc: thêm --from TỆP, ví dụ "
+                          "--from content/ke-hoach/ubnd-tinh-bdg-2016-2020.yaml.")
+    if options.all_units and options.units:
+        raise GendocError("dùng --unit hoặc --all-units, không dùng cả hai.")
+    src = load_source(ws, _resolve(ws, options.source))
+    units = targets(ws, list(options.units), options.all_units)
+    many = len(units) > 1
+    plans = []
+    for unit in units:
+        if unit.ma == src.data.co_quan:
+            if not options.all_units:
+                raise GendocError(f"'{unit.ma}' là cơ quan ban hành kế hoạch gốc — chọn đơn vị khác.")
+            continue
+        target = ensure_inside(_target(ws, src, unit, options.output, many), ws.root)
+        plans.append((unit, target))
+    written, skipped = [], []
+    for unit, target in plans:
+        if target.exists() and not options.force:
+            if not many:
+                raise GendocError(f"tệp '{rel(ws, target)}' đã có — không ghi đè. Thêm --force để "
+                                  "ghi đè (mất phần đơn vị đã sửa) hoặc chọn tệp khác bằng -o.")
+            skipped.append(target)
+            continue
+        derived = derive(ws, src, unit)
+        _validate(ws, derived.text, rel(ws, target))
+        atomic_write(target, derived.text.encode("utf-8"), root=ws.root)
+        written.append(target)
+        for note in derived.notes:
+            click.secho(f"  ! {rel(ws, target)}: {note}", fg="yellow", err=True)
+    for target in skipped:
+        click.secho(f"  = {rel(ws, target)}: đã có, giữ nguyên (thêm --force để ghi đè).",
+                    fg="yellow", err=True)
+    if many:
+        click.echo(f"{len(written)} kế hoạch mới, {len(skipped)} đã có "
+                   f"(trên {len(plans)} đơn vị trong gendoc.yaml).")
+    return written
