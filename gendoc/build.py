@@ -196,11 +196,15 @@ def discover(ws: Workspace, paths: Iterable[Path] | None = None) -> list[Path]:
 
 def build(ws: Workspace, paths: Iterable[Path] | None = None) -> BuildReport:
     """Render every content file; collect failures instead of stopping at the first."""
+    from gendoc.authoring.gate import template_gate
+
     report = BuildReport()
+    gate = template_gate(ws)  # a broken workspace template fails its documents, by name
     for path in discover(ws, paths):
         ensure_inside(default_output(ws, path, ".docx"), ws.output_dir)
         try:
             doc = load_document(ws, path)
+            gate(doc)
             result = render_document(ws, doc)
         except NotADocument:
             report.warnings.append((path, "bỏ qua: không phải tệp nội dung của gendoc (bảng tính "

@@ -69,6 +69,9 @@ _COMMANDS = [
     "gendoc.check.cli:check_cmd",
     "gendoc.register.cli:issue_cmd",
     "gendoc.register.cli:register",
+    "gendoc.authoring.cli:templates_cmd",
+    "gendoc.authoring.cli:template_group",
+    "gendoc.authoring.cli:schema_cmd",
 ]
 
 for _spec in _COMMANDS:

@@ -1,0 +1,208 @@
+"""`check_template()`: everything that can be wrong with a template, found before rendering.
+
+Order of the checks follows what a clerk fixes first: tags Word damaged (fixable with `--fix`),
+then block structure and syntax (located by paragraph), then names (misspelt variables, loop
+variables outside their loop, unknown filters), then required content the template never shows.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from gendoc.authoring import docx_scan
+from gendoc.authoring.docx_scan import WRAPPERS, Tag, damage, find_tags
+from gendoc.authoring.known import Known, known_names
+from gendoc.authoring.model import CANH_BAO, LOI, TemplateReport
+from gendoc.authoring.names import Walker
+from gendoc.authoring.source import PREFIX_RE, Source, docx_source, parse, text_source
+from gendoc.exceptions import GendocError, UnusableInputError
+from gendoc.kinds import Kind, all_kinds
+from gendoc.workspace import Workspace
+
+TEXT_SUFFIXES = (".j2", ".jinja", ".md", ".html", ".txt")
+SIMPLE_VAR_RE = re.compile(r"^\{\{\s*(\w+)\s*\}\}$")
+
+
+def kinds_using(name: str) -> list[Kind]:
+    """Kinds whose default template is this file name."""
+    return [k for k in all_kinds().values() if k.template == name]
+
+
+def check_template(path: Path, kind: Kind | None, ws: Workspace | None,
+                   shown: str | None = None) -> TemplateReport:
+    """Check one template file (DOCX or Jinja text) against `kind` (or the kind it serves)."""
+    path = Path(path)
+    shown = shown or str(path)
+    if kind is None:
+        serving = kinds_using(path.name)
+        kind = serving[0] if serving else None
+    report = TemplateReport(template=shown, kind=kind.name if kind else None)
+    if not path.is_file():
+        raise UnusableInputError(f"không tìm thấy tệp mẫu '{shown}'.")
+    known = _known(kind, ws, report)
+    if path.suffix.lower() == ".docx":
+        sources, simple = _docx_sources(path, shown, report)
+    elif path.suffix.lower() in TEXT_SUFFIXES:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise UnusableInputError(f"'{shown}' không phải tệp chữ UTF-8 ({exc}) — "
+                                     "lưu lại với mã UTF-8.") from exc
+        sources, simple = [text_source(text)], []
+    else:
+        raise UnusableInputError(f"'{shown}': gendoc chỉ kiểm tra mẫu .docx hoặc .md.j2/.html.j2.")
+    _names(sources, known, ws, report)
+    if known is not None:
+        _blocks_in_runs(simple, known, report)
+    return report
+
+
+def _known(kind: Kind | None, ws: Workspace | None, report: TemplateReport) -> Known | None:
+    if kind is None:
+        report.add(CANH_BAO, "chua-biet-loai",
+                   "chưa biết mẫu này dùng cho loại văn bản nào nên chưa kiểm tra tên biến",
+                   hint="thêm --kind LOẠI (xem danh sách: gendoc templates)")
+        return None
+    if ws is None:
+        return None
+    try:
+        known = known_names(kind, ws)
+    except Exception as exc:  # noqa: BLE001 - another developer's context code: degrade, say so
+        why = exc.format_message() if isinstance(exc, GendocError) else str(exc).split("\n")[0]
+        report.add(CANH_BAO, "khong-lay-duoc-bien",
+                   f"không lấy được danh sách biến của loại '{kind.name}' ({why}); "
+                   "chỉ kiểm tra cú pháp", hint="thêm một tệp nội dung loại này vào content/ "
+                   "để gendoc lấy tên biến từ đó")
+        return None
+    if not known.root.fields:
+        report.add(CANH_BAO, "khong-lay-duoc-bien",
+                   f"loại '{kind.name}' tự dựng dữ liệu cho mẫu nên chưa kiểm tra được tên biến; "
+                   "chỉ kiểm tra cú pháp")
+        return None
+    report.known_from = known.source
+    return known
+
+
+def _docx_sources(path: Path, shown: str,
+                  report: TemplateReport) -> tuple[list[Source], list[tuple[Tag, str]]]:
+    parts, _zf = docx_scan.load(path)
+    sources: list[Source] = []
+    simple: list[tuple[Tag, str]] = []
+    for part in parts.values():
+        tags: dict[int, list[Tag]] = {}
+        for index, para in enumerate(part.paragraphs):
+            found, stray = find_tags(para)
+            tags[index] = found
+            for start, end in stray:
+                report.add(LOI, "the-dong-le", "dấu đóng thẻ không có dấu mở tương ứng trong đoạn",
+                           para.where(start, end), hint="xóa dấu thừa hoặc thêm '{{' / '{%' "
+                           "ở đầu thẻ — mỗi thẻ phải nằm trọn trong một đoạn")
+            for tag in found:
+                _damage(tag, report)
+                m = SIMPLE_VAR_RE.match(tag.clean) if tag.closed else None
+                if m and not PREFIX_RE.match(tag.clean):
+                    simple.append((tag, m.group(1)))
+        sources.append(docx_source(part.paragraphs, tags, report))
+    return sources, simple
+
+
+def _damage(tag: Tag, report: TemplateReport) -> None:
+    if not tag.closed:
+        report.add(LOI, "the-khong-dong", "thẻ mở nhưng không đóng trong cùng đoạn",
+                   tag.where(), hint="mỗi thẻ phải nằm trọn trong một đoạn: viết đủ '}}' hoặc "
+                   "'%}', và không nhấn Enter giữa thẻ")
+        return
+    d = damage(tag)
+    if d["wrappers"]:
+        what = ", ".join(sorted({WRAPPERS[w] for w in d["wrappers"]}))
+        report.add(LOI, "the-bi-boc", f"thẻ bị Word cắt bởi {what}; khi dựng sẽ hỏng tệp",
+                   tag.where(), hint="chấp nhận/tắt Track Changes, xóa liên kết trong thẻ, "
+                   "hoặc gõ lại thẻ", fixable=True)
+    if d["breaks"]:
+        report.add(LOI, "the-co-ngat", "trong thẻ có dấu tab hoặc ngắt dòng (Shift+Enter)",
+                   tag.where(), hint="xóa dấu tab/ngắt dòng bên trong thẻ", fixable=True)
+    if d["odd_chars"]:
+        report.add(LOI, "ky-tu-la-trong-the",
+                   "trong thẻ có ký tự ẩn (dán từ trang web), dấu nháy lạ hoặc dấu ngoặc bị "
+                   "tách ('{ {'); thẻ sẽ không đọc được hoặc in ra nguyên văn",
+                   tag.where(), hint="gõ lại thẻ bằng bàn phím, dấu ngoặc liền nhau '{{', "
+                   "dấu nháy thẳng ' \"", fixable=True)
+    if d["pieces"] > 1 and not d["wrappers"]:
+        why = " (có dấu kiểm tra chính tả bên trong)" if d["proofing"] else ""
+        text = f"Word đã tách thẻ thành {d['pieces']} phần{why}"
+        if d["formats"] > 1:
+            text += ("; các phần có định dạng khác nhau — giá trị in ra lấy định dạng của phần "
+                     f"đầu «{tag.para.text[tag.start:tag.start + 6]}…»")
+        report.add(CANH_BAO, "the-bi-tach", text, tag.where(),
+                   hint="gendoc vẫn dựng được; --fix gộp thẻ về một phần cho chắc chắn, hoặc "
+                   "định dạng cả thẻ giống nhau", fixable=True)
+
+
+def _names(sources: list[Source], known: Known | None, ws: Workspace | None,
+           report: TemplateReport) -> None:
+    from gendoc.authoring.names import MapShape
+    from gendoc.templates import make_env
+
+    env = make_env(ws, autoescape=True, loader=False)
+    root = known.root if known is not None else MapShape({})
+    used: set[str] = set()
+    paths: set[str] = set()
+    for source in sources:
+        tree = parse(source, env, report)
+        if tree is None:
+            continue
+        walker = Walker(root, env, field_hint=known.field_hint if known else {},
+                        permissive=known is None)  # unknown kind: collect names only
+        usage = walker.walk(tree)
+        used |= usage.roots
+        paths |= usage.paths
+        for p in usage.problems if known is not None else []:
+            report.add(LOI, p.code, p.message, source.where_name(p.lineno, p.name), hint=p.hint)
+    report.variables = sorted(paths)
+    if known is None or report.errors:
+        return
+    for name in known.required:
+        shows = known.field_vars.get(name, set())
+        if shows and not shows & used:
+            report.add(CANH_BAO, "mau-thieu-truong",
+                       f"mẫu không hiển thị trường bắt buộc '{name}' "
+                       f"(biến trong mẫu: {', '.join(sorted(shows))})",
+                       hint="thêm thẻ {{ " + sorted(shows)[0] + " }} vào chỗ cần in, nếu bỏ "
+                       "là có ý thì bỏ qua cảnh báo này")
+
+
+def _blocks_in_runs(simple: list[tuple[Tag, str]], known: Known, report: TemplateReport) -> None:
+    """A body variable (many paragraphs) in a plain `{{ }}` would put paragraphs inside a line."""
+    from gendoc.body import Blocks
+
+    for tag, name in simple:
+        if isinstance(known.context.get(name), Blocks):
+            report.add(LOI, "noi-dung-can-the-p",
+                       f"'{name}' là cả phần nội dung (nhiều đoạn, bảng) nên không in được trong "
+                       "một dòng chữ", tag.where(),
+                       hint=f"đặt {{{{p {name} }}}} một mình trong một đoạn riêng")
+
+
+def fix_template(path: Path, out: Path, *, root: Path | None = None) -> int:
+    """Write a copy of a DOCX template with every damaged tag repaired; returns how many."""
+    from gendoc.writer import atomic_write
+
+    parts, zf = docx_scan.load(path)
+    replaced: dict[str, bytes] = {}
+    count = 0
+    for part in parts.values():
+        touched = False
+        for para in part.paragraphs:
+            for tag in reversed(find_tags(para)[0]):
+                if not tag.closed:
+                    continue
+                d = damage(tag)
+                if d["pieces"] > 1 or d["curly"] or d["breaks"] or d["wrappers"]:
+                    docx_scan.repair_tag(tag)
+                    count += 1
+                    touched = True
+        if touched:
+            replaced[part.name] = docx_scan.serialize(part.root)
+    atomic_write(out, docx_scan.rewrite(zf, replaced), root=root)
+    return count

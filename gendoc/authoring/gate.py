@@ -1,0 +1,64 @@
+"""The hook `gendoc build` uses: a broken workspace template stops its documents, by name.
+
+Only the workspace's own templates/ are checked here (built-in templates are tested in CI); each
+(template, kind) pair is checked once per build. A template with errors makes every document
+using it fail with a message naming the template and its first problems; other documents build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from gendoc.exceptions import GendocError, RenderError
+from gendoc.workspace import Workspace
+
+SHOWN_ERRORS = 3
+
+
+def template_gate(ws: Workspace) -> Callable[[Any], None]:
+    """A function `gate(doc)` raising RenderError when doc's workspace template is broken."""
+    cache: dict[tuple[Path, str], str | None] = {}
+
+    def gate(doc: Any) -> None:
+        from gendoc.build import rel
+        from gendoc.templates import find_template
+
+        name = getattr(doc.data, "template", None) or doc.kind.template
+        try:
+            path = find_template(ws, name).resolve()
+        except GendocError:
+            return  # rendering reports a missing template itself
+        if not ws.templates_dir.is_dir() or not path.is_relative_to(ws.templates_dir.resolve()):
+            return
+        key = (path, doc.kind.name)
+        if key not in cache:
+            cache[key] = _verdict(ws, path, doc.kind)
+        if cache[key] is not None:
+            raise RenderError(f"{rel(ws, doc.path)}: {cache[key]}")
+
+    return gate
+
+
+def _verdict(ws: Workspace, path: Path, kind: Any) -> str | None:
+    """None for a usable template, else the message naming it and its first errors."""
+    from gendoc.authoring.check import check_template
+    from gendoc.build import rel
+
+    shown = rel(ws, path)
+    try:
+        report = check_template(path, kind, ws, shown=shown)
+    except GendocError as exc:
+        return f"mẫu '{shown}' không dùng được: {exc.format_message()}"
+    if report.ok:
+        return None
+    lines = [f.render() for f in report.errors[:SHOWN_ERRORS]]
+    more = len(report.errors) - SHOWN_ERRORS
+    if more > 0:
+        lines.append(f"… và {more} lỗi khác")
+    body = "\n    ".join(line.replace("\n", "\n    ") for line in lines)
+    return (
+        f"mẫu '{shown}' có {len(report.errors)} lỗi nên không dựng văn bản này:\n    {body}\n"
+        f"  Xem đủ và sửa: gendoc template check {shown} (thêm --fix để sửa các thẻ bị Word "
+        "làm hỏng).")
