@@ -1,1 +1,126 @@
-"""Báo cáo tổng hợp (placeholder while being written)."""
+"""Báo cáo tổng hợp (BC): Sở Nội vụ's (or UBND tỉnh's) consolidation of the units' reports.
+
+The content file holds only what a person writes — header, signer, opening, the assessment
+(hạn chế, kiến nghị) — and the year; every figure, table, chart and the list of late and missing
+units comes from the units' reports through `gendoc.reports.consolidate`. Rendering writes three
+kinds of output next to each other: the .docx, the .xlsx annex (biểu tổng hợp, with formulas) and
+the charts as PNG (also embedded in the .docx), so press material can reuse them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from gendoc.body import plain_paragraphs
+from gendoc.docx_templates import van_ban_co_ten_loai
+from gendoc.kinds import Kind, register
+from gendoc.kinds.bao_cao import TEN_LOAI, BaoCaoBase, proposals
+from gendoc.kinds.official import official_context
+from gendoc.reports.body import Holder, assemble, section
+from gendoc.workspace import Workspace
+
+
+class BaoCaoTongHop(BaoCaoBase):
+    """The consolidated report of a year (see docs/reports.md)."""
+
+    thu_muc: str | None = Field(None, description="thư mục báo cáo các đơn vị trong content/; "
+                                                  "mặc định bao_cao.thu_muc trong gendoc.yaml")
+    bieu_do: bool = Field(True, description="vẽ biểu đồ (true/false)")
+    bieu_tong_hop: bool = Field(True, description="xuất biểu tổng hợp Excel kèm theo (true/false)")
+
+
+def default_opening(doc: BaoCaoTongHop, ws: Workspace) -> list[str]:
+    who = ws.unit(doc.co_quan).ten_day_du or doc.co_quan
+    return [f"Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về triển khai thực hiện biện pháp bảo "
+            f"đảm bình đẳng giới đối với nữ cán bộ, công chức, viên chức giai đoạn 2016-2020, trên "
+            f"cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {who} tổng hợp kết quả thực hiện "
+            f"{doc.ky_text} như sau:"]
+
+
+def body(doc: BaoCaoTongHop, ws: Workspace, cons: Any, charts: dict[str, tuple[Path, str]],
+         annex: Path | None) -> Any:
+    from gendoc.reports.summary import results, situation
+
+    holder = Holder()
+    head = plain_paragraphs(doc.can_cu, role="can_cu", italic=True)
+    head += plain_paragraphs(doc.mo_dau or default_opening(doc, ws))
+    sections = [
+        section("Tình hình báo cáo của các cơ quan, đơn vị", situation(cons)),
+        section("Kết quả thực hiện", [*results(cons, holder, charts), *doc.ket_qua]),
+        section("Hạn chế và nguyên nhân", doc.han_che),
+        section("Kiến nghị, đề xuất", proposals(doc)),
+        *doc.noi_dung,
+    ]
+    tail = list(doc.ket_thuc)
+    if annex is not None and not tail:
+        tail = ["(Kèm theo Biểu tổng hợp số liệu.)"]
+    return assemble(head, sections, plain_paragraphs(tail), holder)
+
+
+def context(doc: BaoCaoTongHop, ws: Workspace) -> dict[str, Any]:
+    """Context without charts or annex (used by `gendoc.build` only through `render`)."""
+    from gendoc.reports.consolidate import consolidate
+
+    cons = consolidate(ws, doc.nam, doc.thu_muc)
+    ctx = official_context(doc, ws, TEN_LOAI)
+    ctx["noi_dung"] = body(doc, ws, cons, {}, None)
+    return ctx
+
+
+def render(ws: Workspace, document: Any, out: Path | None) -> Any:
+    """Consolidate, draw the charts, write the annex, render the .docx; all outputs atomic."""
+    from gendoc.build import RenderResult, default_output
+    from gendoc.docx_render import render_docx
+    from gendoc.reports import charts as charting
+    from gendoc.reports.annex import write_annex
+    from gendoc.reports.consolidate import consolidate
+    from gendoc.templates import find_template
+    from gendoc.writer import atomic_save
+
+    doc: BaoCaoTongHop = document.data
+    cons = consolidate(ws, doc.nam, doc.thu_muc)
+    if cons.missing:
+        document.warnings.append(f"{len(cons.missing)} cơ quan, đơn vị chưa gửi báo cáo năm "
+                                 f"{doc.nam} (danh sách ở mục I của báo cáo).")
+    if not cons.reports:
+        document.warnings.append(f"chưa có báo cáo nào của năm {doc.nam} — bảng số liệu trống.")
+    target = out or default_output(ws, document.path, ".docx")
+    root = None if out is not None else ws.output_dir
+    stem = target.with_suffix("")
+    outputs: list[Path] = []
+    pictures: dict[str, tuple[Path, str]] = {}
+    if doc.bieu_do and cons.reports:
+        first = charting.share_by_indicator(cons, Path(f"{stem}-bieu-do-1.png"), root)
+        pictures["tong_hop"] = (first, f"Biểu đồ 1. Tỷ lệ nữ theo chỉ tiêu, toàn tỉnh năm {doc.nam}"
+                                + (f" và năm {doc.nam - 1}" if cons.previous else ""))
+        second = charting.share_by_unit(cons, Path(f"{stem}-bieu-do-2.png"), root)
+        if second is not None:
+            pictures["quy_hoach"] = (second, "Biểu đồ 2. Tỷ lệ nữ lãnh đạo, quản lý và nữ trong "
+                                             f"quy hoạch theo cơ quan, đơn vị năm {doc.nam}")
+    annex = None
+    if doc.bieu_tong_hop:
+        annex = write_annex(cons, Path(f"{stem}-phu-luc.xlsx"), root)
+    template = find_template(ws, doc.template or KIND.template)
+    ctx = official_context(doc, ws, TEN_LOAI)
+    ctx["noi_dung"] = body(doc, ws, cons, pictures, annex)
+    rendered = render_docx(template, ctx, ws)
+    atomic_save(target, lambda tmp: rendered.save(str(tmp)), root=root)
+    outputs.append(target)
+    if annex is not None:
+        outputs.append(annex)
+    outputs.extend(path for path, _ in pictures.values())
+    return RenderResult(document=document, outputs=outputs, template=template)
+
+
+KIND = register(Kind(
+    name="bao_cao_tong_hop",
+    title="Báo cáo tổng hợp",
+    schema=BaoCaoTongHop,
+    template="bao_cao_tong_hop.docx",
+    context=context,
+    ten_loai=TEN_LOAI,
+    extra={"make_template": van_ban_co_ten_loai, "render": render},
+))

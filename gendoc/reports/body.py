@@ -20,9 +20,9 @@ class Holder:
     """Blocks waiting to be spliced into numbered paragraphs."""
 
     def __init__(self) -> None:
-        self.blocks: list[Table | Image] = []
+        self.blocks: list[Table | Image | Para] = []
 
-    def mark(self, block: Table | Image) -> str:
+    def mark(self, block: Table | Image | Para) -> str:
         self.blocks.append(block)
         return f"{_MARK}{len(self.blocks) - 1}"
 
