@@ -72,6 +72,8 @@ _COMMANDS = [
     "gendoc.authoring.cli:templates_cmd",
     "gendoc.authoring.cli:template_group",
     "gendoc.authoring.cli:schema_cmd",
+    "gendoc.plans.cli:units_cmd",
+    "gendoc.plans.cli:status_cmd",
 ]
 
 for _spec in _COMMANDS:
