@@ -61,9 +61,10 @@ def _UNDERLINED_BLANK(el) -> bool:  # noqa: N802, ANN001 - small predicate on th
     return False
 
 
-def rule_below(paras: list[Para], idx: int) -> bool:
+def rule_below(paras: list[Para], idx: int, stop: Para | None = None) -> bool:
     """Whether paras[idx] is followed by a rule line: its bottom border, a shape anchored in it,
-    or a rule paragraph (or a top border) right below it."""
+    a rule paragraph (or a top border) right below it, or a floating shape anchored in any
+    paragraph down to `stop` (the next component: Word anchors shapes loosely)."""
     p = paras[idx]
     if p.last_line and (p.ppr.get("border_bottom") or p.has_drawing):
         return True
@@ -72,6 +73,12 @@ def rule_below(paras: list[Para], idx: int) -> bool:
             return True
         if not q.empty:
             break
+    if stop is not None:
+        for q in paras[idx + 1 :]:
+            if q.has_drawing:
+                return True
+            if q is stop:
+                break
     return False
 
 

@@ -128,7 +128,7 @@ def parse_ppr(ppr: etree._Element | None) -> dict:
 class RunFormat:
     """Effective formatting of one run."""
 
-    font: str | None
+    font: str | None  # the font of Vietnamese letters (hAnsi slot, else ascii)
     size: float | None
     bold: bool
     italic: bool
@@ -136,6 +136,7 @@ class RunFormat:
     color: str | None
     superscript: bool
     hidden: bool
+    font_ascii: str | None = None  # the font of plain ASCII letters and digits
 
 
 class StyleResolver:
@@ -233,6 +234,7 @@ class StyleResolver:
             color=props.get("color"),
             superscript=props.get("vert") in ("superscript", "subscript"),
             hidden=props.get("hidden", False),
+            font_ascii=self._font_name(props.get("ascii")),
         )
 
     def _font_name(self, spec: tuple[str, str] | None) -> str | None:

@@ -7,7 +7,6 @@ Centred headings (Phần, Chương, enacting words) are not body text and are le
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gendoc import nd30
@@ -15,26 +14,21 @@ from gendoc.check.context import Context
 from gendoc.check.document import Para
 from gendoc.check.ooxml import W_P
 from gendoc.check.registry import Hit, rule
-from gendoc.check.text import fmt_pt, is_upper
+from gendoc.check.text import fmt_pt
 
 INDENT_TOLERANCE_CM = 0.05
 TWIPS_PER_CM = 1440 / 2.54
 SINGLE_LINE_FACTOR = 1.15  # Times New Roman: one 'single' line ≈ 1.15 × the font size
 AUTO_SPACING_PT = 14
 ONE_LINE_CHARS = 80  # a paragraph this short fits on one line: its alignment cannot be seen  # what Word uses for "auto" spacing before/after
-_HEADING_RE = re.compile(r"^(phần|chương|mục|tiểu mục)\s+\S+", re.IGNORECASE)
 _BLACK = {"000000", "auto"}
 _INVISIBLE = {"ffffff"}  # white text (e.g. a hidden "(Đã ký)" note) is not printed
 
 
 def _is_heading(p: Para) -> bool:
-    """Centred headings and labels are not justified body text."""
-    if not p.centered:
-        return False
-    t = p.stripped
-    return is_upper(p.shown_text()) or bool(_HEADING_RE.match(t)) or len(t.split()) <= 12 or (
-        p.all_bold()
-    )
+    """Centred paragraphs are headings, labels, captions or enacting words («QUYẾT ĐỊNH:»), not
+    justified body text; body text is never centred on purpose."""
+    return p.centered
 
 
 def _text_paras(ctx: Context) -> list[Para]:
@@ -57,8 +51,8 @@ def _header_part_paras(ctx: Context) -> Iterator[tuple[str, Para]]:
 def _wrong_fonts(p: Para) -> list[str]:
     """Fonts other than Times New Roman (its face names such as "Times New Roman Bold" pass)."""
     want = nd30.FONT_NAME.lower()
-    return sorted({f.font for _, f in p.visible_runs if f.font and not f.font.lower().startswith(
-        want)})
+    fonts = {name for _, f in p.visible_runs for name in (f.font, f.font_ascii) if name}
+    return sorted(name for name in fonts if not name.lower().startswith(want))
 
 
 @rule(

@@ -109,7 +109,7 @@ def tieu_ngu_rule(ctx: Context) -> Iterator[Hit]:
     if idx < 0:
         paras = a.header_paras
         idx = paras.index(a.tieu_ngu)
-    if not rule_below(paras, idx):
+    if not rule_below(paras, idx, stop=a.date):
         yield Hit(ctx.loc(a.tieu_ngu), "thiếu đường kẻ ngang dưới Tiêu ngữ (viền dưới đoạn, "
                   "đường kẻ vẽ hoặc dòng gạch).")
 
@@ -162,5 +162,5 @@ def co_quan_rule(ctx: Context) -> Iterator[Hit]:
         return
     last = a.co_quan[-1]
     idx = next(i for i, p in enumerate(a.left) if p is last)
-    if not rule_below(a.left, idx):
+    if not rule_below(a.left, idx, stop=a.so):
         yield Hit(ctx.loc(last), "thiếu đường kẻ ngang dưới tên cơ quan ban hành.")
