@@ -74,6 +74,7 @@ _COMMANDS = [
     "gendoc.authoring.cli:schema_cmd",
     "gendoc.plans.cli:units_cmd",
     "gendoc.plans.cli:status_cmd",
+    "gendoc.bias.cli:bias_cmd",
 ]
 
 for _spec in _COMMANDS:

@@ -50,6 +50,12 @@ _MODULES = [
     "gendoc.kinds.thong_bao",
     "gendoc.kinds.giay_moi",
     "gendoc.kinds.giay_chung_nhan",
+    "gendoc.kinds.thong_cao",
+    "gendoc.kinds.tin_bai",
+    "gendoc.kinds.kich_ban_truyen_hinh",
+    "gendoc.kinds.tin_phat_thanh",
+    "gendoc.kinds.guong_dien_hinh",
+    "gendoc.kinds.quyet_dinh",
 ]
 
 

@@ -1,0 +1,86 @@
+"""`gendoc bias FILE…`: report gender-stereotyped wording with line, reason and alternative."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from gendoc.exceptions import ConfigError, GendocError
+
+
+def _extra_list(option: Path | None, ctx: click.Context) -> Path | None:
+    """The workspace's own phrase list (truyen_thong.dinh_kien_bo_sung), or --danh-muc."""
+    if option is not None:
+        return option
+    try:
+        from gendoc.workspace import load_workspace
+
+        ws = load_workspace((ctx.obj or {}).get("workspace"))
+    except ConfigError:
+        return None  # checking a file outside any workspace is fine
+    from gendoc.media.config import media_config
+
+    return media_config(ws).dinh_kien_bo_sung_path(ws)
+
+
+@click.command(name="bias")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--danh-muc", "extra", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Danh mục cụm từ bổ sung (YAML cùng dạng danh mục có sẵn).")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho công cụ khác).")
+@click.option("--liet-ke", is_flag=True, help="In danh mục cụm từ đang dùng rồi thoát.")
+@click.pass_context
+def bias_cmd(ctx: click.Context, files: tuple[Path, ...], extra: Path | None, as_json: bool,
+             liet_ke: bool) -> None:
+    """Tìm từ ngữ định kiến giới trong tệp .md, .txt, .html, .docx.
+
+    Mỗi phát hiện ghi dòng (hoặc đoạn với .docx), cụm từ, lý do và cách viết trung tính.
+    Mã thoát 1 khi có phát hiện, 2 khi không đọc được tệp, 0 khi không có gì.
+    """
+    from gendoc.bias.check import check_file
+    from gendoc.bias.phrases import GROUPS, load_phrases
+
+    try:
+        phrases = load_phrases(_extra_list(extra, ctx))
+    except (ValueError, OSError) as exc:
+        raise GendocError(f"danh mục cụm từ không hợp lệ: {exc}") from None
+    if liet_ke:
+        for p in phrases:
+            click.echo(f"- {p.text} [{GROUPS.get(p.group, p.group)}]: {p.reason} → {p.alternative}")
+        click.echo(f"Tổng cộng {len(phrases)} mục.")
+        return
+    if not files:
+        raise click.UsageError("cần ít nhất một tệp, ví dụ: gendoc bias output/truyen-thong/tin.html")
+    results = []
+    unusable = 0
+    total = 0
+    for path in files:
+        try:
+            findings, unit = check_file(path, phrases)
+        except GendocError as exc:
+            unusable += 1
+            click.secho(f"Lỗi: {exc.format_message()}", fg="red", err=True)
+            continue
+        total += len(findings)
+        results.append((path, findings, unit))
+    if as_json:
+        click.echo(json.dumps([
+            {"tep": str(path), "don_vi": unit, "phat_hien": [
+                {"dong": f.line, "cum_tu": f.phrase, "muc": f.entry.text, "nhom": f.entry.group,
+                 "ly_do": f.entry.reason, "thay_the": f.entry.alternative} for f in findings]}
+            for path, findings, unit in results], ensure_ascii=False, indent=2))
+    else:
+        for path, findings, unit in results:
+            for f in findings:
+                click.echo(f"{path}: {f.message(unit)}")
+        checked = len(results)
+        if total:
+            click.secho(f"Có {total} chỗ cần xem lại trong {checked} tệp.", fg="yellow", err=True)
+        elif checked:
+            click.echo(f"Không thấy từ ngữ định kiến giới trong {checked} tệp.")
+    if unusable:
+        ctx.exit(2)
+    if total:
+        ctx.exit(1)

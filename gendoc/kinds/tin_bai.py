@@ -1,0 +1,83 @@
+"""Tin bài: a news article for the provincial web portal (plan III.3.a, III.3.c).
+
+Headline, sapo (lead), body with subheads, photo with caption and credit, author. Outputs the
+portal's HTML page, a Word file for the editorial desk and plain text for other newsrooms.
+Not an ND30 document (no header, no number), so `gendoc check` leaves it alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from gendoc.build import Document
+from gendoc.kinds import Kind, register
+from gendoc.kinds.official import Strict
+from gendoc.media.brief import Brief, produce, template_name
+from gendoc.media.docx_template import TEMPLATE, make_template
+from gendoc.media.figures import TongHop, consolidated, fill_text
+from gendoc.media.render import Images, media_renderer
+from gendoc.media.schema import Anh, Phan, photo, sections
+from gendoc.vi.dates import parse_date
+from gendoc.workspace import Workspace
+
+
+class TinBai(Strict):
+    loai: str
+    chuyen_muc: str | None = Field(None, description="chuyên mục trên cổng thông tin")
+    tieu_de: str = Field(min_length=1, description="tít (tiêu đề bài)")
+    sapo: str = Field(min_length=1, description="đoạn mở đầu in đậm tóm tắt tin")
+    anh: Anh | None = Field(None, description="ảnh chính kèm chú thích, tác giả")
+    noi_dung: list[Phan] = Field(min_length=1, description="các phần: tiêu đề phụ + các đoạn")
+    tac_gia: str = Field(min_length=1, description="tác giả (bút danh) cuối bài")
+    nguon: str | None = Field(None, description="nguồn tin, ví dụ 'Sở Nội vụ'")
+    ngay: Any = Field(None, description="ngày đăng: 2018-01-16")
+    don_vi: str | None = Field(None, description="cơ quan đăng tin (hiện ở đầu trang web)")
+    tong_hop: TongHop | None = Field(None, description="lấy số liệu từ báo cáo tổng hợp của năm")
+    template: str | None = Field(None, description="mẫu .md.j2 riêng trong templates/")
+
+    @field_validator("ngay", mode="before")
+    @classmethod
+    def _date(cls, v: Any) -> Any:
+        return parse_date(v) if v is not None else None
+
+
+def context(ws: Workspace, source: Document, images: Images) -> dict[str, Any]:
+    doc: TinBai = source.data
+    values = consolidated(ws, doc.tong_hop)[1] if doc.tong_hop else {}
+
+    def fill(text: str, *loc: str | int) -> str:
+        return fill_text(ws, source, text, values, loc)
+
+    body = [{"tieu_de": fill(p["tieu_de"], "noi_dung", i, "tieu_de"),
+             "doan": [fill(t, "noi_dung", i, "doan", j) for j, t in enumerate(p["doan"])]}
+            for i, p in enumerate(sections(doc.noi_dung))]
+    return {
+        "chuyen_muc": doc.chuyen_muc or "", "tieu_de": fill(doc.tieu_de, "tieu_de"),
+        "sapo": fill(doc.sapo, "sapo"), "anh": photo(images, doc.anh, ("anh",)), "noi_dung": body,
+        "tac_gia": doc.tac_gia, "nguon": doc.nguon or "", "ngay": doc.ngay,
+        "don_vi": doc.don_vi or "",
+    }
+
+
+def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
+    images = Images(ws, doc)
+    data: TinBai = doc.data
+    brief = Brief(template=template_name(doc, "tin_bai.md.j2"), context=context(ws, doc, images),
+                  title=data.tieu_de, description=data.sapo,
+                  site=" · ".join(x for x in (data.don_vi, data.chuyen_muc) if x) or None,
+                  formats=(".html", ".docx", ".txt"))
+    return produce(ws, doc, images, brief)
+
+
+KIND = register(Kind(
+    name="tin_bai",
+    title="Tin bài (cổng thông tin)",
+    schema=TinBai,
+    template=TEMPLATE,
+    context=lambda doc, ws: {},
+    formats=("html", "docx", "txt"),
+    official=False,
+    extra={"render": media_renderer(build_outputs), "make_template": make_template},
+))

@@ -1,0 +1,115 @@
+"""Tin phát thanh: a radio item with its estimated reading time (plan III.3.a, III.3.c).
+
+The reader's copy shows, before each paragraph, the time at which it starts on air, and the
+whole item's reading time at the station's pace (`truyen_thong.toc_do_doc.phat_thanh`). When
+the item has a target length, a text that runs longer or shorter than the slot (beyond
+`truyen_thong.sai_lech_cho_phep`) is reported at build time with the difference in seconds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from gendoc.build import Document
+from gendoc.kinds import Kind, register
+from gendoc.kinds.official import Strict
+from gendoc.media.brief import Brief, produce, template_name
+from gendoc.media.config import media_config
+from gendoc.media.docx_template import TEMPLATE, make_template
+from gendoc.media.figures import TongHop, consolidated, fill_text
+from gendoc.media.render import Images, media_renderer
+from gendoc.media.timing import clock, parse_duration, reading_seconds, spoken, syllables
+from gendoc.vi.dates import parse_date
+from gendoc.workspace import Workspace
+from gendoc.yamlio import line_of
+
+
+class TinPhatThanh(Strict):
+    loai: str
+    don_vi: str = Field("Đài Phát thanh và Truyền hình Kiên Giang", description="đơn vị phát")
+    chuong_trinh: str = Field(min_length=1, description="chương trình, ví dụ 'Thời sự 18 giờ'")
+    tieu_de: str = Field(min_length=1, description="tiêu đề tin")
+    ngay_phat: Any = Field(None, description="ngày phát")
+    thoi_luong: int | None = Field(None, description="thời lượng dành cho tin (giây hoặc 1:30)")
+    toc_do_doc: float | None = Field(None, gt=60, le=400, description="âm tiết/phút (riêng tin này)")
+    noi_dung: list[str] = Field(min_length=1, description="các đoạn phát thanh viên đọc")
+    bien_tap: str | None = Field(None, description="người viết / biên tập")
+    nguon: str | None = Field(None, description="nguồn tin")
+    tong_hop: TongHop | None = Field(None, description="lấy số liệu từ báo cáo tổng hợp của năm")
+    template: str | None = None
+
+    @field_validator("thoi_luong", mode="before")
+    @classmethod
+    def _dur(cls, v: Any) -> int | None:
+        return None if v is None else parse_duration(v)
+
+    @field_validator("ngay_phat", mode="before")
+    @classmethod
+    def _date(cls, v: Any) -> Any:
+        return parse_date(v) if v is not None else None
+
+    @field_validator("noi_dung", mode="before")
+    @classmethod
+    def _one(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
+
+
+def estimate(ws: Workspace, doc: Document) -> tuple[list[dict[str, Any]], float, float, list[str]]:
+    """Paragraph views (start time, syllables), total seconds, speed, and timing warnings."""
+    data: TinPhatThanh = doc.data
+    cfg = media_config(ws)
+    speed = data.toc_do_doc or cfg.toc_do_doc.phat_thanh
+    values = consolidated(ws, data.tong_hop)[1] if data.tong_hop else {}
+    views = []
+    start = 0.0
+    for index, raw in enumerate(data.noi_dung):
+        text = fill_text(ws, doc, raw, values, ("noi_dung", index))
+        seconds = reading_seconds(text, speed)
+        views.append({"bat_dau": clock(start), "doan": text, "am_tiet": syllables(text)})
+        start += seconds
+    warnings = []
+    if data.thoi_luong is not None:
+        diff = round(start - data.thoi_luong)
+        if abs(start - data.thoi_luong) > cfg.sai_lech_cho_phep:
+            line = line_of(doc.raw, ("thoi_luong",))
+            warnings.append(
+                f"dòng {line}, trường thoi_luong: tin đọc khoảng {spoken(start)} ở tốc độ "
+                f"{speed:g} âm tiết/phút, {'dài' if diff > 0 else 'ngắn'} hơn thời lượng "
+                f"{spoken(data.thoi_luong)} {abs(diff)} giây — "
+                f"{'rút gọn' if diff > 0 else 'bổ sung'} khoảng "
+                f"{round(abs(start - data.thoi_luong) * speed / 60)} âm tiết.")
+    return views, start, speed, warnings
+
+
+def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
+    data: TinPhatThanh = doc.data
+    views, total, speed, warnings = estimate(ws, doc)
+    doc.warnings.extend(warnings)
+    summary = (f"Thời lượng đọc ước tính: {spoken(total)} ({clock(total)}), "
+               f"{sum(v['am_tiet'] for v in views)} âm tiết, tốc độ {speed:g} âm tiết/phút")
+    ctx = {
+        "don_vi": data.don_vi, "chuong_trinh": data.chuong_trinh, "tieu_de": data.tieu_de,
+        "ngay_phat": data.ngay_phat, "doan": views, "thoi_luong_doc": clock(total),
+        "thoi_luong_doc_chu": spoken(total), "toc_do": f"{speed:g}",
+        "khung": clock(data.thoi_luong) if data.thoi_luong is not None else "",
+        "am_tiet": sum(v["am_tiet"] for v in views), "bien_tap": data.bien_tap or "",
+        "nguon": data.nguon or "", "tom_tat": summary,
+    }
+    brief = Brief(template=template_name(doc, "tin_phat_thanh.md.j2"), context=ctx,
+                  title=data.tieu_de, site=f"{data.don_vi} · {data.chuong_trinh}",
+                  formats=(".txt", ".html", ".docx"))
+    return produce(ws, doc, Images(ws, doc), brief)
+
+
+KIND = register(Kind(
+    name="tin_phat_thanh",
+    title="Tin phát thanh",
+    schema=TinPhatThanh,
+    template=TEMPLATE,
+    context=lambda doc, ws: {},
+    formats=("txt", "html", "docx"),
+    official=False,
+    extra={"render": media_renderer(build_outputs), "make_template": make_template},
+))

@@ -1,0 +1,65 @@
+"""The `truyen_thong` section of gendoc.yaml: reading speeds, timing tolerance, bias settings.
+
+Newsrooms time scripts by syllables: a Vietnamese syllable is one written word, and a reader's
+pace is stable in syllables per minute. The speeds are the station's own (the defaults are the
+usual pace of narration over pictures and of a radio news reader); tune them once per workspace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from gendoc.exceptions import ConfigError, ContentError
+from gendoc.workspace import CONFIG_NAME, Workspace
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class TocDoDoc(_Strict):
+    truyen_hinh: float = Field(200, gt=60, le=400, description="lời bình truyền hình, âm tiết/phút")
+    phat_thanh: float = Field(220, gt=60, le=400, description="tin phát thanh, âm tiết/phút")
+
+
+class LienHe(_Strict):
+    """Default press contact printed under a press release when the release names none."""
+
+    ho_ten: str | None = None
+    chuc_vu: str | None = None
+    don_vi: str | None = None
+    dien_thoai: str | None = None
+    email: str | None = None
+
+
+class TruyenThong(_Strict):
+    toc_do_doc: TocDoDoc = Field(default_factory=TocDoDoc)
+    sai_lech_cho_phep: float = Field(
+        2, ge=0, le=60, description="giây: tổng thời lượng kịch bản được lệch khung phát chừng này")
+    kiem_tra_dinh_kien: bool = Field(True, description="chạy gendoc bias trên mọi tin, bài khi dựng")
+    dinh_kien_bo_sung: str | None = Field(None, description="tệp YAML cụm từ bổ sung của đơn vị")
+    lien_he: LienHe | None = None
+
+    def dinh_kien_bo_sung_path(self, ws: Workspace) -> Path | None:
+        if not self.dinh_kien_bo_sung:
+            return None
+        path = (ws.root / self.dinh_kien_bo_sung).resolve()
+        if not path.is_file():
+            raise ConfigError(f"{CONFIG_NAME}: truyen_thong.dinh_kien_bo_sung: không tìm thấy tệp "
+                              f"'{self.dinh_kien_bo_sung}' (đường dẫn tính từ thư mục làm việc).")
+        return path
+
+
+def media_config(ws: Workspace) -> TruyenThong:
+    """Validated `truyen_thong` settings; problems name gendoc.yaml, the line and the field."""
+    from gendoc.validation import validate
+    from gendoc.yamlio import line_of
+
+    raw = ws.raw_config.get("truyen_thong") or {}
+    try:
+        return validate(TruyenThong, raw, ws.config_path,
+                        where=lambda loc: line_of(raw, loc))
+    except ContentError as exc:
+        raise ConfigError(exc.message.replace("trường '", "trường 'truyen_thong.")) from None

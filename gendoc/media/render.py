@@ -1,0 +1,150 @@
+"""Render a media brief: Markdown/Jinja template → HTML page, plain text and DOCX, all at once.
+
+Every output of a document is produced in memory first and written only when all of them
+succeeded (each atomically), so a failing template never leaves a web page without its DOCX twin
+or a half-written file. The gender-bias checker runs on the content fields (with their YAML
+lines) and on the rendered text (a workspace template may add words of its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import markdown as md_lib
+
+from gendoc.body import Blocks
+from gendoc.build import Document, RenderResult, default_output
+from gendoc.exceptions import ContentError, FieldProblem, RenderError
+from gendoc.workspace import Workspace
+from gendoc.writer import atomic_write
+
+MD_EXTENSIONS = ["tables", "attr_list", "smarty", "sane_lists", "md_in_html"]
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+
+
+def render_markdown(ws: Workspace, name: str, context: dict[str, Any]) -> str:
+    """Render a `.md.j2` template from the search path (workspace first, then built-in).
+
+    Values are HTML-escaped by the environment, so `&`, `<` and quotes in content come out
+    literally in the page, and raw HTML from a content file can never reach the browser.
+    """
+    import jinja2
+
+    from gendoc.templates import find_template, make_env, render_error
+
+    find_template(ws, name)  # a clear "not found, looked in …" error
+    env = make_env(ws, autoescape=True)
+    try:
+        return env.get_template(name).render(**context)
+    except (jinja2.TemplateError, jinja2.exceptions.SecurityError, TypeError, ValueError) as exc:
+        raise render_error(name, exc) from exc
+
+
+def markdown_to_html(text: str) -> str:
+    return md_lib.markdown(text, extensions=MD_EXTENSIONS, output_format="html")
+
+
+class Images:
+    """Pictures named in a content file, checked and given stable references for templates."""
+
+    def __init__(self, ws: Workspace, doc: Document) -> None:
+        self.ws = ws
+        self.doc = doc
+        self.by_ref: dict[str, Path] = {}
+
+    def add(self, relative: str, loc: tuple) -> str:
+        """Check the file (inside the workspace, a real PNG/JPEG/GIF) and return its reference."""
+        from gendoc.yamlio import line_of
+
+        base = self.doc.path.parent
+        path = (base / relative).resolve()
+        problem = None
+        if path.suffix.lower() not in IMAGE_SUFFIXES:
+            problem = "ảnh phải là tệp .png, .jpg hoặc .gif"
+        elif self.ws.root.resolve() not in path.parents:
+            problem = "ảnh phải nằm trong thư mục làm việc (ví dụ content/truyen-thong/_anh/)"
+        elif not path.is_file():
+            problem = f"không tìm thấy tệp ảnh '{relative}' (tính từ thư mục của tệp nội dung)"
+        elif path.stat().st_size > MAX_IMAGE_BYTES:
+            problem = "ảnh lớn hơn 10 MB — thu nhỏ ảnh trước khi dùng"
+        else:
+            with open(path, "rb") as fh:
+                head = fh.read(8)
+            if not head.startswith(IMAGE_MAGIC):
+                problem = "tệp không phải ảnh PNG, JPEG hay GIF (có thể đã bị đổi đuôi)"
+        if problem:
+            from gendoc.build import rel
+            from gendoc.validation import field_name
+
+            raise ContentError(rel(self.ws, self.doc.path), [FieldProblem(
+                field_name(loc), problem, where=line_of(self.doc.raw, loc))])
+        ref = f"gendoc-anh:{len(self.by_ref) + 1}"
+        self.by_ref[ref] = path
+        return ref
+
+
+def output_paths(ws: Workspace, doc: Document, out: Path | None,
+                 suffixes: list[str]) -> tuple[dict[str, Path], Path | None]:
+    """Where each format goes: output/<mirrored path>.<suffix>, or next to `-o FILE`."""
+    if out is not None:
+        base = Path(out)
+        stem = base.with_suffix("") if base.suffix.lower() in suffixes else base
+        return {s: stem.with_name(stem.name + s) for s in suffixes}, None
+    return {s: default_output(ws, doc.path, s) for s in suffixes}, ws.output_dir
+
+
+def docx_bytes(ws: Workspace, template_name: str, context: dict[str, Any]) -> bytes:
+    from gendoc.docx_render import render_docx, to_bytes
+    from gendoc.templates import find_template
+
+    template = find_template(ws, template_name)
+    return to_bytes(render_docx(template, context, ws))
+
+
+def bias_warnings(ws: Workspace, doc: Document, rendered_text: str) -> list[str]:
+    """Bias findings in the content (with YAML lines) and any the template itself adds."""
+    from gendoc.bias import check_content, check_text, load_phrases
+    from gendoc.media.config import media_config
+    from gendoc.yamlio import line_of
+
+    cfg = media_config(ws)
+    if not cfg.kiem_tra_dinh_kien:
+        return []
+    phrases = load_phrases(cfg.dinh_kien_bo_sung_path(ws))
+    out = check_content(doc.raw, lambda loc: line_of(doc.raw, loc), phrases)
+    in_content = {f.split("«", 1)[1].split("»", 1)[0].casefold() for f in out if "«" in f}
+    for finding in check_text(rendered_text, phrases):
+        if finding.phrase.casefold() not in in_content:
+            out.append(f"mẫu văn bản có từ ngữ định kiến giới «{finding.phrase}» "
+                       f"— {finding.entry.reason} Nên viết: {finding.entry.alternative}.")
+    return out
+
+
+def write_all(doc: Document, files: dict[Path, bytes], root: Path | None) -> RenderResult:
+    written = [atomic_write(path, data, root=root) for path, data in files.items()]
+    return RenderResult(document=doc, outputs=written)
+
+
+def media_renderer(build_outputs: Callable[[Workspace, Document], dict[str, bytes]]):  # noqa: ANN201
+    """Wrap a kind's `build_outputs(ws, doc) -> {suffix: bytes}` as a `kind.extra["render"]`."""
+
+    def render(ws: Workspace, doc: Document, out: Path | None) -> RenderResult:
+        contents = build_outputs(ws, doc)
+        paths, root = output_paths(ws, doc, out, list(contents))
+        return write_all(doc, {paths[s]: data for s, data in contents.items()}, root)
+
+    return render
+
+
+def html_blocks(body_html: str, images: Images, **kw: Any) -> Blocks:
+    from gendoc.media.convert import to_blocks
+
+    try:
+        return to_blocks(body_html, images.by_ref, **kw)
+    except (IndexError, ValueError) as exc:
+        raise RenderError(f"không chuyển được nội dung sang Word ({exc}) — kiểm tra bảng, ảnh "
+                          "trong mẫu .md.j2.") from exc
