@@ -48,6 +48,7 @@ class Good:
     trich_yeu: str = "Thực hiện bình đẳng giới trong công tác cán bộ năm 2020"
     trich_yeu_bold: bool = True
     points: tuple[str, ...] = ("a", "b", "c", "d", "đ", "e", "g")
+    point_mark: str = ")"
     khoan: tuple[int, ...] = (1, 2, 3)
     capacity: str = "KT. GIÁM ĐỐC"
     signer: str = "Nguyễn Văn An"
@@ -263,7 +264,7 @@ def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
             for k in g.khoan:
                 text(f"{k}. {LOREM}")
             for letter in g.points:
-                text(f"{letter}) {LOREM}")
+                text(f"{letter}{g.point_mark} {LOREM}")
     if g.data_table:
         t = doc.add_table(rows=4, cols=4)
         t.style = doc.styles["Table Grid"]

@@ -44,7 +44,7 @@ DEFECTS: dict[str, list[Good]] = {
     "title.trich_yeu": [Good(trich_yeu_bold=False)],
     "numbering.order": [Good(points=("a", "b", "c", "d", "e", "g")),
                         Good(points=("a", "b", "c", "d", "đ", "e", "f")),
-                        Good(khoan=(1, 3)), Good(khoan=(1, 2, 2))],
+                        Good(khoan=(1, 3)), Good(khoan=(1, 2, 2)), Good(point_mark=".")],
     "signature.capacity": [Good(capacity="K/T GIÁM ĐỐC"), Good(capacity="KT GIÁM ĐỐC")],
     "signature.name": [Good(signer_bold=False)],
     "noi_nhan.label": [Good(noi_nhan_italic=False), Good(noi_nhan_label="Nơi nhận")],

@@ -30,6 +30,7 @@ _PATTERNS = [
     ("khoan", re.compile(r"^(\d+)\s*\.(?!\d)\s*")),
     ("diem", re.compile(r"^([a-zđ])\s*\)\s")),
 ]
+_POINT_DOT = re.compile(r"^([a-zđ])\.\s")  # "a. …" typed where ND30 writes "a) …"
 _RANK = {"phan": 0, "chuong": 1, "muc": 2, "tieu_muc": 3, "la_ma": 3.5, "dieu": 4, "khoan": 5,
          "diem": 6}
 _CONTINUOUS = {"phan", "chuong", "dieu"}  # numbered through the whole document
@@ -130,8 +131,8 @@ def _starts_document(text: str) -> bool:
 
 @rule(
     "numbering.order", "loi", group="Đánh số",
-    title="Phần, Chương, mục số La Mã; Mục, Điều, khoản số Ả Rập; điểm a, b, c, d, đ, e, g … "
-    "(không có f, j, w, z); liên tục, không nhảy, không lặp.",
+    title="Phần, Chương, mục số La Mã; Mục, Điều, khoản số Ả Rập; điểm «a)», «b)» … «d)», «đ)», "
+    "«e)», «g)» … (không có f, j, w, z); liên tục, không nhảy, không lặp.",
     reason="Số thứ tự đúng và liên tục để viện dẫn chính xác điều, khoản, điểm.",
     source="Phụ lục I, Phần I, Mục II.6c–đ",
 )
@@ -145,6 +146,11 @@ def numbering_order(ctx: Context) -> Iterator[Hit]:
             lab = auto.label(p)
             if lab:
                 text, is_auto = f"{lab} {text}", True
+        dot = _POINT_DOT.match(text)
+        if dot:
+            yield Hit(ctx.loc(p), f"điểm viết «{dot.group(1)}.»; ND30 viết chữ cái và dấu ngoặc đơn "
+                      f"«{dot.group(1)})».")
+            text = f"{dot.group(1)}) {text[dot.end():]}"
         found = label_of(text)
         if found is None:
             if _starts_document(text):
