@@ -83,6 +83,7 @@ def check_cmd(ctx: click.Context, file: str, kind_name: str | None, fix: bool,
             raise GendocError(f"'{shown}': --fix chỉ sửa được mẫu .docx; mẫu chữ hãy sửa trực tiếp.")
         target = output or path.with_name(f"{path.stem}-da-sua{path.suffix}")
         count = fix_template(path, target)
+        kind = kind or (get_kind(report.kind) if report.kind else None)  # named after the original
         fixed = check_template(target, kind, ws, shown=rel(ws, target))
         fixed_info = {"da_sua": count, "tep_da_sua": str(target), "sau_khi_sua": fixed.to_json()}
         if not as_json:

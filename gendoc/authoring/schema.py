@@ -77,7 +77,8 @@ def type_label(tp: Any) -> str:
     return getattr(tp, "__name__", str(tp))
 
 
-def example_of(name: str, info: FieldInfo, kind: Kind | None = None) -> Any:
+def example_of(name: str, info: FieldInfo, kind: Kind | None = None, *,
+               declared_only: bool = False) -> Any:
     """An example value for a field: declared examples, the description's 'ví dụ', a default."""
     if name == "loai" and kind is not None:
         return kind.name
@@ -90,6 +91,8 @@ def example_of(name: str, info: FieldInfo, kind: Kind | None = None) -> Any:
         if text.startswith("["):
             return text
         return [text] if typing.get_origin(_strip_optional(tp)) is list else text
+    if declared_only:
+        return None
     if info.default not in (None, PydanticUndefined) and not callable(info.default):
         return info.default
     base = _strip_optional(tp)
@@ -130,9 +133,9 @@ def rows(schema: type[BaseModel], kind: Kind | None = None, prefix: str = "",
     for name, info in schema.model_fields.items():
         path = f"{prefix}{name}"
         model = _model_in(info.annotation)
-        example = samples.get(path)
+        example = None if model else example_of(name, info, kind, declared_only=True)
         if example is None and not model:
-            example = example_of(name, info, kind)
+            example = samples.get(path, example_of(name, info, kind))
         out.append(FieldRow(path, depth, type_label(info.annotation), info.is_required(),
                             (info.description or "").strip(),
                             "" if model else _shown(example)))
