@@ -1,0 +1,83 @@
+"""Report fixtures: a small workspace with four units, and unit reports written from figures."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gendoc.reports.indicators import GROUPS
+
+CONFIG = """\
+ten: thử nghiệm báo cáo
+co_quan:
+  - {ma: so-noi-vu, ten: SỞ NỘI VỤ, ten_day_du: Sở Nội vụ, co_quan_chu_quan: UBND TỈNH KIÊN GIANG,
+     ky_hieu: SNV, dia_danh: Kiên Giang, cap: so_ban_nganh, chuc_vu_thu_truong: GIÁM ĐỐC}
+  - {ma: so-y-te, ten: SỞ Y TẾ, ten_day_du: Sở Y tế, co_quan_chu_quan: UBND TỈNH KIÊN GIANG,
+     ky_hieu: SYT, dia_danh: Kiên Giang, cap: so_ban_nganh, chuc_vu_thu_truong: GIÁM ĐỐC}
+  - {ma: so-tai-chinh, ten: SỞ TÀI CHÍNH, ten_day_du: Sở Tài chính, ky_hieu: STC,
+     co_quan_chu_quan: UBND TỈNH KIÊN GIANG, dia_danh: Kiên Giang, cap: so_ban_nganh,
+     chuc_vu_thu_truong: GIÁM ĐỐC}
+  - {ma: ubnd-huyen-phu-quoc, ten: "ỦY BAN NHÂN DÂN\\nHUYỆN PHÚ QUỐC",
+     ten_day_du: Ủy ban nhân dân huyện Phú Quốc, ky_hieu: UBND, dia_danh: Phú Quốc,
+     cap: cap_huyen, chuc_vu_thu_truong: CHỦ TỊCH, tap_the: ỦY BAN NHÂN DÂN}
+bao_cao:
+  han_nop: 15/11
+muc_tieu:
+  nu_quy_hoach: {ten: Tỷ lệ nữ trong quy hoạch, chi_so: ty_le_nu.quy_hoach, chi_tieu: 30}
+  co_lanh_dao_nu: {ten: Đơn vị có lãnh đạo chủ chốt là nữ, chi_so: don_vi_co_lanh_dao_nu,
+                   chi_tieu: 60}
+"""
+UNITS = ("so-noi-vu", "so-y-te", "so-tai-chinh", "ubnd-huyen-phu-quoc")
+
+
+def random_figures(rng: random.Random) -> dict[str, Any]:
+    """Valid figures: women ≤ total, leaders/planning within staff, appointments within leaders."""
+    def pair(top: int) -> dict[str, int]:
+        tong = rng.randint(0, top)
+        return {"tong": tong, "nu": rng.randint(0, tong)}
+
+    f: dict[str, Any] = {"nhan_su": {k: pair(500) for k in ("can_bo", "cong_chuc", "vien_chuc")}}
+    f["nhan_su"]["cong_chuc"] = {"tong": 200 + rng.randint(0, 50), "nu": 120}
+    f["lanh_dao"] = {k: pair(20) for k in ("don_vi_truong", "don_vi_pho", "phong_truong", "phong_pho")}
+    f["lanh_dao"]["phong_pho"] = {"tong": 30, "nu": 10}
+    f["quy_hoach"] = {k: pair(40) for k in ("don_vi", "phong")}
+    f["bo_nhiem"] = {"cap_truong": pair(5), "cap_pho": pair(5)}
+    f["dao_tao"] = {r.key: pair(30) for r in GROUPS[4].rows}
+    f["hoat_dong"] = {r.key: rng.randint(0, 50) for r in GROUPS[5].rows}
+    return f
+
+
+def report_yaml(unit: str, year: int, figures: dict[str, Any], *, ngay: str | None = None,
+                extra: str = "") -> str:
+    lines = ["loai: bao_cao", f"co_quan: {unit}", f"ngay: {ngay or f'{year}-11-10'}",
+             f"nam: {year}", "trich_yeu: Kết quả thực hiện bình đẳng giới & <thử> \"nghiệm\"",
+             "kinh_gui: Sở Nội vụ", "so_lieu:"]
+    for spec in GROUPS:
+        lines.append(f"  {spec.key}:")
+        for key, value in figures[spec.key].items():
+            text = f"{{tong: {value['tong']}, nu: {value['nu']}}}" if isinstance(value, dict) else value
+            lines.append(f"    {key}: {text}")
+    lines += ["han_che:", "  - Còn hạn chế.", "nguoi_ky:", "  chuc_vu: GIÁM ĐỐC",
+              "  ho_ten: Nguyễn Văn A", "noi_nhan:", "  - Như trên"]
+    return "\n".join(lines) + "\n" + extra
+
+
+@pytest.fixture
+def report_ws(tmp_path: Path) -> Callable[..., Path]:
+    """`report_ws({"2017/so-y-te.yaml": text})` → a workspace with those files in content/bao-cao."""
+
+    def make(files: dict[str, str] | None = None, *, config: str = CONFIG) -> Path:
+        ws = tmp_path / "ws"
+        (ws / "content" / "bao-cao").mkdir(parents=True, exist_ok=True)
+        (ws / "gendoc.yaml").write_text(config, encoding="utf-8")
+        for name, text in (files or {}).items():
+            path = ws / "content" / "bao-cao" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return ws
+
+    return make
