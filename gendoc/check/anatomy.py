@@ -22,6 +22,7 @@ _STAMPS = {norm_upper(k) for k in nd30.DO_MAT + nd30.DO_KHAN}
 _SO_RE = re.compile(r"^số\s*[:.]|^số\s+\S*\d")
 _DATE_RE = re.compile(r"ngày.*tháng.*năm")
 _FOOTNOTE_TAIL = re.compile(r"[\s\d*]+$")
+_NUMBERED = re.compile(r"^([IVXLC]+|\d+|[a-zđ])\s*[.)]\s|^(Điều|Chương|Phần|Mục)\s")
 QH_NORM = norm(nd30.QUOC_HIEU)
 W_U = w("u")
 
@@ -275,6 +276,8 @@ def _find_title(doc: Document, a: Anatomy, start: int) -> int:
         b = blocks[j]
         if isinstance(b, Table) or b.empty or is_rule_para(b) or is_upper(b.shown_text()):
             break
+        if a.trich_yeu and not b.centered or _NUMBERED.match(b.stripped) or len(b.stripped) > 300:
+            break  # the trích yếu's second line is centred too; numbered text is the body
         a.trich_yeu.append(b)
         j += 1
         if b.ppr.get("border_bottom"):
