@@ -155,8 +155,10 @@ class _TextParser(HTMLParser):
         if self._skip:
             return
         line = self.getpos()[0]
+        # Whitespace between inline tags is not a paragraph break (only block tags are).
         for offset, part in enumerate(data.split("\n")):
-            self.lines.append((line + offset, part))
+            if part.strip():
+                self.lines.append((line + offset, part))
 
 
 def _html_lines(source: str) -> list[tuple[int, str]]:

@@ -105,17 +105,33 @@ def docx_bytes(ws: Workspace, template_name: str, context: dict[str, Any]) -> by
     return to_bytes(render_docx(template, context, ws))
 
 
-def bias_warnings(ws: Workspace, doc: Document, rendered_text: str) -> list[str]:
-    """Bias findings in the content (with YAML lines) and any the template itself adds."""
-    from gendoc.bias import check_content, check_text, load_phrases
+def _phrases(ws: Workspace):  # noqa: ANN202 - list[Phrase] or None when switched off
+    from gendoc.bias import load_phrases
     from gendoc.media.config import media_config
-    from gendoc.yamlio import line_of
 
     cfg = media_config(ws)
-    if not cfg.kiem_tra_dinh_kien:
+    return load_phrases(cfg.dinh_kien_bo_sung_path(ws)) if cfg.kiem_tra_dinh_kien else None
+
+
+def content_bias_warnings(ws: Workspace, doc: Document) -> list[str]:
+    """Bias findings in the content file's text fields, each naming its YAML line and field."""
+    from gendoc.bias import check_content
+    from gendoc.yamlio import line_of
+
+    phrases = _phrases(ws)
+    if phrases is None:
         return []
-    phrases = load_phrases(cfg.dinh_kien_bo_sung_path(ws))
-    out = check_content(doc.raw, lambda loc: line_of(doc.raw, loc), phrases)
+    return check_content(doc.raw, lambda loc: line_of(doc.raw, loc), phrases)
+
+
+def bias_warnings(ws: Workspace, doc: Document, rendered_text: str) -> list[str]:
+    """Bias findings in the content (with YAML lines) and any the template itself adds."""
+    from gendoc.bias import check_text
+
+    phrases = _phrases(ws)
+    if phrases is None:
+        return []
+    out = content_bias_warnings(ws, doc)
     in_content = {f.split("«", 1)[1].split("»", 1)[0].casefold() for f in out if "«" in f}
     for finding in check_text(rendered_text, phrases):
         if finding.phrase.casefold() not in in_content:
