@@ -2,7 +2,7 @@
 
 The content file holds only what a person writes — header, signer, opening, the assessment
 (hạn chế, kiến nghị) — and the year; every figure, table, chart and the list of late and missing
-units comes from the units' reports through `gendoc.reports.consolidate`. Rendering writes three
+units comes from the units' reports through `gendoc.reports.consolidation`. Rendering writes three
 kinds of output next to each other: the .docx, the .xlsx annex (biểu tổng hợp, with formulas) and
 the charts as PNG (also embedded in the .docx), so press material can reuse them.
 """
@@ -62,7 +62,7 @@ def body(doc: BaoCaoTongHop, ws: Workspace, cons: Any, charts: dict[str, tuple[P
 
 def context(doc: BaoCaoTongHop, ws: Workspace) -> dict[str, Any]:
     """Context without charts or annex (used by `gendoc.build` only through `render`)."""
-    from gendoc.reports.consolidate import consolidate
+    from gendoc.reports.consolidation import consolidate
 
     cons = consolidate(ws, doc.nam, doc.thu_muc)
     ctx = official_context(doc, ws, TEN_LOAI)
@@ -76,7 +76,7 @@ def render(ws: Workspace, document: Any, out: Path | None) -> Any:
     from gendoc.docx_render import render_docx
     from gendoc.reports import charts as charting
     from gendoc.reports.annex import write_annex
-    from gendoc.reports.consolidate import consolidate
+    from gendoc.reports.consolidation import consolidate
     from gendoc.templates import find_template
     from gendoc.writer import atomic_save
 

@@ -20,21 +20,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gendoc.reports.consolidate import Consolidation
+    from gendoc.reports.consolidation import Consolidation
 
 __all__ = ["Consolidation", "consolidate"]
 
 
 def consolidate(ws: Any, year: int, folder: Any = None, *, with_previous: bool = True) -> Consolidation:
-    """See `gendoc.reports.consolidate.consolidate`."""
-    from gendoc.reports.consolidate import consolidate as _consolidate
+    """See `gendoc.reports.consolidation.consolidate`."""
+    from gendoc.reports.consolidation import consolidate as _consolidate
 
     return _consolidate(ws, year, folder, with_previous=with_previous)
 
 
 def __getattr__(name: str) -> Any:
     if name == "Consolidation":
-        from gendoc.reports.consolidate import Consolidation
+        from gendoc.reports.consolidation import Consolidation
 
         return Consolidation
     raise AttributeError(name)

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gendoc.reports.consolidate import Consolidation
+from gendoc.reports.consolidation import Consolidation
 from gendoc.reports.indicators import HOAT_DONG, PAIRED, Group
 from gendoc.writer import atomic_save
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gendoc.reports.consolidate import Consolidation, unit_share
+from gendoc.reports.consolidation import Consolidation, unit_share
 from gendoc.reports.indicators import LANH_DAO, PAIRED, QUY_HOACH
 from gendoc.reports.wording import phan_tram_vn
 from gendoc.writer import atomic_save

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from gendoc.body import Image, Muc, Para, Span, Table
 from gendoc.reports.body import Holder
-from gendoc.reports.consolidate import Consolidation
+from gendoc.reports.consolidation import Consolidation
 from gendoc.reports.indicators import HOAT_DONG, LANH_DAO, PAIRED, Group
 from gendoc.reports.model import has_key_woman_leader, totals
 from gendoc.reports.wording import cap, chenh_lech, phan_tram_vn, so, thay_doi, ty_le

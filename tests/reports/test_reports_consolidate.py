@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from gendoc.exceptions import GendocError
 from gendoc.reports import consolidate
-from gendoc.reports.consolidate import _sum
+from gendoc.reports.consolidation import _sum
 from gendoc.reports.indicators import HOAT_DONG, PAIRED
 from gendoc.reports.model import SoLieu
 from gendoc.reports.wording import chenh_lech, phan_tram_vn, thay_doi, ty_le
