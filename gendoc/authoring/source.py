@@ -209,6 +209,12 @@ def _blocks(source: Source, tokens: list[tuple[int, str, str]], report: Template
             stack.append((value, *here))
         elif value == "set":
             set_line = here
+        elif value not in KNOWN_TAGS and not value.startswith("end"):
+            close = difflib.get_close_matches(value, KNOWN_TAGS, n=1, cutoff=0.6)
+            report.add(LOI, "loi-cu-phap", f"không có lệnh '{value}'", source.where(*here),
+                       hint=f"có phải ý là '{close[0]}'?" if close else
+                       "các lệnh dùng được: if, elif, else, for, set và thẻ end… tương ứng")
+            return False
         elif value in MIDDLES:
             if not stack or stack[-1][0] not in MIDDLES[value]:
                 report.add(LOI, "the-khoi-lac", f"thẻ {{% {value} %}} nằm ngoài khối "
@@ -246,6 +252,8 @@ def _short(where: Where | None) -> str:
     return ", ".join(bits)
 
 
+TOKEN_NAMES = {"name": "tên biến", "end of print statement": "}}",
+               "end of statement block": "%}", "end of template": "hết mẫu"}
 SYNTAX_MESSAGES = [
     (re.compile(r"unexpected char '(.+?)'"), "ký tự lạ {0} trong thẻ"),
     (re.compile(r"Encountered unknown tag '(\w+)'"), "không có lệnh '{0}'"),
@@ -262,7 +270,7 @@ def _syntax(source: Source, exc: jinja2.TemplateSyntaxError, report: TemplateRep
     for pattern, text in SYNTAX_MESSAGES:
         m = pattern.search(exc.message or "")
         if m:
-            message = text.format(*m.groups())
+            message = text.format(*(TOKEN_NAMES.get(g, g) for g in m.groups()))
             if "unknown tag" in pattern.pattern:
                 close = difflib.get_close_matches(m.group(1), KNOWN_TAGS, n=1, cutoff=0.6)
                 if close:

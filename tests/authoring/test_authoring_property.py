@@ -1,0 +1,60 @@
+"""For any way Word cuts a paragraph into runs (formatting, proofing marks), the check finds
+exactly the tags that were cut, and --fix leaves the visible text unchanged with every tag whole."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from damage import builtin, find, save, split
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gendoc.authoring.check import check_template, fix_template
+from gendoc.authoring.docx_scan import find_tags, load
+from gendoc.kinds import get_kind
+
+TAGS = ["{{ so }}", "{{ ky_hieu }}", "{{ trich_yeu }}", "{{ dia_danh }}", "{{ ten_loai|lower }}"]
+WORDS = ["Số: ", "/", " ngày ", "Kính gửi: ", " – ", "&", "<b>", "'"]
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn) -> tuple[str, list[tuple[str, dict]], int | None]:
+    parts = draw(st.lists(st.one_of(st.sampled_from(TAGS), st.sampled_from(WORDS)),
+                          min_size=1, max_size=6))
+    text = "".join(parts)
+    cuts = sorted(draw(st.sets(st.integers(1, len(text) - 1), max_size=8))) if len(text) > 1 else []
+    bounds = [0, *cuts, len(text)]
+    pieces = [(text[a:b], {"bold": draw(st.booleans()), "italic": draw(st.booleans())})
+              for a, b in zip(bounds, bounds[1:])]
+    proof = draw(st.one_of(st.none(), st.integers(0, max(len(pieces) - 2, 0))))
+    return text, pieces, proof if len(pieces) > 1 else None
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraphs())
+def test_any_split_is_found_and_fixed(case: tuple[str, list[tuple[str, dict]], int | None]) -> None:
+    text, pieces, proof = case
+    from gendoc.workspace import example_dir, load_workspace
+
+    ws = load_workspace(example_dir())
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = builtin()
+        para = find(doc, "{{ trich_yeu }}")
+        split(para, pieces, proof_after=proof)
+        damaged = save(doc, Path(tmp) / "ke_hoach.docx")
+        scanned = next(p for p in load(damaged)[0]["word/document.xml"].paragraphs
+                       if p.number == 14)
+        assert scanned.text == text
+        cut = [t for t in find_tags(scanned)[0] if len(scanned.segments_in(t.start, t.end)) > 1]
+        report = check_template(damaged, get_kind("ke_hoach"), ws)
+        assert len([f for f in report.findings if f.code == "the-bi-tach"]) == len(cut)
+        assert report.errors == []
+        fixed = Path(tmp) / "fixed.docx"
+        assert fix_template(damaged, fixed) == len(cut)
+        after = next(p for p in load(fixed)[0]["word/document.xml"].paragraphs if p.number == 14)
+        assert after.text == text
+        for tag in find_tags(after)[0]:
+            assert len(after.segments_in(tag.start, tag.end)) == 1
+        again = check_template(fixed, get_kind("ke_hoach"), ws)
+        assert again.errors == [] and "the-bi-tach" not in [f.code for f in again.findings]
