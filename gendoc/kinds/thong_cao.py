@@ -115,7 +115,7 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     ctx = context(data, ws, images, doc)
     official = official_context(data, ws, TEN_LOAI)
     brief = Brief(template=template_name(doc, "thong_cao.md.j2"), context=ctx,
-                  title=ctx["tieu_de"], description=data.sapo,
+                  title=ctx["tieu_de"], description=ctx["sapo"],
                   site=data.don_vi_web or ctx["co_quan"], formats=(".docx", ".html", ".txt"),
                   docx_template=DOCX_TEMPLATE, docx_context=official, docx_separate=True,
                   close_body=True)

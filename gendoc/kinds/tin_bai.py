@@ -64,8 +64,9 @@ def context(ws: Workspace, source: Document, images: Images) -> dict[str, Any]:
 def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     images = Images(ws, doc)
     data: TinBai = doc.data
-    brief = Brief(template=template_name(doc, "tin_bai.md.j2"), context=context(ws, doc, images),
-                  title=data.tieu_de, description=data.sapo,
+    ctx = context(ws, doc, images)
+    brief = Brief(template=template_name(doc, "tin_bai.md.j2"), context=ctx,
+                  title=ctx["tieu_de"], description=ctx["sapo"],
                   site=" · ".join(x for x in (data.don_vi, data.chuyen_muc) if x) or None,
                   formats=(".html", ".docx", ".txt"))
     return produce(ws, doc, images, brief)

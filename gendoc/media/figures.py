@@ -44,7 +44,7 @@ class TongHop(Strict):
 
 def consolidated(ws: Any, spec: TongHop) -> tuple[list[dict[str, str]], dict[str, Any]]:
     """Rows for the figures table and the `tong_hop` template variable."""
-    from gendoc.reports.consolidation import consolidate
+    from gendoc.reports import consolidate
     from gendoc.reports.indicators import TOTAL, group
     from gendoc.reports.wording import phan_tram_vn, so, thay_doi
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from gendoc.vi.numwords import so_thanh_chu
@@ -34,7 +35,7 @@ def _number_syllables(text: str) -> int:
 def syllables(text: str) -> int:
     """Syllables a reader says for `text` (words, numbers read out, % and abbreviations)."""
     count = 0
-    for token in _TOKEN.findall(text or ""):
+    for token in _TOKEN.findall(unicodedata.normalize("NFC", text or "")):
         if token[0].isdigit():
             count += _number_syllables(token)
         elif token == "%":
