@@ -120,7 +120,8 @@ def test_build_refuses_broken_workspace_template_and_builds_the_rest(cli, mini: 
     doc = builtin()
     set_text(find(doc, "{{ trich_yeu }}"), "{{ trich_yue }}")
     save(doc, mini / "templates" / "ke_hoach.docx")
-    result = cli("build", ws=mini)
+    result = cli("build", str(mini / "content" / "ke-hoach"),
+                 str(mini / "content" / "bao-cao" / "2017" / "so-y-te.yaml"), ws=mini)
     assert result.exit_code == 1
     assert ("content/ke-hoach/ubnd-tinh-bdg-2016-2020.yaml: mẫu 'templates/ke_hoach.docx' có 1 lỗi"
             in result.stderr)

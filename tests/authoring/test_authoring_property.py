@@ -26,7 +26,7 @@ def paragraphs(draw: st.DrawFn) -> tuple[str, list[tuple[str, dict]], int | None
     cuts = sorted(draw(st.sets(st.integers(1, len(text) - 1), max_size=8))) if len(text) > 1 else []
     bounds = [0, *cuts, len(text)]
     pieces = [(text[a:b], {"bold": draw(st.booleans()), "italic": draw(st.booleans())})
-              for a, b in zip(bounds, bounds[1:])]
+              for a, b in zip(bounds, bounds[1:], strict=False)]
     proof = draw(st.one_of(st.none(), st.integers(0, max(len(pieces) - 2, 0))))
     return text, pieces, proof if len(pieces) > 1 else None
 
