@@ -49,7 +49,7 @@ def is_so(p: Para) -> bool:
 def is_rule_para(p: Para) -> bool:
     """A paragraph that is only a rule line: typed underscores, a drawn shape with no text, or
     underlined spaces/tabs."""
-    if is_rule_text(p.text) or (p.empty and p.has_drawing):
+    if is_rule_text(p.text) or (p.empty and (p.has_drawing or p.ppr.get("border_bottom"))):
         return True
     return bool(p.empty and p.text and _UNDERLINED_BLANK(p.el))
 
@@ -99,12 +99,11 @@ class Anatomy:
     vv: Para | None = None
     chu_quan: list[Para] = field(default_factory=list)
     co_quan: list[Para] = field(default_factory=list)
-    co_quan_end: int = 0  # index in `left` just after the issuing body
     ten_loai: Para | None = None
     type_name: str | None = None  # key of nd30.TYPE_ABBREVIATIONS (or VBQPPL/thư công name)
     vbqppl: bool = False
     trich_yeu: list[Para] = field(default_factory=list)
-    title_rule: bool = False
+    title_rule: bool = False  # a rule line under the trích yếu
     kinh_gui: list[Para] = field(default_factory=list)
     body: list[Para] = field(default_factory=list)
     body_tables: list[Table] = field(default_factory=list)
@@ -212,13 +211,12 @@ def _header_components(a: Anatomy) -> None:
     ) or next((p for p in a.header_paras if _DATE_RE.search(norm(p.text)) and p is not a.so), None)
     a.vv = next((p for p in a.left if norm(p.text).startswith("v/v")), None)
     names: list[Para] = []
-    for i, p in enumerate(a.left):
+    for p in a.left:
         stop = p is a.so or p is a.vv or is_rule_para(p) or (names and p.empty)
         if stop:
             break
         if not p.empty:
             names.append(p)
-        a.co_quan_end = i + 1
         if _para_has_bottom_rule(p):
             break
     bold = [p.all_bold() for p in names]
@@ -285,7 +283,7 @@ def _find_title(doc: Document, a: Anatomy, start: int) -> int:
             return j
     k = j
     while k < len(blocks) and isinstance(blocks[k], Para) and blocks[k].empty and not (
-        blocks[k].has_drawing
+        is_rule_para(blocks[k])
     ):
         k += 1
     if k < len(blocks) and isinstance(blocks[k], Para) and is_rule_para(blocks[k]) and k - j <= 1:

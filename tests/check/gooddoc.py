@@ -47,6 +47,7 @@ class Good:
     ten_loai_bold: bool = True
     trich_yeu: str = "Thực hiện bình đẳng giới trong công tác cán bộ năm 2020"
     trich_yeu_bold: bool = True
+    trich_yeu_rule: bool = True
     points: tuple[str, ...] = ("a", "b", "c", "d", "đ", "e", "g")
     point_mark: str = ")"
     khoan: tuple[int, ...] = (1, 2, 3)
@@ -241,11 +242,13 @@ def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
         run = ty.add_run(g.trich_yeu)
         run.font.size, run.font.bold = Pt(14), g.trich_yeu_bold
         _fonts(run._r.get_or_add_rPr())
-        _border(ty)
+        if g.trich_yeu_rule:
+            _border(ty)
     else:
         para(doc, g.ten_loai, size=14, bold=g.ten_loai_bold)
         ty = para(doc, g.trich_yeu, size=14, bold=g.trich_yeu_bold)
-        _border(ty)
+        if g.trich_yeu_rule:
+            _border(ty)
     para(doc, "", size=14)
 
     body_paras = []

@@ -45,7 +45,7 @@ def test_first_attempt_in_a_blank_word_document() -> None:
         "page.size", "page.margins", "font.name", "font.body_size", "para.align", "para.indent",
         "header.quoc_hieu", "header.tieu_ngu", "header.tieu_ngu_rule", "header.co_quan",
         "header.chu_quan", "header.co_quan_rule", "so.format", "date.format", "title.ten_loai",
-        "title.trich_yeu", "numbering.order", "signature.capacity", "signature.name",
+        "title.trich_yeu", "title.trich_yeu_rule", "numbering.order", "signature.capacity", "signature.name",
         "noi_nhan.label", "noi_nhan.luu",
     }
     msg: dict = {}

@@ -42,6 +42,7 @@ DEFECTS: dict[str, list[Good]] = {
     "date.valid": [Good(date="Kiên Giang, ngày 30 tháng 02 năm 2020")],
     "title.ten_loai": [Good(ten_loai_bold=False)],
     "title.trich_yeu": [Good(trich_yeu_bold=False)],
+    "title.trich_yeu_rule": [Good(trich_yeu_rule=False)],
     "numbering.order": [Good(points=("a", "b", "c", "d", "e", "g")),
                         Good(points=("a", "b", "c", "d", "đ", "e", "f")),
                         Good(khoan=(1, 3)), Good(khoan=(1, 2, 2)), Good(point_mark=".")],
@@ -187,6 +188,7 @@ def test_blocks_typed_with_line_breaks_pass(tmp_path) -> None:
     ("signature.name", Good(line_breaks=True, signer="NGUYỄN VĂN AN")),
     ("title.trich_yeu", Good(line_breaks=True, trich_yeu_bold=False)),
     ("title.ten_loai", Good(line_breaks=True, ten_loai_bold=False)),
+    ("title.trich_yeu_rule", Good(line_breaks=True, trich_yeu_rule=False)),
 ])
 def test_line_break_blocks_are_checked_line_by_line(tmp_path, rule: str, good: Good) -> None:
     report = check_docx(save(tmp_path / "br.docx", good))

@@ -79,3 +79,17 @@ def trich_yeu(ctx: Context) -> Iterator[Hit]:
             probs.append("phải canh giữa")
         if probs:
             yield Hit(ctx.loc(p), "trích yếu " + "; ".join(probs) + ".")
+
+
+@rule(
+    "title.trich_yeu_rule", "loi", group="Tên loại, trích yếu",
+    title="Dưới trích yếu có đường kẻ ngang nét liền (1/3–1/2 dòng chữ), canh giữa.",
+    reason="Đường kẻ tách phần tên loại, trích yếu với nội dung văn bản theo mẫu ND30.",
+    source="Phụ lục I, Phần I, Mục II.5b",
+)
+def trich_yeu_rule(ctx: Context) -> Iterator[Hit]:
+    a = ctx.a
+    if ctx.is_annex or a.kind == "cong_van" or not a.trich_yeu or a.title_rule:
+        return
+    yield Hit(ctx.loc(a.trich_yeu[-1]), "thiếu đường kẻ ngang dưới trích yếu (viền dưới đoạn, "
+              "đường kẻ vẽ hoặc dòng gạch).")
