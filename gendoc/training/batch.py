@@ -81,14 +81,14 @@ def split(xml: str, fields: Iterable[str]) -> Segments:
     return segments
 
 
-def fill(segments: Segments, values: Mapping[str, str]) -> str:
+def fill(segments: Segments, values: Mapping[str, str], upper: Mapping[str, str] | None = None) -> str:
+    """Join segments with (already escaped) values; `upper` holds the escaped upper-case forms."""
     out = []
     for seg in segments:
         if isinstance(seg, str):
             out.append(seg)
         else:
-            value = values.get(seg[0], "")
-            out.append(value.upper() if seg[1] else value)
+            out.append((upper or {}).get(seg[0], "") if seg[1] else values.get(seg[0], ""))
     return "".join(out)
 
 
@@ -128,7 +128,13 @@ class BatchTemplate:
                     self._parts[info.filename] = (info, split(data.decode("utf-8"), self.fields))
                 else:
                     self._static.append((info, data))
-        self._order = [i.filename for i, _ in self._static] + list(self._parts)
+        # The parts that never change are compressed once; each document appends its own parts
+        # to a copy of this archive (zip's central directory is rewritten at the end).
+        base = io.BytesIO()
+        with zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as zf:
+            for info, data in self._static:
+                zf.writestr(info.filename, data)
+        self._base = base.getvalue()
         self._body: tuple[str, Segments, Segments, str] | None = None
 
     @classmethod
@@ -148,22 +154,23 @@ class BatchTemplate:
         """The fields the template actually prints."""
         return {seg[0] for _, segs in self._parts.values() for seg in segs if isinstance(seg, tuple)}
 
-    def _values(self, values: Mapping[str, Any]) -> dict[str, str]:
-        return {f: escape(values.get(f)) for f in self.fields}
+    def _values(self, values: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
+        """Escaped values and escaped upper-case values (upper-cased before escaping)."""
+        plain = {f: escape(values.get(f)) for f in self.fields}
+        upper = {f: escape(str(values.get(f) or "").upper()) for f in self.fields}
+        return plain, upper
 
     def _zip(self, parts: Mapping[str, str]) -> bytes:
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-            for info, data in self._static:
-                zf.writestr(info.filename, data)
+        buf = io.BytesIO(self._base)
+        with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=3) as zf:
             for name, text in parts.items():
                 zf.writestr(name, text.encode("utf-8"))
         return buf.getvalue()
 
     def fill(self, values: Mapping[str, Any]) -> bytes:
         """One document: the template's package with `values` in place of the tokens."""
-        escaped = self._values(values)
-        return self._zip({name: fill(segs, escaped) for name, (_, segs) in self._parts.items()})
+        plain, upper = self._values(values)
+        return self._zip({name: fill(segs, plain, upper) for name, (_, segs) in self._parts.items()})
 
     # --- one printable file for the whole batch ----------------------------------------------
 
@@ -201,7 +208,7 @@ class BatchTemplate:
             break_xml = "".join(etree.tostring(el, encoding="unicode") for el in items[:-1])
             break_xml += etree.tostring(para, encoding="unicode")
         else:
-            para = etree.Element(f"{{{W}}}p")
+            para = etree.Element(f"{{{W}}}p", nsmap={"w": W})
             etree.SubElement(para, f"{{{W}}}pPr").append(brk)
             break_xml = last_xml + etree.tostring(para, encoding="unicode")
         marker = "<!--gendoc-body-->"
@@ -225,12 +232,12 @@ class BatchTemplate:
         if not items:
             raise RenderError(f"mẫu '{self.name}': lô rỗng, không có gì để gộp")
         head, with_break, last, tail = self._split_body()
-        bodies = [fill(with_break, self._values(v)) for v in items[:-1]]
-        bodies.append(fill(last, self._values(items[-1])))
+        bodies = [fill(with_break, *self._values(v)) for v in items[:-1]]
+        bodies.append(fill(last, *self._values(items[-1])))
         counter = iter(range(1, 10**9))
         document = _DOCPR.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(3)}",
                               head + "".join(bodies) + tail)
-        parts = {name: fill(segs, self._values(items[0])) for name, (_, segs) in self._parts.items()
+        parts = {name: fill(segs, *self._values(items[0])) for name, (_, segs) in self._parts.items()
                  if name != "word/document.xml"}
         parts["word/document.xml"] = document
         return self._zip(parts)

@@ -132,6 +132,13 @@ def make_template() -> DocxDocument:
     for _ in range(3):
         add_para(right, "")
     add_para(right, "{{ ho_ten_nguoi_ky }}", bold=True)
+    # Word needs a paragraph after a final table; a tiny one never spills onto a second page.
+    end = add_para(doc, "")
+    mark = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "4")
+    mark.append(size)
+    end._p.get_or_add_pPr().append(mark)
     return doc
 
 

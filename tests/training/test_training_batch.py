@@ -1,0 +1,90 @@
+"""Render once, fill many: filled documents say exactly what a fresh render says, for any text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gendoc.docx_render import render_docx, to_bytes
+from gendoc.kinds.official import NguoiKy
+from gendoc.training import certificate
+from gendoc.training.batch import BatchTemplate, escape, split
+
+VIET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĐÂ"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("tpl") / certificate.TEMPLATE
+    certificate.make_template().save(path)
+    return path
+
+
+def shared() -> dict:
+    unit = SimpleNamespace(co_quan_chu_quan="UBND tỉnh Kiên Giang", header_lines=["SỞ NỘI VỤ"],
+                           chuc_vu_thu_truong="GIÁM ĐỐC", ten_day_du="Sở Nội vụ", cap="so_ban_nganh",
+                           dia_danh="Kiên Giang")
+    lop = SimpleNamespace(ten="Lớp bồi dưỡng năm 2017", tu_ngay=dt.date(2017, 6, 5),
+                          den_ngay=dt.date(2017, 6, 9), dia_diem="Trường Chính trị tỉnh")
+    signer = NguoiKy(quyen_han=["KT. GIÁM ĐỐC"], chuc_vu="PHÓ GIÁM ĐỐC", ho_ten="Nguyễn Văn Minh")
+    return certificate.shared_context(unit, "Kiên Giang", lop, signer, dt.date(2017, 6, 9))
+
+
+def text(data: bytes) -> list[str]:
+    doc = Document(io.BytesIO(data))
+    return [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+
+
+BATCH: dict[Path, BatchTemplate] = {}
+value = st.text(alphabet=VIET + " &<>\"'-.,()/", min_size=1, max_size=40).map(str.strip).filter(bool)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=value, unit=value)
+def test_filled_document_equals_a_fresh_render(template: Path, name: str, unit: str) -> None:
+    values = {"xung_ho": "Bà", "ho_ten": name, "nam_sinh": "1980", "chuc_vu_don_vi": unit,
+              "xep_loai": "", "so_vao_so": "001/GCN"}
+    if template not in BATCH:
+        BATCH[template] = BatchTemplate.from_template(template, shared(), certificate.FIELDS)
+    batch = BATCH[template]
+    fresh = to_bytes(render_docx(template, {**shared(), **values}, None))
+    assert text(batch.fill(values)) == text(fresh)
+    assert f"Bà: {name.upper()}" in text(batch.fill(values))
+
+
+def test_characters_xml_cannot_hold_are_dropped_not_fatal(template: Path) -> None:
+    batch = BatchTemplate.from_template(template, shared(), certificate.FIELDS)
+    data = batch.fill({"ho_ten": "Lê\x00 Thị\x1f An", "chuc_vu_don_vi": "A & B"})
+    assert "Bà: LÊ THỊ AN" not in text(data)  # xung_ho missing → empty, never "None"
+    assert ": LÊ THỊ AN" in text(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert zf.testzip() is None
+
+
+def test_escape_and_split() -> None:
+    assert escape('a&b<c>"d"') == "a&amp;b&lt;c&gt;&quot;d&quot;"
+    assert escape(None) == ""
+    segs = split("<t>@@GD:ho_ten@@ @@GD:HO_TEN@@ @@GD:other@@</t>", ["ho_ten"])
+    assert segs == ["<t>", ("ho_ten", False), " ", ("ho_ten", True), " @@GD:other@@</t>"]
+
+
+def test_template_fields_are_all_used(template: Path) -> None:
+    batch = BatchTemplate.from_template(template, shared(), certificate.FIELDS)
+    assert batch.used() == set(certificate.FIELDS)
+
+
+def test_combine_of_one_item_is_a_valid_single_section(template: Path) -> None:
+    batch = BatchTemplate.from_template(template, shared(), certificate.FIELDS)
+    one = {"xung_ho": "Ông", "ho_ten": "Lê Văn An"}
+    combined = batch.combine([one])
+    assert text(combined) == text(batch.fill(one))
+    with pytest.raises(Exception, match="lô rỗng"):
+        batch.combine([])

@@ -1,0 +1,106 @@
+"""`gendoc build --pdf` with the real LibreOffice: one conversion for the module, counted pages,
+Times New Roman (or its metric twin Liberation Serif) in every PDF; clear messages when
+LibreOffice is missing or hangs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROWS
+
+from gendoc.cli import main
+
+OUT = Path("output/tap-huan/lop")
+SERIF = re.compile(r"^(TimesNewRoman|Times New Roman|LiberationSerif)")
+
+
+def pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def fonts(pdf: Path) -> set[str]:
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    names = [line.split()[0] for line in out.splitlines()[2:] if line.strip()]
+    return {name.split("+", 1)[-1] for name in names}
+
+
+@pytest.fixture(scope="module")
+def pdf_build(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    """Build the small course with --pdf once (a single LibreOffice run per output folder)."""
+    if shutil.which("soffice") is None or shutil.which("pdfinfo") is None:
+        pytest.fail("LibreOffice and poppler-utils are required (installed by .ci/run)")
+    from conftest import COURSE, write_roster
+
+    ws = tmp_path_factory.mktemp("pdf") / "ws"
+    (ws / "content/tap-huan").mkdir(parents=True)
+    shutil.copy2(Path(__file__).resolve().parents[2] / "gendoc.yaml", ws / "gendoc.yaml")
+    write_roster(ws / "content/tap-huan/_du-lieu/hoc-vien.xlsx", ROWS)
+    text = COURSE.format(danh_sach="_du-lieu/hoc-vien.xlsx", gui_theo="don_vi")
+    (ws / "content/tap-huan/lop.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    result = CliRunner().invoke(main, ["-w", str(ws), "build", "--pdf", "--check"])
+    return ws, result
+
+
+def test_every_docx_gets_a_pdf(pdf_build) -> None:  # noqa: ANN001
+    ws, result = pdf_build
+    assert result.exit_code == 0, (result.output, result.stderr, repr(result.exception))
+    docx = sorted((ws / OUT).rglob("*.docx"))
+    assert docx and all(p.with_suffix(".pdf").is_file() for p in docx)
+    assert f"PDF: {len(docx)} tệp" in result.output
+
+
+def test_combined_files_have_one_page_per_item(pdf_build) -> None:  # noqa: ANN001
+    ws, _ = pdf_build
+    out = ws / OUT
+    completers = sum(1 for r in ROWS if r[7])
+    assert pages(out / "giay-chung-nhan-tong-hop.pdf") == completers
+    singles = sorted((out / "giay-moi").glob("*.pdf"))
+    assert len(singles) == 3
+    assert pages(out / "giay-moi-tong-hop.pdf") == sum(pages(p) for p in singles)
+
+
+def test_pdf_fonts_are_times_or_liberation_serif(pdf_build) -> None:  # noqa: ANN001
+    ws, _ = pdf_build
+    for pdf in [*(ws / OUT).glob("*.pdf"), next((ws / OUT / "giay-chung-nhan").glob("*.pdf"))]:
+        found = fonts(pdf)
+        assert found and all(SERIF.match(name) for name in found), (pdf.name, found)
+
+
+def test_missing_libreoffice_says_how_to_install(course_ws, cli, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    ws = course_ws()
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.delenv("GENDOC_SOFFICE", raising=False)
+    result = cli("build", "--pdf", ws=ws)
+    assert result.exit_code == 1
+    assert "sudo apt install libreoffice-writer-nogui fonts-liberation" in result.stderr
+    assert (ws / OUT / "thong-bao.docx").is_file()  # the documents themselves are still built
+    assert not list((ws / OUT).glob("*.pdf"))
+
+
+def test_hanging_libreoffice_is_stopped_after_the_timeout(course_ws, cli, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    ws = course_ws()
+    fake = tmp_path / "soffice"
+    marker = tmp_path / "child.pid"
+    fake.write_text(f"#!/bin/sh\nsleep 60 &\necho $! > {marker}\nwait\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("GENDOC_SOFFICE", str(fake))
+    result = cli("build", "--pdf", "--pdf-timeout", "1", ws=ws)
+    assert result.exit_code == 1
+    assert "sau 1 giây nên đã bị dừng" in result.stderr and "--pdf-timeout" in result.stderr
+    child = int(marker.read_text())  # the whole process group was killed, not just the script
+    status = Path(f"/proc/{child}/status")
+    for _ in range(50):
+        if not status.exists() or "State:\tZ" in status.read_text():
+            break
+        time.sleep(0.1)
+    assert not status.exists() or "State:\tZ" in status.read_text()

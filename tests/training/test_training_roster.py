@@ -1,0 +1,94 @@
+"""Participant lists: every bad cell reported at once with its sheet!cell (or line), nothing built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROWS, write_roster
+
+from gendoc.exceptions import ContentError
+from gendoc.training.roster import read_roster
+
+UNITS = ["Sở Tư pháp", "Sở Y tế", "Sở Tài chính & Kế hoạch"]
+
+
+def bad_rows() -> list[list[object]]:
+    rows = [list(r) for r in ROWS]
+    rows[1][1] = "Khác"        # sex   → C4 (title row 1, heading row 2, data from row 3)
+    rows[1][2] = "19x9"        # year  → D4
+    rows[3][4] = "Sở Y Tê"     # unit, close to "Sở Y tế" → F6
+    rows[4][5] = "12ab"        # phone → G7
+    return rows
+
+
+def test_xlsx_errors_name_sheet_and_cell(tmp_path: Path) -> None:
+    path = write_roster(tmp_path / "hv.xlsx", bad_rows())
+    with pytest.raises(ContentError) as err:
+        read_roster(path, UNITS, shown="hv.xlsx")
+    message = err.value.format_message()
+    where = {p.where for p in err.value.problems}
+    assert where == {"Học viên!C4", "Học viên!D4", "Học viên!F6", "Học viên!G7"}
+    assert "hv.xlsx: 4 lỗi" in message
+    assert "ô Học viên!D4: trường 'nam_sinh'" in message and "'19x9' không phải năm sinh" in message
+    assert "có phải ý là 'Sở Y tế'?" in message
+
+
+def test_csv_errors_name_the_line(tmp_path: Path) -> None:
+    path = write_roster(tmp_path / "hv.csv", bad_rows())
+    with pytest.raises(ContentError) as err:
+        read_roster(path, UNITS)
+    assert {p.where for p in err.value.problems} == {3, 5, 6}  # heading on line 1
+
+
+def test_yaml_errors_name_the_line(tmp_path: Path) -> None:
+    path = write_roster(tmp_path / "hv.yaml", bad_rows())
+    with pytest.raises(ContentError) as err:
+        read_roster(path, UNITS)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for problem in err.value.problems:
+        assert problem.field.split(".")[-1] in lines[problem.where - 1], problem
+
+
+def test_valid_list_in_each_format_gives_the_same_people(tmp_path: Path) -> None:
+    people = [read_roster(write_roster(tmp_path / f"hv.{fmt}", ROWS), UNITS).hoc_vien
+              for fmt in ("xlsx", "csv", "yaml")]
+    assert people[0] == people[1] == people[2]
+    assert [p.hoan_thanh for p in people[0]] == [bool(r[7]) for r in ROWS]
+    assert people[0][0].dien_thoai == "0913 111 222"
+
+
+def test_duplicate_person_and_missing_column(tmp_path: Path) -> None:
+    path = write_roster(tmp_path / "hv.xlsx", [*ROWS, ROWS[0]])
+    with pytest.raises(ContentError) as err:
+        read_roster(path, UNITS)
+    assert "bị ghi hai lần" in err.value.format_message() and "Học viên!B3" in err.value.format_message()
+
+    csv = tmp_path / "thieu.csv"
+    csv.write_text("Họ và tên,Giới tính,Đơn vị\nTrần Thị Bình,Nữ,Sở Y tế\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="thiếu cột: nam_sinh"):
+        read_roster(csv, UNITS)
+
+
+def test_headings_are_matched_without_accents_or_case(tmp_path: Path) -> None:
+    csv = tmp_path / "hv.csv"
+    csv.write_text("HỌ TÊN;NAM/NỮ;năm sinh;Don vi cong tac;Hoàn thành\n"
+                   "Trần Thị Bình;nữ;01/02/1980;sở y tế;Đã hoàn thành\n", encoding="utf-8")
+    (person,) = read_roster(csv, UNITS).hoc_vien
+    assert (person.gioi_tinh, person.nam_sinh, person.don_vi, person.hoan_thanh) == \
+        ("Nữ", 1980, "Sở Y tế", True)
+
+
+def test_not_a_spreadsheet(tmp_path: Path) -> None:
+    fake = tmp_path / "hv.xlsx"
+    fake.write_bytes(b"not a zip")
+    with pytest.raises(ContentError, match="không mở được bảng tính"):
+        read_roster(fake, UNITS)
+
+
+def test_bad_list_fails_the_build_and_writes_nothing(course_ws, cli) -> None:  # noqa: ANN001
+    ws = course_ws(rows=bad_rows())
+    result = cli("build", ws=ws)
+    assert result.exit_code == 1
+    assert "Học viên!D4" in result.stderr and "Traceback" not in result.stderr
+    assert not (ws / "output" / "tap-huan").exists()
