@@ -1,0 +1,101 @@
+"""The web pages in a real browser: headless Chromium shows the text and loads every picture.
+
+A copy of each page gets a small probe script (the page gendoc writes has no JavaScript) that,
+after `load`, records each image's `complete`/`naturalWidth`/rendered width and the page's
+visible text (`innerText`, which honours CSS) into a <pre>; `--dump-dom` prints it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.media.conftest import output
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists()
+                                        else None)
+if CHROMIUM is None:
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("chromium is required in CI (installed by .ci/run)")
+    pytest.skip("chromium is not installed on this machine", allow_module_level=True)
+
+PROBE = """<script>window.addEventListener('load', function () {
+  var images = Array.prototype.slice.call(document.images).map(function (i) {
+    return {complete: i.complete, natural: i.naturalWidth, shown: i.getBoundingClientRect().width};
+  });
+  var out = document.createElement('pre');
+  out.id = 'gendoc-probe';
+  out.textContent = JSON.stringify({images: images, text: document.body.innerText,
+                                    title: document.title, lang: document.documentElement.lang});
+  document.documentElement.appendChild(out);
+});</script>"""
+
+
+def browse(page: Path, tmp: Path) -> dict:
+    probe = tmp / f"probe-{page.name}"
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"),
+                     encoding="utf-8")
+    profile = tmp / f"profile-{page.stem}"
+    run = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
+         "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False)
+    found = re.search(r'<pre id="gendoc-probe">(.*?)</pre>', run.stdout, flags=re.S)
+    assert found, f"chromium printed no probe (exit {run.returncode}): {run.stderr[-2000:]}"
+    import html
+
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.fixture(scope="module")
+def pages(built, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:  # noqa: ANN001
+    ws, _ = built
+    tmp = tmp_path_factory.mktemp("chromium")
+    names = ["tin-hoi-nghi-so-ket-2017", "guong-phu-nu-tieu-bieu-2017", "thong-cao-ket-qua-2017"]
+    return {name: browse(output(ws, f"{name}.html"), tmp) for name in names}
+
+
+def test_news_article_text_and_photo(pages: dict[str, dict]) -> None:
+    page = pages["tin-hoi-nghi-so-ket-2017"]
+    assert page["lang"] == "vi"
+    assert page["title"].startswith("Kiên Giang sơ kết một năm thực hiện")
+    text = page["text"]
+    # innerText follows the CSS: the site line is set in capitals.
+    for visible in ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH KIÊN GIANG · BÌNH ĐẲNG GIỚI", "Quy hoạch và bổ nhiệm có chuyển biến",
+                    "Quang cảnh hội nghị sơ kết", "(Ảnh: Minh Anh)", "Minh Anh (nguồn: Sở Nội vụ)",
+                    "& định kỳ báo cáo"):
+        assert visible in text
+    assert "{{" not in text and "{:" not in text
+    assert len(page["images"]) == 1
+    image = page["images"][0]
+    assert image["complete"] and image["natural"] == 480 and image["shown"] > 100
+
+
+def test_profiles_every_portrait_loads(pages: dict[str, dict]) -> None:
+    page = pages["guong-phu-nu-tieu-bieu-2017"]
+    assert [i["natural"] for i in page["images"]] == [180, 180, 180]
+    assert all(i["complete"] and i["shown"] > 50 for i in page["images"])
+    for name in ("Nguyễn Thị Lan", "Lê Thị Hồng", "Trần Mỹ Phượng", "Thành tích tiêu biểu"):
+        assert name in page["text"]
+
+
+def test_press_release_shows_figures_and_contact(built, pages: dict[str, dict]) -> None:  # noqa: ANN001
+    from gendoc.reports import consolidate
+    from gendoc.reports.wording import phan_tram_vn
+
+    ws, _ = built
+    leaders = phan_tram_vn(consolidate(ws, 2017).ty_le("lanh_dao"))
+    page = pages["thong-cao-ket-qua-2017"]
+    text = page["text"]
+    assert "Một số chỉ tiêu chủ yếu" in text
+    assert "Thông tin liên hệ: Nguyễn Văn An" in text
+    assert re.search(r"Lãnh đạo, quản lý — tỷ lệ nữ\s+" + re.escape(leaders), text)
+    assert page["title"].startswith(f"Năm 2017: {leaders}")
+    assert all(i["complete"] and i["natural"] > 0 for i in page["images"])

@@ -1,0 +1,210 @@
+"""Build-time behaviour of media briefs: timing and bias warnings, bad input, safety, atomicity."""
+
+from __future__ import annotations
+
+import html
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gendoc.build import build, render_file
+from gendoc.exceptions import ContentError, GendocError
+from gendoc.workspace import load_workspace
+from tests.media.conftest import REPO, docx_text
+
+ANH = REPO / "content" / "truyen-thong" / "_anh" / "chan-dung-1.png"
+
+SCRIPT = """\
+loai: kich_ban_truyen_hinh
+chuong_trinh: Thử
+tieu_de: Kịch bản thử
+thoi_luong: "1:00"
+phan_doan:
+  - hinh_anh: Toàn cảnh
+    am_thanh: Nhạc
+    thoi_luong: 10
+  - hinh_anh: Hội nghị
+    loi_binh: {narration}
+    thoi_luong: 0:{seconds:02d}
+"""
+
+
+def _script(make_ws, syllable_count: int, seconds: int, extra: str = "") -> Path:  # noqa: ANN001
+    narration = " ".join(["nữ"] * syllable_count)
+    return make_ws({"content/kb.yaml": SCRIPT.format(narration=narration, seconds=seconds) + extra})
+
+
+def test_narration_too_long_for_its_segment_and_slot_mismatch(make_ws, cli) -> None:  # noqa: ANN001
+    # 100 syllables at 200/min need 30 s; the segment has 20 s; total 30 s in a 60 s slot.
+    ws = _script(make_ws, 100, 20)
+    result = cli("build", ws=ws)
+    assert result.exit_code == 0, result.output
+    err = result.stderr
+    assert "content/kb.yaml: cảnh báo: dòng 10, đoạn 2: lời bình 100 âm tiết cần khoảng 30 giây" \
+        in err
+    assert "dài hơn thời lượng đoạn (20 giây) 10 giây — rút gọn còn khoảng 66 âm tiết" in err
+    assert "dòng 4, trường thoi_luong: tổng thời lượng các đoạn 0:30 ngắn hơn khung phát 1:00 " \
+           "30 giây" in err
+    # The script itself marks the segment for the editor.
+    text = "\n".join(docx_text(ws / "output" / "kb.docx"))
+    assert "⚠ Lời bình dài hơn đoạn 10 giây" in text
+
+
+@pytest.mark.parametrize(("speed", "warned"), [(200, True), (400, False)])
+def test_reading_speed_comes_from_the_workspace(make_ws, speed: int, warned: bool) -> None:  # noqa: ANN001
+    config = (REPO / "gendoc.yaml").read_text(encoding="utf-8").replace(
+        "truyen_hinh: 200", f"truyen_hinh: {speed}")
+    ws = _script(make_ws, 200, 50)  # 60 s at 200/min, 30 s at 400/min
+    (ws / "gendoc.yaml").write_text(config, encoding="utf-8")
+    report = build(load_workspace(ws))
+    segment = [w for _, w in report.warnings if "đoạn 2" in w]
+    assert bool(segment) is warned
+    assert not [w for _, w in report.warnings if "khung phát" in w]  # 10 + 50 = 60 s
+
+
+def test_slot_tolerance(make_ws) -> None:  # noqa: ANN001
+    ws = _script(make_ws, 10, 48)  # total 58 s in a 60 s slot, tolerance 2 s
+    assert build(load_workspace(ws)).warnings == []
+    ws = _script(make_ws, 10, 47)
+    assert [w for _, w in build(load_workspace(ws)).warnings if "ngắn hơn khung phát 1:00 3 giây" in w]
+
+
+def test_bad_durations_are_content_errors(make_ws, cli) -> None:  # noqa: ANN001
+    ws = make_ws({"content/kb.yaml": SCRIPT.format(narration="a", seconds=0).replace(
+        'thoi_luong: "1:00"', "thoi_luong: mot phut")})
+    result = cli("build", ws=ws)
+    assert result.exit_code == 1
+    assert "dòng 4: trường 'thoi_luong': " in result.stderr
+    assert "dòng 11: trường 'phan_doan[2].thoi_luong': " in result.stderr
+    assert not (ws / "output" / "kb.docx").exists()
+    assert "Traceback" not in result.output
+
+
+def test_radio_item_over_its_slot(make_ws) -> None:  # noqa: ANN001
+    words = " ".join(["tin"] * 220)  # 60 s at 220/min
+    ws = make_ws({"content/r.yaml": f"loai: tin_phat_thanh\nchuong_trinh: Thời sự\n"
+                                    f"tieu_de: Tin thử\nthoi_luong: 45\nnoi_dung: {words}\n"})
+    report = build(load_workspace(ws))
+    assert [w for _, w in report.warnings] == [
+        "dòng 4, trường thoi_luong: tin đọc khoảng 1 phút ở tốc độ 220 âm tiết/phút, dài hơn "
+        "thời lượng 45 giây 15 giây — rút gọn khoảng 55 âm tiết."]
+    text = (ws / "output" / "r.txt").read_text(encoding="utf-8")
+    assert "Thời lượng đọc ước tính: 1 phút (1:00; thời lượng dành cho tin: 0:45)" in text
+
+
+NEWS = """\
+loai: tin_bai
+tieu_de: Hội thi "Nữ công chức" & <b>tài năng</b>
+sapo: >-
+  Hội thi dành cho
+  phái đẹp của các cơ quan <script>alert(1)</script>.
+noi_dung:
+  - tieu_de: Kết quả
+    doan:
+      - Chị em thể hiện năng lực, không phải "chân yếu tay mềm" như định kiến.
+tac_gia: Minh Anh
+"""
+
+
+def test_bias_findings_are_build_warnings_with_content_lines(make_ws, cli) -> None:  # noqa: ANN001
+    ws = make_ws({"content/tin.yaml": NEWS})
+    result = cli("build", ws=ws)
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if "định kiến giới" in line]
+    assert len(lines) == 2
+    assert "content/tin.yaml: cảnh báo: dòng 3, trường sapo: từ ngữ định kiến giới «phái đẹp»" \
+        in lines[0]
+    assert "Nên viết: phụ nữ; nữ giới." in lines[0]
+    assert "dòng 9, trường noi_dung[1].doan[1]: từ ngữ định kiến giới «chân yếu tay mềm»" in lines[1]
+
+
+def test_bias_check_can_be_switched_off(make_ws) -> None:  # noqa: ANN001
+    config = (REPO / "gendoc.yaml").read_text(encoding="utf-8").replace(
+        "kiem_tra_dinh_kien: true", "kiem_tra_dinh_kien: false")
+    ws = make_ws({"content/tin.yaml": NEWS}, config=config)
+    assert build(load_workspace(ws)).warnings == []
+
+
+def test_special_characters_stay_literal_everywhere(make_ws) -> None:  # noqa: ANN001
+    ws = make_ws({"content/tin.yaml": NEWS})
+    build(load_workspace(ws))
+    page = (ws / "output" / "tin.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<b>tài năng</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert html.unescape(page).count('"Nữ công chức" & <b>tài năng</b>') == 2  # title, h1
+    text = (ws / "output" / "tin.txt").read_text(encoding="utf-8")
+    assert 'HỘI THI "NỮ CÔNG CHỨC" & <B>TÀI NĂNG</B>' in text
+    assert "<script>alert(1)</script>." in text
+    words = docx_text(ws / "output" / "tin.docx")
+    assert 'Hội thi "Nữ công chức" & <b>tài năng</b>' in words
+
+
+@pytest.mark.parametrize(("tep", "message"), [
+    ("khong-co.png", "không tìm thấy tệp ảnh 'khong-co.png'"),
+    ("../../../ngoai.png", "ảnh phải nằm trong thư mục làm việc"),
+    ("gia.png", "tệp không phải ảnh PNG, JPEG hay GIF"),
+    ("anh.bmp", "ảnh phải là tệp .png, .jpg hoặc .gif"),
+])
+def test_bad_photo_is_an_error_and_nothing_is_written(make_ws, tep: str, message: str) -> None:  # noqa: ANN001
+    ws = make_ws({"content/t/tin.yaml": NEWS.replace("phái đẹp", "nữ") +
+                  f"anh:\n  tep: {tep}\n  chu_thich: Ảnh\n",
+                  "content/t/gia.png": "không phải ảnh"})
+    shutil.copy2(ANH, ws.parent / "ngoai.png")
+    with pytest.raises(ContentError) as info:
+        render_file(load_workspace(ws), ws / "content" / "t" / "tin.yaml")
+    assert f"dòng 12: trường 'anh.tep': {message}" in info.value.format_message()
+    assert not (ws / "output").exists() or not list((ws / "output").rglob("*.*"))
+
+
+def test_failing_workspace_template_writes_no_output_at_all(make_ws) -> None:  # noqa: ANN001
+    ws = make_ws({"content/tin.yaml": NEWS.replace("phái đẹp", "nữ"),
+                  "templates/tin_bai.md.j2": "# {{ tieu_de }}\n\n{{ khong_co_bien }}\n"})
+    with pytest.raises(GendocError) as info:
+        render_file(load_workspace(ws), ws / "content" / "tin.yaml")
+    assert "mẫu 'tin_bai.md.j2': biến 'khong_co_bien' không có trong dữ liệu" in \
+        info.value.format_message()
+    assert not list((ws / "output").rglob("*.*")) if (ws / "output").exists() else True
+
+
+def test_workspace_template_overrides_and_extends_the_builtin(make_ws) -> None:  # noqa: ANN001
+    own = "{% extends 'default:tin_bai.md.j2' %}"
+    ws = make_ws({"content/tin.yaml": NEWS.replace("phái đẹp", "nữ"),
+                  "templates/tin_bai.md.j2": own})
+    result = render_file(load_workspace(ws), ws / "content" / "tin.yaml")
+    assert {p.suffix for p in result.outputs} == {".html", ".docx", ".txt"}
+    (ws / "templates" / "tin_bai.md.j2").write_text("# Mẫu riêng: {{ tieu_de }}\n",
+                                                   encoding="utf-8")
+    render_file(load_workspace(ws), ws / "content" / "tin.yaml")
+    assert (ws / "output" / "tin.txt").read_text(encoding="utf-8").startswith("MẪU RIÊNG:")
+
+
+def test_render_to_a_chosen_file_writes_the_siblings(make_ws, cli, tmp_path: Path) -> None:  # noqa: ANN001
+    ws = make_ws({"content/tin.yaml": NEWS.replace("phái đẹp", "nữ")})
+    target = tmp_path / "ra" / "ban-tin.html"
+    result = cli("render", str(ws / "content" / "tin.yaml"), "-o", str(target), ws=ws)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in target.parent.iterdir()) == [
+        "ban-tin.docx", "ban-tin.html", "ban-tin.txt"]
+
+
+def test_decision_list_from_a_missing_profile_file(make_ws) -> None:  # noqa: ANN001
+    text = (REPO / "content" / "truyen-thong" / "bieu-duong-2017.yaml").read_text(encoding="utf-8")
+    ws = make_ws({"content/qd.yaml": text.replace("guong-phu-nu-tieu-bieu-2017.yaml",
+                                                  "khong-co.yaml")})
+    with pytest.raises(ContentError) as info:
+        render_file(load_workspace(ws), ws / "content" / "qd.yaml")
+    assert "trường 'danh_sach.ca_nhan_tu': không tìm thấy tệp 'khong-co.yaml'" in \
+        info.value.format_message()
+
+
+def test_figures_placeholder_errors_name_the_field(make_ws) -> None:  # noqa: ANN001
+    text = (REPO / "content" / "truyen-thong" / "tin-phat-thanh-so-ket-2017.yaml").read_text(
+        encoding="utf-8").replace("tong_hop.quy_hoach.ty_le", "tong_hop.bo_nhiem.ty_le")
+    ws = make_ws({"content/r.yaml": text})
+    shutil.copytree(REPO / "content" / "bao-cao", ws / "content" / "bao-cao")
+    with pytest.raises(ContentError) as info:
+        render_file(load_workspace(ws), ws / "content" / "r.yaml")
+    message = info.value.format_message()
+    assert "trường 'noi_dung[2]': không điền được số liệu" in message
+    assert "bo_nhiem" in message
