@@ -24,9 +24,16 @@ TEXT_SUFFIXES = (".j2", ".jinja", ".md", ".html", ".txt")
 SIMPLE_VAR_RE = re.compile(r"^\{\{\s*(\w+)\s*\}\}$")
 
 
-def kinds_using(name: str) -> list[Kind]:
-    """Kinds whose default template is this file name."""
-    return [k for k in all_kinds().values() if k.template == name]
+def kinds_using(name: str, ws: Workspace | None = None) -> list[Kind]:
+    """Kinds whose default template is this file name, else the kinds of the content files
+    that choose it with `template:` (a unit's variant template)."""
+    kinds = all_kinds()
+    found = [k for k in kinds.values() if k.template == name]
+    if found or ws is None:
+        return found
+    from gendoc.authoring.listing import content_kinds
+
+    return [kinds[k] for k in content_kinds(ws, name) if k in kinds]
 
 
 def check_template(path: Path, kind: Kind | None, ws: Workspace | None,
@@ -35,7 +42,7 @@ def check_template(path: Path, kind: Kind | None, ws: Workspace | None,
     path = Path(path)
     shown = shown or str(path)
     if kind is None:
-        serving = kinds_using(path.name)
+        serving = kinds_using(path.name, ws)
         kind = serving[0] if serving else None
     report = TemplateReport(template=shown, kind=kind.name if kind else None)
     if not path.is_file():

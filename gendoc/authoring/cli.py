@@ -162,8 +162,6 @@ def new_cmd(ctx: click.Context, kind_name: str, output: Path | None, force: bool
 def schema_cmd(kind_name: str | None, as_json: bool) -> None:
     """In các trường của loại văn bản LOẠI: kiểu, bắt buộc hay không, mô tả, giá trị ví dụ.
     Không ghi LOẠI: liệt kê các loại văn bản."""
-    from dataclasses import asdict
-
     from gendoc.authoring.schema import render_text, rows
     from gendoc.kinds import all_kinds, get_kind
 
@@ -175,6 +173,8 @@ def schema_cmd(kind_name: str | None, as_json: bool) -> None:
     kind = get_kind(kind_name)
     if as_json:
         _echo_json({"loai": kind.name, "ten": kind.title, "mau": kind.template,
-                    "truong": [asdict(r) for r in rows(kind.schema, kind)]})
+                    "truong": [{"truong": r.path, "cap": r.depth, "kieu": r.type,
+                                "bat_buoc": r.required, "mo_ta": r.description,
+                                "vi_du": r.example} for r in rows(kind.schema, kind)]})
         return
     click.echo(render_text(kind), nl=False)

@@ -67,6 +67,22 @@ def list_templates(ws: Workspace) -> list[Entry]:
     return entries
 
 
+LOAI_RE = re.compile(r"^loai:\s*['\"]?(\w+)", re.M)
+
+
+def content_kinds(ws: Workspace, template: str) -> list[str]:
+    """The `loai` of the content files that choose `template` (sorted, without repeats)."""
+    found = set()
+    for shown in _references(ws).get(template, []):
+        try:
+            m = LOAI_RE.search((ws.root / shown).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        if m:
+            found.add(m.group(1))
+    return sorted(found)
+
+
 def _references(ws: Workspace) -> dict[str, list[str]]:
     """template file name → content files that ask for it (read as text: fast, never fails)."""
     from gendoc.build import discover, rel

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 LOI = "loi"
@@ -100,8 +100,10 @@ class TemplateReport:
             "bien": self.variables,
             "nguon_ten_bien": self.known_from,
             "phat_hien": [
-                {**{k: v for k, v in asdict(f).items() if k != "where"},
-                 "vi_tri": asdict(f.where) if f.where else None,
+                {"muc_do": f.severity, "ma": f.code, "thong_bao": f.message, "goi_y": f.hint,
+                 "sua_tu_dong": f.fixable,
+                 "vi_tri": ({"vung": f.where.area, "doan": f.where.paragraph, "o": f.where.cell,
+                             "dong": f.where.line, "chu": f.where.text} if f.where else None),
                  "vi_tri_chu": f.where.label() if f.where else None}
                 for f in self.findings
             ],

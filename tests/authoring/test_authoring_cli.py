@@ -64,7 +64,7 @@ def test_schema_prints_nested_fields(cli) -> None:  # noqa: ANN001
     assert "noi_dung[].tieu_de: chữ" in out and "họ và tên người ký" in out
     assert "ví dụ: CHỦ TỊCH" in out
     data = json.loads(cli("schema", "ke_hoach", "--json").output)
-    top = {r["path"]: r["required"] for r in data["truong"] if r["depth"] == 0}
+    top = {r["truong"]: r["bat_buoc"] for r in data["truong"] if r["cap"] == 0}
     schema = get_kind("ke_hoach").schema
     assert top == {n: f.is_required() for n, f in schema.model_fields.items()}
     assert cli("schema").output.count(":") >= len(all_kinds())
@@ -82,10 +82,10 @@ def test_check_json_and_fix_keep_the_original(cli, mini: Path) -> None:  # noqa:
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert data["loai"] == "ke_hoach" and not data["hop_le"]
-    codes = {f["ma"] if "ma" in f else f["code"]: f for f in data["phat_hien"]}
-    assert codes["bien-la"]["vi_tri"]["cell"] == "bảng 2, hàng 1, ô 2"
+    codes = {f["ma"]: f for f in data["phat_hien"]}
+    assert codes["bien-la"]["vi_tri"]["o"] == "bảng 2, hàng 1, ô 2"
     assert codes["bien-la"]["vi_tri_chu"].endswith("«⟦{{ ho_tne }}⟧»")
-    assert codes["the-bi-boc"]["fixable"]
+    assert codes["the-bi-boc"]["sua_tu_dong"] and codes["the-bi-boc"]["muc_do"] == "loi"
     fixed = cli("template", "check", "ke_hoach.docx", "--fix", ws=mini)
     assert damaged.read_bytes() == before
     copy = mini / "templates" / "ke_hoach-da-sua.docx"
@@ -136,3 +136,14 @@ def test_schema_doc_is_up_to_date() -> None:
     committed = schema_doc_path().read_text(encoding="utf-8")
     assert committed == render_markdown(), (
         "docs/schema.md is out of date — regenerate: python -m gendoc.authoring.schema")
+
+
+def test_variant_template_gets_its_kind_from_the_content_that_uses_it(cli, mini: Path) -> None:  # noqa: ANN001
+    doc = builtin()
+    set_text(find(doc, "{{ trich_yeu }}"), "{{ trich_yue }}")
+    save(doc, mini / "templates" / "kh-snv.docx")
+    plan = mini / "content" / "ke-hoach" / "ubnd-tinh-bdg-2016-2020.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\ntemplate: kh-snv.docx\n", encoding="utf-8")
+    result = cli("template", "check", "kh-snv.docx", ws=mini)
+    assert result.exit_code == 1
+    assert "loại ke_hoach" in result.output and "có phải ý là 'trich_yeu'?" in result.output
