@@ -9,6 +9,7 @@ instead, so the file always says precisely what was derived.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,17 @@ def _scalar(value: Any, safe: bool) -> str:
     text = str(value)
     if text and not safe and _plain_ok(text):
         return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    return _quoted(text)
+
+
+# Characters YAML does not allow (or reads as line breaks) inside a double-quoted scalar, beyond
+# the C0 controls JSON already escapes.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escapes are YAML's, plus a few YAML-only ones)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _plain_ok(text: str) -> bool:
@@ -73,6 +84,8 @@ def _value(value: Any, indent: int, key_prefix: str, safe: bool) -> list[str]:
     if isinstance(value, Commented):
         comment = f"  # {value.comment}"
         value = value.value
+    if isinstance(value, dict) and not value:
+        return [f"{pad}{key_prefix} {{}}{comment}"]
     if isinstance(value, dict):
         body = _mapping(value, indent + 2, safe)
         if key_prefix == "-":
