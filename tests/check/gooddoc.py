@@ -59,6 +59,7 @@ class Good:
     noi_nhan: tuple[str, ...] = ("- Bộ Nội vụ;", "- UBND tỉnh;", "- Các sở, ban, ngành tỉnh;")
     luu: str = "- Lưu: VT, TCCB."
     page_field: bool = True
+    page_number_left: bool = False
     title_pg: bool = True
     page_mm: tuple[float, float] = (nd30.PAGE_WIDTH_MM, nd30.PAGE_HEIGHT_MM)
     landscape: bool = False
@@ -220,7 +221,7 @@ def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
     sec.right_margin = Mm(g.margins_mm["right"])
     sec.different_first_page_header_footer = g.title_pg
     hp = sec.header.paragraphs[0]
-    hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    hp.alignment = WD_ALIGN_PARAGRAPH.LEFT if g.page_number_left else WD_ALIGN_PARAGRAPH.CENTER
     if g.page_field:
         _page_field(hp, 13)
     for p in doc.paragraphs:  # the template's empty first paragraph, if any

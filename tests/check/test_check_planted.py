@@ -52,7 +52,7 @@ DEFECTS: dict[str, list[Good]] = {
     "noi_nhan.items": [Good(noi_nhan=("- Bộ Nội vụ", "- UBND tỉnh;")),
                        Good(noi_nhan=("Bộ Nội vụ;", "- UBND tỉnh;"))],
     "noi_nhan.luu": [Good(luu="- Lưu VT, TCCB."), Good(luu="- Lưu: VT, TCCB;")],
-    "page_number.field": [Good(page_field=False)],
+    "page_number.field": [Good(page_field=False), Good(page_number_left=True)],
     "page_number.first_page": [Good(title_pg=False)],
 }
 INFO_ONLY = {"draft.placeholder", "input.template"}

@@ -6,9 +6,15 @@ from collections.abc import Iterator
 
 from gendoc import nd30
 from gendoc.check.context import Context
-from gendoc.check.ooxml import W_P, has_field
+from gendoc.check.ooxml import W_P, has_field, w, wattr
 from gendoc.check.registry import Hit, rule
 from gendoc.check.text import fmt_pt
+
+
+def _frame_centred(p) -> bool:  # noqa: ANN001 - a Para
+    """Word's page-number text frames centre with framePr xAlign="center"."""
+    frame = p.el.find(f"{w('pPr')}/{w('framePr')}")
+    return frame is not None and wattr(frame, "xAlign") == "center"
 
 
 def _page_paras(ctx: Context, root):  # noqa: ANN001, ANN202 - lxml element
@@ -38,7 +44,7 @@ def page_field(ctx: Context) -> Iterator[Hit]:
         return
     for p in _page_paras(ctx, header):
         probs = []
-        if not p.centered:
+        if not (p.centered or _frame_centred(p)):
             probs.append("số trang phải canh giữa")
         runs = [f for _, f in p.runs] or []
         sizes = {f.size for f in runs if f.size is not None}
