@@ -123,9 +123,9 @@ def _damage(tag: Tag, report: TemplateReport) -> None:
     d = damage(tag)
     if d["wrappers"]:
         what = ", ".join(sorted({WRAPPERS[w] for w in d["wrappers"]}))
-        report.add(LOI, "the-bi-boc", f"thẻ bị Word cắt bởi {what}; khi dựng sẽ hỏng tệp",
-                   tag.where(), hint="chấp nhận/tắt Track Changes, xóa liên kết trong thẻ, "
-                   "hoặc gõ lại thẻ", fixable=True)
+        report.add(LOI, "the-bi-boc", f"thẻ bị Word cắt bởi {what}; khi dựng, tệp hỏng hoặc "
+                   "mất phần sau của văn bản", tag.where(), hint=_wrapper_hint(d["wrappers"]),
+                   fixable=True)
     if d["breaks"]:
         report.add(LOI, "the-co-ngat", "trong thẻ có dấu tab hoặc ngắt dòng (Shift+Enter)",
                    tag.where(), hint="xóa dấu tab/ngắt dòng bên trong thẻ", fixable=True)
@@ -144,6 +144,17 @@ def _damage(tag: Tag, report: TemplateReport) -> None:
         report.add(CANH_BAO, "the-bi-tach", text, tag.where(),
                    hint="gendoc vẫn dựng được; --fix gộp thẻ về một phần cho chắc chắn, hoặc "
                    "định dạng cả thẻ giống nhau", fixable=True)
+
+
+def _wrapper_hint(wrappers: list[str]) -> str:
+    if {"ins", "del", "moveTo"} & set(wrappers):
+        return ("trong Word chọn Xem lại (Review) → Chấp nhận (Accept) mọi thay đổi rồi tắt "
+                "Theo dõi thay đổi (Track Changes) và lưu")
+    if "hyperlink" in wrappers:
+        return "bỏ liên kết trong thẻ (chuột phải → Loại bỏ siêu liên kết / Remove Hyperlink)"
+    if "sdt" in wrappers:
+        return "xóa ô nhập liệu (content control) quanh thẻ, giữ lại chữ"
+    return "xóa thẻ và gõ lại liền một lần"
 
 
 def _names(sources: list[Source], known: Known | None, ws: Workspace | None,

@@ -2,7 +2,8 @@
 
 Only the workspace's own templates/ are checked here (built-in templates are tested in CI); each
 (template, kind) pair is checked once per build. A template with errors makes every document
-using it fail with a message naming the template and its first problems; other documents build.
+using it fail — the first with the template's name and first problems, the next ones with a
+short reference to it — and the other documents still build.
 """
 
 from __future__ import annotations
@@ -33,10 +34,15 @@ def template_gate(ws: Workspace) -> Callable[[Any], None]:
         if not ws.templates_dir.is_dir() or not path.is_relative_to(ws.templates_dir.resolve()):
             return
         key = (path, doc.kind.name)
-        if key not in cache:
+        first = key not in cache
+        if first:
             cache[key] = _verdict(ws, path, doc.kind)
-        if cache[key] is not None:
+        if cache[key] is None:
+            return
+        if first:
             raise RenderError(f"{rel(ws, doc.path)}: {cache[key]}")
+        raise RenderError(f"{rel(ws, doc.path)}: mẫu '{rel(ws, path)}' có lỗi (xem ở trên) nên "
+                          "không dựng văn bản này.")
 
     return gate
 
