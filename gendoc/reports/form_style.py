@@ -65,11 +65,13 @@ def _font(bold: bool = False, italic: bool = False, size: float = 12) -> Font:
 def _guide(book: Workbook) -> None:
     sheet = book.active
     sheet.title = GUIDE_SHEET
-    sheet.column_dimensions["A"].width = 110
+    sheet.column_dimensions["A"].width = 90
     for index, text in enumerate(GUIDE, start=1):
         cell = sheet.cell(row=index, column=1, value=text)
         cell.font = _font(bold=index == 1, size=13 if index == 1 else 12)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # Row heights of wrapped text are not recomputed by every spreadsheet program on load.
+        sheet.row_dimensions[index].height = 16 * max(1, -(-len(text) // 80))
     sheet.protection.sheet = True
 
 
@@ -210,5 +212,10 @@ def build_workbook(*, unit: Any, year: int, prefill: dict[tuple[str, ...], Any])
     marker["A1"] = MARKER
     marker["A2"] = VERSION
     marker.sheet_state = "veryHidden"
+    for sheet in book.worksheets:  # printable on A4, one page wide
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
     book.active = 1  # open on "Thông tin"
     return book
