@@ -159,8 +159,12 @@ class TapHuanConfig(Strict):
 
 
 def tap_huan_config(raw: dict[str, Any] | None) -> TapHuanConfig:
-    """Validate the workspace's `tap_huan:` section (unknown keys are reported, not ignored)."""
+    """Validate the workspace's `tap_huan:` section (unknown keys are reported, not ignored).
+
+    `raw` is the section as loaded by ruamel (from `Workspace.raw_config`), so errors carry the
+    line in gendoc.yaml.
+    """
     try:
-        return validate(TapHuanConfig, dict(raw or {}), "gendoc.yaml (mục tap_huan)")
+        return validate(TapHuanConfig, raw if raw is not None else {}, "gendoc.yaml (mục tap_huan)")
     except ContentError as exc:
         raise ConfigError(exc.message) from exc

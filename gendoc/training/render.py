@@ -98,7 +98,7 @@ def render_course(ws: Workspace, doc: Document, out: Path | None) -> RenderResul
     lop: LopHoc | None = doc.data.lop_hoc
     if lop is None:
         return render_plain(ws, doc, out)
-    settings = tap_huan_config(ws.config.tap_huan)
+    settings = tap_huan_config(ws.raw_config.get("tap_huan"))
     folder = out.with_suffix("") if out is not None else default_output(ws, doc.path, "")
     root = ws.output_dir if out is None else folder.parent
     ensure_inside(folder, root)

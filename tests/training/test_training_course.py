@@ -216,3 +216,23 @@ def test_the_example_course_in_content(example_ws: Path) -> None:
     out = example_ws / "output/tap-huan/lop-nu-lanh-dao-2017"
     assert len(list((out / "giay-moi").glob("*.docx"))) == 10
     assert len(list((out / "giay-chung-nhan").glob("*.docx"))) == len(done)
+
+
+def test_bad_tap_huan_setting_names_the_line_in_gendoc_yaml(course_ws, cli) -> None:  # noqa: ANN001
+    ws = course_ws()
+    cfg = ws / "gendoc.yaml"
+    text = cfg.read_text(encoding="utf-8").replace("giay_moi_theo: don_vi", "giay_moi_theo: ca_nhan")
+    cfg.write_text(text, encoding="utf-8")
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "giay_moi_theo" in t)
+    result = cli("build", ws=ws)
+    assert result.exit_code == 1
+    assert f"gendoc.yaml (mục tap_huan), dòng {line}: trường 'giay_moi_theo'" in result.stderr
+
+
+def test_more_than_the_quota_is_a_warning(course_ws, cli) -> None:  # noqa: ANN001
+    rows = [*ROWS, ["Hồ Thị Giang", "Nữ", 1986, "", "Sở Tài chính & Kế hoạch", "", "", "", ""],
+            ["Lý Thị Hà", "Nữ", 1987, "", "Sở Tài chính & Kế hoạch", "", "", "", ""]]
+    ws = course_ws(rows=rows)
+    result = cli("build", ws=ws)
+    assert result.exit_code == 0
+    assert "Sở Tài chính & Kế hoạch cử 3 học viên, vượt chỉ tiêu 2" in result.stderr
