@@ -42,17 +42,37 @@ def _validate(ws: Workspace, text: str, shown: str) -> None:
     validate(get_kind("ke_hoach").schema, raw, shown, where=lambda loc: line_of(raw, loc))
 
 
+def provincial_plan(ws: Workspace) -> Path:
+    """Without --from: the one province-level plan in content/ that implements no other plan."""
+    from gendoc.build import discover, rel
+    from gendoc.plans.status import raw_mapping
+    from gendoc.yamlio import load_yaml
+
+    levels = {u.ma: u.cap for u in ws.config.co_quan}
+    found = []
+    for path in discover(ws):
+        raw = raw_mapping(path, load_yaml)
+        if raw and raw.get("loai") == "ke_hoach" and not raw.get("thuc_hien_ke_hoach") \
+                and levels.get(str(raw.get("co_quan"))) == "tinh":
+            found.append(path)
+    if len(found) == 1:
+        return found[0]
+    listed = ", ".join(rel(ws, p) for p in found) or "không có"
+    raise GendocError(f"chỉ rõ kế hoạch gốc bằng --from TỆP (kế hoạch cấp tỉnh trong content/: "
+                      f"{listed}).")
+
+
 def scaffold(ws: Workspace, options: Any) -> list[Path]:
     """The `ke_hoach` scaffold for `gendoc new` (see gendoc.scaffold.NewOptions)."""
     from gendoc.build import rel
     from gendoc.plans.derive import derive, load_source, targets
 
-    if options.source is None:
-        raise GendocError("thiếu kế hoạch gốc: thêm --from TỆP, ví dụ "
-                          "--from content/ke-hoach/ubnd-tinh-bdg-2016-2020.yaml.")
     if options.all_units and options.units:
         raise GendocError("dùng --unit hoặc --all-units, không dùng cả hai.")
-    src = load_source(ws, _resolve(ws, options.source))
+    source = _resolve(ws, options.source) if options.source else provincial_plan(ws)
+    src = load_source(ws, source)
+    if options.source is None:
+        click.echo(f"Kế hoạch gốc: {rel(ws, source)}")
     units = targets(ws, list(options.units), options.all_units)
     many = len(units) > 1
     plans = []

@@ -66,7 +66,7 @@ def find_source(ws: Workspace, given: Path | None) -> Path:
         return path
     referenced: set[Path] = set()
     for path in discover(ws):
-        raw = _raw(path, load_yaml)
+        raw = raw_mapping(path, load_yaml)
         ref = raw.get("thuc_hien_ke_hoach") if raw else None
         if isinstance(ref, str) and ref.strip():
             referenced.add((ws.root / ref.strip()).resolve())
@@ -79,7 +79,8 @@ def find_source(ws: Workspace, given: Path | None) -> Path:
     raise GendocError(f"có nhiều kế hoạch gốc ({names}) — chọn một bằng --from.")
 
 
-def _raw(path: Path, load_yaml) -> dict | None:  # noqa: ANN001
+def raw_mapping(path: Path, load_yaml) -> dict | None:  # noqa: ANN001
+    """A YAML content file's top-level mapping, cheaply (no validation); None if unreadable."""
     if path.suffix.lower() not in (".yaml", ".yml"):
         return None
     try:
@@ -110,7 +111,7 @@ def collect(ws: Workspace, source: Path, deadline: dt.date | None,
     rows = {u.ma: UnitStatus(u) for u in ws.config.co_quan
             if is_target(u) and u.ma != src.data.co_quan}
     for path in discover(ws):
-        raw = _raw(path, load_yaml)
+        raw = raw_mapping(path, load_yaml)
         if not raw or raw.get("loai") != "ke_hoach" or not isinstance(raw.get("thuc_hien_ke_hoach"), str):
             continue
         if (ws.root / raw["thuc_hien_ke_hoach"].strip()).resolve() != wanted:

@@ -255,7 +255,6 @@ def test_output_option_file_and_folder(plan_ws: Path) -> None:
 
 
 @pytest.mark.parametrize("args, message", [
-    (("--unit", "so-y-te"), "thiếu kế hoạch gốc"),
     (("--from", "content/khong-co.yaml", "--unit", "so-y-te"), "không tìm thấy kế hoạch gốc"),
     (("--from", str(PROVINCIAL)), "chọn đơn vị"),
     (("--from", str(PROVINCIAL), "--unit", "ubnd-tinh"), "cơ quan ban hành kế hoạch gốc"),
@@ -268,3 +267,14 @@ def test_bad_options_are_clear_errors(plan_ws: Path, monkeypatch: pytest.MonkeyP
     assert result.exit_code == 1
     assert message in result.stderr
     assert not Path("/tmp/ngoai.yaml").exists()
+
+
+def test_from_defaults_to_the_one_provincial_plan(plan_ws: Path) -> None:
+    result = invoke(plan_ws, "new", "ke_hoach", "--unit", "so-y-te")
+    assert result.exit_code == 0, result.output
+    assert f"Kế hoạch gốc: {PROVINCIAL.as_posix()}" in result.stdout
+    (plan_ws / "content" / "ke-hoach" / "khac.yaml").write_text(
+        (plan_ws / PROVINCIAL).read_text(encoding="utf-8"), encoding="utf-8")
+    ambiguous = invoke(plan_ws, "new", "ke_hoach", "--unit", "so-tu-phap")
+    assert ambiguous.exit_code == 1
+    assert "--from" in ambiguous.stderr and "khac.yaml" in ambiguous.stderr
