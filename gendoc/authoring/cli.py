@@ -159,10 +159,11 @@ def new_cmd(ctx: click.Context, kind_name: str, output: Path | None, force: bool
 @click.command(name="schema")
 @click.argument("kind_name", metavar="LOẠI", required=False)
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
-def schema_cmd(kind_name: str | None, as_json: bool) -> None:
+@click.pass_context
+def schema_cmd(ctx: click.Context, kind_name: str | None, as_json: bool) -> None:
     """In các trường của loại văn bản LOẠI: kiểu, bắt buộc hay không, mô tả, giá trị ví dụ.
     Không ghi LOẠI: liệt kê các loại văn bản."""
-    from gendoc.authoring.schema import render_text, rows
+    from gendoc.authoring.schema import example_values, render_text, rows
     from gendoc.kinds import all_kinds, get_kind
 
     if kind_name is None:
@@ -171,10 +172,13 @@ def schema_cmd(kind_name: str | None, as_json: bool) -> None:
         click.echo("Xem các trường của một loại: gendoc schema LOẠI")
         return
     kind = get_kind(kind_name)
+    content = _workspace(ctx, required=False).content_dir  # examples in the clerk's own wording
     if as_json:
+        samples = example_values(kind, content)
         _echo_json({"loai": kind.name, "ten": kind.title, "mau": kind.template,
                     "truong": [{"truong": r.path, "cap": r.depth, "kieu": r.type,
                                 "bat_buoc": r.required, "mo_ta": r.description,
-                                "vi_du": r.example} for r in rows(kind.schema, kind)]})
+                                "vi_du": r.example}
+                               for r in rows(kind.schema, kind, samples=samples)]})
         return
-    click.echo(render_text(kind), nl=False)
+    click.echo(render_text(kind, content), nl=False)

@@ -124,11 +124,10 @@ def rows(schema: type[BaseModel], kind: Kind | None = None, prefix: str = "",
          samples: dict[str, Any] | None = None) -> list[FieldRow]:
     """Every field, nested models included (a recursive model is expanded once).
 
-    Examples come from the kind's document in the built-in example workspace when it has one
-    (real wording), else from the field's own declaration.
+    Examples are the field's own declaration (`examples=`, "ví dụ …" in its description), else
+    the value in `samples` (a real document's wording, see `example_values`).
     """
-    if samples is None:
-        samples = example_values(kind) if kind is not None else {}
+    samples = samples or {}
     out: list[FieldRow] = []
     for name, info in schema.model_fields.items():
         path = f"{prefix}{name}"
@@ -146,12 +145,10 @@ def rows(schema: type[BaseModel], kind: Kind | None = None, prefix: str = "",
     return out
 
 
-def example_values(kind: Kind) -> dict[str, Any]:
-    """field path → value, from the built-in example workspace's first document of this kind."""
-    from gendoc.workspace import example_dir
+def example_values(kind: Kind, folder: Path) -> dict[str, Any]:
+    """field path → value, from the first document of this kind under `folder` (content/)."""
     from gendoc.yamlio import load_yaml
 
-    folder = example_dir() / "content"
     pattern = re.compile(rf"^loai:\s*['\"]?{re.escape(kind.name)}\b", re.M)
     for path in sorted(folder.rglob("*.y*ml")) if folder.is_dir() else []:
         if any(part.startswith(("_", ".")) for part in path.relative_to(folder).parts):
@@ -208,11 +205,16 @@ def example_data(schema: type[BaseModel], kind: Kind | None = None,
     return data
 
 
-def render_text(kind: Kind) -> str:
-    """`gendoc schema KIND` output: an indented field list a template author works from."""
+def render_text(kind: Kind, content: Path | None = None) -> str:
+    """`gendoc schema KIND` output: an indented field list a template author works from.
+
+    With `content` (the workspace's content/), fields without a declared example show the
+    wording of the workspace's own document of that kind.
+    """
+    samples = example_values(kind, content) if content is not None else {}
     lines = [f"{kind.title} (loai: {kind.name}) — mẫu mặc định: {kind.template}",
              f"Lược đồ: {kind.schema.__name__}. (*) = bắt buộc.", ""]
-    for row in rows(kind.schema, kind):
+    for row in rows(kind.schema, kind, samples=samples):
         pad = "  " * (row.depth + 1)
         star = " (*)" if row.required else ""
         lines.append(f"{pad}{row.path}{star}: {row.type}")
@@ -224,7 +226,11 @@ def render_text(kind: Kind) -> str:
 
 
 def render_markdown(kinds: dict[str, Kind] | None = None) -> str:
-    """docs/schema.md: one table per kind, generated — edit the pydantic Field descriptions."""
+    """docs/schema.md: one table per kind, generated — edit the pydantic Field descriptions.
+
+    Only declared examples are used, so the file changes when a schema changes, not when
+    someone edits the example content.
+    """
     kinds = kinds if kinds is not None else all_kinds()
     out = ["# Lược đồ nội dung (content schema)", "",
            "<!-- Tệp sinh tự động — không sửa tay. Sinh lại: python -m gendoc.authoring.schema -->",

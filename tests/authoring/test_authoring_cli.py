@@ -56,13 +56,21 @@ def test_template_new_refuses_to_overwrite(cli, mini: Path) -> None:  # noqa: AN
     assert unknown.exit_code == 1 and "ke_hoach" in unknown.stderr
 
 
-def test_schema_prints_nested_fields(cli) -> None:  # noqa: ANN001
-    result = cli("schema", "ke_hoach")
+def test_schema_prints_nested_fields(cli, mini: Path) -> None:  # noqa: ANN001
+    result = cli("schema", "ke_hoach", ws=mini)
     assert result.exit_code == 0
     out = result.output
     assert "trich_yeu (*): chữ" in out and "nguoi_ky.chuc_vu (*): chữ" in out
     assert "noi_dung[].tieu_de: chữ" in out and "họ và tên người ký" in out
-    assert "ví dụ: CHỦ TỊCH" in out
+    assert "ví dụ: CHỦ TỊCH" in out  # declared in the field's description
+    # fields without a declared example show the wording of the workspace's own document
+    plan = (mini / "content" / "ke-hoach" / "ubnd-tinh-bdg-2016-2020.yaml").read_text(encoding="utf-8")
+    first = mini / "content" / "aaa" / "ke-hoach-thu.yaml"
+    first.parent.mkdir()
+    first.write_text(plan.replace("trich_yeu: >-", "trich_yeu: Kế hoạch thử của Sở\nx_bo: >-"),
+                     encoding="utf-8")
+    own = cli("schema", "ke_hoach", ws=mini).output
+    assert "ví dụ: Kế hoạch thử của Sở" in own and "ví dụ: Kế hoạch thử của Sở" not in out
     data = json.loads(cli("schema", "ke_hoach", "--json").output)
     top = {r["truong"]: r["bat_buoc"] for r in data["truong"] if r["cap"] == 0}
     schema = get_kind("ke_hoach").schema
@@ -123,8 +131,8 @@ def test_build_refuses_broken_workspace_template_and_builds_the_rest(cli, mini: 
     result = cli("build", str(mini / "content" / "ke-hoach"),
                  str(mini / "content" / "bao-cao" / "2017" / "so-y-te.yaml"), ws=mini)
     assert result.exit_code == 1
-    assert ("content/ke-hoach/ubnd-tinh-bdg-2016-2020.yaml: mẫu 'templates/ke_hoach.docx' có 1 lỗi"
-            in result.stderr)
+    assert "mẫu 'templates/ke_hoach.docx' có 1 lỗi nên không dựng" in result.stderr
+    assert "content/ke-hoach/ubnd-tinh-bdg-2016-2020.yaml" in result.stderr
     assert "trich_yue" in result.stderr and "gendoc template check templates/ke_hoach.docx" in result.stderr
     assert not (mini / "output" / "ke-hoach" / "ubnd-tinh-bdg-2016-2020.docx").exists()
     built = list((mini / "output").rglob("*.docx"))
