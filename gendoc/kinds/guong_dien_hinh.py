@@ -73,6 +73,10 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     return produce(ws, doc, images, brief)
 
 
+# Variables its .md.j2 template receives (and `noi_dung`, the body of truyen_thong.docx).
+CONTEXT_NAMES = ["don_vi", "tieu_de", "gioi_thieu", "nguoi", "kenh", "noi_dung"]
+
+
 KIND = register(Kind(
     name="guong_dien_hinh",
     title="Gương điển hình (tập giới thiệu)",
@@ -81,5 +85,6 @@ KIND = register(Kind(
     context=lambda doc, ws: {},
     formats=("docx", "html"),
     official=False,
-    extra={"render": media_renderer(build_outputs), "make_template": make_template},
+    extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
+           "make_template": make_template},
 ))

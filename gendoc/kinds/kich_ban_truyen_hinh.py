@@ -152,6 +152,10 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     return produce(ws, doc, images, brief)
 
 
+# Variables its .md.j2 template receives (and `noi_dung`, the body of truyen_thong.docx).
+CONTEXT_NAMES = ["don_vi", "chuong_trinh", "tieu_de", "khung_phat", "tong_thoi_luong", "lech", "ngay_phat", "toc_do", "am_tiet_loi_binh", "doc_loi_binh", "thuc_hien", "phan_doan", "kenh", "noi_dung"]
+
+
 KIND = register(Kind(
     name="kich_ban_truyen_hinh",
     title="Kịch bản phóng sự truyền hình",
@@ -160,5 +164,6 @@ KIND = register(Kind(
     context=lambda doc, ws: {},
     formats=("docx", "html"),
     official=False,
-    extra={"render": media_renderer(build_outputs), "make_template": make_template},
+    extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
+           "make_template": make_template},
 ))

@@ -122,6 +122,15 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     return produce(ws, doc, images, brief)
 
 
+# Variables of both templates: the ND30 .docx (header, signature, body) and the .md.j2.
+CONTEXT_NAMES = sorted({
+    "co_quan_chu_quan", "co_quan_ten", "co_quan_ten_day_du", "so", "ky_hieu", "dia_danh", "ngay",
+    "ten_loai", "trich_yeu", "kinh_gui", "quyen_han", "chuc_vu", "ho_ten", "noi_nhan", "noi_dung",
+    "tieu_de", "sapo", "anh", "so_lieu", "tieu_de_so_lieu", "tong_hop", "cot_ky_nay", "lien_he",
+    "co_quan", "kenh", "phu_luc",
+})
+
+
 KIND = register(Kind(
     name="thong_cao",
     title="Thông cáo báo chí",
@@ -130,5 +139,6 @@ KIND = register(Kind(
     context=lambda doc, ws: official_context(doc, ws, TEN_LOAI),
     ten_loai=TEN_LOAI,
     formats=("docx", "html", "txt"),
-    extra={"render": media_renderer(build_outputs), "make_template": van_ban_co_ten_loai},
+    extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
+           "make_template": van_ban_co_ten_loai},
 ))

@@ -72,6 +72,10 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     return produce(ws, doc, images, brief)
 
 
+# Variables its .md.j2 template receives (and `noi_dung`, the body of truyen_thong.docx).
+CONTEXT_NAMES = ["chuyen_muc", "tieu_de", "sapo", "anh", "noi_dung", "tac_gia", "nguon", "ngay", "don_vi", "kenh"]
+
+
 KIND = register(Kind(
     name="tin_bai",
     title="Tin bài (cổng thông tin)",
@@ -80,5 +84,6 @@ KIND = register(Kind(
     context=lambda doc, ws: {},
     formats=("html", "docx", "txt"),
     official=False,
-    extra={"render": media_renderer(build_outputs), "make_template": make_template},
+    extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
+           "make_template": make_template},
 ))

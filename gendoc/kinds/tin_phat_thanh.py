@@ -103,6 +103,10 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     return produce(ws, doc, Images(ws, doc), brief)
 
 
+# Variables its .md.j2 template receives (and `noi_dung`, the body of truyen_thong.docx).
+CONTEXT_NAMES = ["don_vi", "chuong_trinh", "tieu_de", "ngay_phat", "doan", "thoi_luong_doc", "thoi_luong_doc_chu", "toc_do", "khung", "am_tiet", "bien_tap", "nguon", "tom_tat", "kenh", "noi_dung"]
+
+
 KIND = register(Kind(
     name="tin_phat_thanh",
     title="Tin phát thanh",
@@ -111,5 +115,6 @@ KIND = register(Kind(
     context=lambda doc, ws: {},
     formats=("txt", "html", "docx"),
     official=False,
-    extra={"render": media_renderer(build_outputs), "make_template": make_template},
+    extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
+           "make_template": make_template},
 ))
