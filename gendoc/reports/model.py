@@ -32,7 +32,8 @@ def _count(value: Any) -> int:
         raise ValueError(f"phải là số nguyên, nhận được '{value}'")
     if isinstance(value, float):
         if not value.is_integer():
-            raise ValueError(f"phải là số nguyên (số người, số cuộc), nhận được {so_vn(value)}")
+            raise ValueError(f"phải là số nguyên (số người, số cuộc), nhận được {so_vn(value)} — "
+                             "nếu đã viết dấu chấm ngăn nghìn (1.250) thì viết liền: 1250")
         value = int(value)
     if isinstance(value, str):
         text = value.strip().replace(" ", "")
