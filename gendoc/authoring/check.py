@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jinja2
+
 from gendoc.authoring import docx_scan
 from gendoc.authoring.docx_scan import WRAPPERS, Tag, damage, find_tags
 from gendoc.authoring.known import Known, known_names
@@ -62,7 +64,16 @@ def check_template(path: Path, kind: Kind | None, ws: Workspace | None,
     _names(sources, known, ws, report)
     if known is not None:
         _blocks_in_runs(simple, known, report)
+    report.findings.sort(key=_reading_order)
     return report
+
+
+def _reading_order(finding) -> tuple:  # noqa: ANN001
+    """General notes first, then the body top to bottom, then headers and footers."""
+    w = finding.where
+    if w is None:
+        return (0, "", 0)
+    return (1 if w.area in ("", "thân văn bản") else 2, w.area, w.paragraph or w.line or 0)
 
 
 def _known(kind: Kind | None, ws: Workspace | None, report: TemplateReport) -> Known | None:
@@ -169,6 +180,8 @@ def _names(sources: list[Source], known: Known | None, ws: Workspace | None,
     for source in sources:
         tree = parse(source, env, report)
         if tree is None:
+            if known is not None:  # structure is broken: still report misspelt names now
+                _names_tag_by_tag(source, env, known, report)
             continue
         walker = Walker(root, env, field_hint=known.field_hint if known else {},
                         permissive=known is None)  # unknown kind: collect names only
@@ -188,6 +201,40 @@ def _names(sources: list[Source], known: Known | None, ws: Workspace | None,
                        f"(biến trong mẫu: {', '.join(sorted(shows))})",
                        hint="thêm thẻ {{ " + sorted(shows)[0] + " }} vào chỗ cần in, nếu bỏ "
                        "là có ý thì bỏ qua cảnh báo này")
+
+
+STATEMENT_EXPR_RE = re.compile(
+    r"^\{%-?\s*(?:(?:if|elif)\s+(?P<test>.*?)|for\s+(?P<target>[\w\s,]+?)\s+in\s+(?P<iter>.*?)"
+    r"(?:\s+if\s+.*?)?)\s*-?%\}$", re.S)
+
+
+def _names_tag_by_tag(source: Source, env, known: Known, report: TemplateReport) -> None:  # noqa: ANN001
+    """Names in each tag on its own, for a template whose blocks do not parse as a whole.
+
+    Loop variables are taken as known (their scope cannot be judged without the structure).
+    """
+    from gendoc.authoring.names import ANY
+
+    exprs: list[tuple[int, str]] = []
+    loop_vars: set[str] = set()
+    for lineno, line in enumerate(source.lines, start=1):
+        for text in line.tag_texts:
+            m = STATEMENT_EXPR_RE.match(text)
+            if text.startswith("{{"):
+                exprs.append((lineno, text))
+            elif m:
+                exprs.append((lineno, "{{ " + (m.group("test") or m.group("iter")) + " }}"))
+                if m.group("target"):
+                    loop_vars |= {n.strip() for n in m.group("target").split(",")}
+    for lineno, text in exprs:
+        try:
+            tree = env.parse(text)
+        except jinja2.TemplateSyntaxError:
+            continue
+        walker = Walker(known.root, env, field_hint=known.field_hint)
+        walker.scopes[0].update({name: (ANY, ("…",)) for name in loop_vars | {"loop"}})
+        for p in walker.walk(tree).problems:
+            report.add(LOI, p.code, p.message, source.where_name(lineno, p.name), hint=p.hint)
 
 
 def _blocks_in_runs(simple: list[tuple[Tag, str]], known: Known, report: TemplateReport) -> None:

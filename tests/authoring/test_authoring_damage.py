@@ -255,3 +255,16 @@ def test_find_tags_on_fixed_template_sees_whole_tags(tmp_path: Path) -> None:
     assert para.text == "Số: {{ so }}/{{ ky_hieu }}"
     for tag in find_tags(para)[0]:
         assert len(para.segments_in(tag.start, tag.end)) == 1
+
+
+def test_all_problems_in_one_pass_in_reading_order(ws, tmp_path: Path) -> None:  # noqa: ANN001
+    """A broken block does not hide a misspelt name further down: one check, every problem."""
+    doc = builtin()
+    remove(_endif_after_kinh_gui(doc))
+    set_text(find(doc, "{{ ho_ten }}"), "{{ Ho_ten }}")
+    set_text(find(doc, "{{ trich_yeu }}"), "{{ trich_yeu|lowr }}")
+    report = check_template(save(doc, tmp_path / "ke_hoach.docx"), None, ws)
+    assert [(f.code, f.where.paragraph) for f in report.findings] == [
+        ("bo-loc-la", 14), ("the-chua-dong", 16), ("bien-la", 32)]
+    assert "AutoCorrect" in report.findings[-1].hint
+    assert report.findings[0].hint == "có phải ý là 'lower'?"
