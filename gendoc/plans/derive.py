@@ -229,7 +229,8 @@ def derive(ws: Workspace, src: Source, unit: CoQuan) -> Derived:
         data["phan_cong"] = {"tieu_de": "Phân công nhiệm vụ thực hiện Kế hoạch", "nhiem_vu": rows}
     if not src.data.so or not (src.data.ngay and src.data.ngay.is_complete):
         notes.append("kế hoạch gốc chưa có số hoặc ngày: đoạn căn cứ để trống chỗ đó, điền khi có.")
-    header = [f"Kế hoạch của {scope.name}, dẫn xuất từ {src.rel} bằng 'gendoc new ke_hoach'.",
+    header = [f"Kế hoạch của {scope.name},",
+              f"dẫn xuất từ {src.rel} bằng 'gendoc new ke_hoach'.",
               "BẢN NHÁP: đơn vị đọc lại, sửa cho phù hợp rồi dựng bằng 'gendoc build'."]
     return Derived(unit=unit, data=data, text=dump(data, header), notes=notes)
 
