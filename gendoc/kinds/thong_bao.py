@@ -47,6 +47,13 @@ def render(ws: Workspace, doc: Any, out: Path | None) -> Any:
     return render_course(ws, doc, out)
 
 
+def scaffold(ws: Workspace, opts: Any) -> list[Path]:
+    """`gendoc new thong_bao`: a course announcement and its participant form."""
+    from gendoc.training.scaffold import scaffold as course_scaffold
+
+    return course_scaffold(ws, opts)
+
+
 KIND = register(Kind(
     name="thong_bao",
     title="Thông báo",
@@ -54,5 +61,5 @@ KIND = register(Kind(
     template="thong_bao.docx",
     context=context,
     ten_loai=TEN_LOAI,
-    extra={"make_template": van_ban_co_ten_loai, "render": render},
+    extra={"make_template": van_ban_co_ten_loai, "render": render, "scaffold": scaffold},
 ))

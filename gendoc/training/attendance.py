@@ -38,7 +38,7 @@ from gendoc.vi import roman, sap_xep_ten
 from gendoc.workspace import Workspace
 
 HEADER = ("TT", "Họ và tên", "Năm sinh", "", "Chức vụ", "Điện thoại", "Ký tên")
-WEIGHTS = (1.0, 4.6, 1.4, 1.4, 3.8, 3.0, 2.3)
+WEIGHTS = (1.25, 4.4, 1.35, 1.35, 3.95, 2.9, 2.3)
 CELL_PT = 12
 ROW_MIN_CM = 0.9
 
