@@ -51,55 +51,78 @@ def template_group() -> None:
 
 
 @template_group.command(name="check")
-@click.argument("file", metavar="TỆP")
+@click.argument("files", nargs=-1, metavar="[TỆP]...")
 @click.option("--kind", "kind_name", metavar="LOẠI",
-              help="Loại văn bản dùng mẫu (mặc định: loại có mẫu mặc định trùng tên tệp).")
+              help="Loại văn bản dùng mẫu (mặc định: theo tên mẫu, hoặc theo tệp nội dung chọn mẫu).")
 @click.option("--fix", is_flag=True,
               help="Ghi bản sao đã sửa các thẻ bị Word tách/làm hỏng (tệp gốc giữ nguyên).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Tệp ghi bản đã sửa (mặc định: TÊN-da-sua.docx cạnh tệp gốc).")
+              help="Tệp ghi bản đã sửa (mặc định: TÊN-da-sua.docx cạnh tệp gốc; chỉ với một TỆP).")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 @click.pass_context
-def check_cmd(ctx: click.Context, file: str, kind_name: str | None, fix: bool,
+def check_cmd(ctx: click.Context, files: tuple[str, ...], kind_name: str | None, fix: bool,
               output: Path | None, as_json: bool) -> None:
-    """Kiểm tra mẫu TỆP (.docx hoặc .md.j2) trước khi dựng: thẻ bị Word tách, lỗi cú pháp
-    (chỉ rõ đoạn văn), biến sai tên so với lược đồ của loại văn bản.
+    """Kiểm tra mẫu (.docx hoặc .md.j2) trước khi dựng: thẻ bị Word tách, lỗi cú pháp
+    (chỉ rõ đoạn văn), biến sai tên so với dữ liệu của loại văn bản.
 
-    TỆP là đường dẫn, hoặc tên mẫu trong templates/ (ví dụ: ke_hoach.docx).
-    Mã thoát 1 khi mẫu có lỗi.
+    TỆP là đường dẫn, hoặc tên mẫu trong templates/ (ví dụ: ke_hoach.docx). Không ghi TỆP:
+    kiểm tra mọi mẫu riêng trong templates/ của thư mục làm việc. Mã thoát 1 khi có mẫu lỗi.
     """
+    from gendoc.authoring.listing import is_template
+    from gendoc.kinds import get_kind
+
+    ws = _workspace(ctx, required=not files)
+    if output is not None and len(files) != 1:
+        raise GendocError("-o chỉ dùng được khi kiểm tra một tệp mẫu.")
+    if files:
+        paths = [_template_path(ws, f) for f in files]
+    else:
+        folder = ws.templates_dir
+        paths = sorted(p for p in folder.iterdir() if is_template(p)) if folder.is_dir() else []
+        if not paths:
+            click.echo("Thư mục templates/ chưa có mẫu riêng — lấy mẫu có sẵn để sửa: "
+                       "gendoc template new LOẠI")
+            return
+    kind = get_kind(kind_name) if kind_name else None
+    results = [_check_one(ws, path, kind, fix, output, as_json) for path in paths]
+    if as_json:
+        data = [r[1] for r in results]
+        _echo_json(data[0] if files and len(files) == 1 else data)
+    elif len(results) > 1:
+        bad = sum(1 for ok, _ in results if not ok)
+        click.echo(f"\nĐã kiểm tra {len(results)} mẫu: {bad} mẫu có lỗi.")
+    if not all(ok for ok, _ in results):
+        ctx.exit(1)
+
+
+def _check_one(ws, path: Path, kind, fix: bool, output: Path | None,  # noqa: ANN001
+               as_json: bool) -> tuple[bool, dict[str, object]]:
+    """Check (and with --fix repair a copy of) one template; print unless JSON."""
     from gendoc.authoring.check import check_template, fix_template
     from gendoc.build import rel
     from gendoc.kinds import get_kind
 
-    ws = _workspace(ctx, required=False)
-    path = _template_path(ws, file)
-    kind = get_kind(kind_name) if kind_name else None
     shown = rel(ws, path)
-    report = original = check_template(path, kind, ws, shown=shown)
-    fixed_info: dict[str, object] = {}
-    if fix:
-        if path.suffix.lower() != ".docx":
-            raise GendocError(f"'{shown}': --fix chỉ sửa được mẫu .docx; mẫu chữ hãy sửa trực tiếp.")
-        target = output or path.with_name(f"{path.stem}-da-sua{path.suffix}")
-        count = fix_template(path, target)
-        kind = kind or (get_kind(report.kind) if report.kind else None)  # named after the original
-        fixed = check_template(target, kind, ws, shown=rel(ws, target))
-        fixed_info = {"da_sua": count, "tep_da_sua": str(target), "sau_khi_sua": fixed.to_json()}
-        if not as_json:
-            _print(report)
-            click.echo(f"\nĐã sửa {count} thẻ, ghi bản sao: {rel(ws, target)}")
-            _print(fixed)
-            if fixed.ok:
-                click.echo(f"Dùng bản đã sửa: đổi tên '{rel(ws, target)}' thành '{path.name}' "
-                           "(sau khi mở bằng Word xem lại).")
-        report = fixed
-    elif not as_json:
+    report = check_template(path, kind, ws, shown=shown)
+    data = report.to_json()
+    if not as_json:
         _print(report)
-    if as_json:
-        _echo_json({**original.to_json(), **fixed_info})
-    if not report.ok:
-        ctx.exit(1)
+    if not fix:
+        return report.ok, data
+    if path.suffix.lower() != ".docx":
+        raise GendocError(f"'{shown}': --fix chỉ sửa được mẫu .docx; mẫu chữ hãy sửa trực tiếp.")
+    target = output or path.with_name(f"{path.stem}-da-sua{path.suffix}")
+    count = fix_template(path, target)
+    kind = kind or (get_kind(report.kind) if report.kind else None)  # named after the original
+    fixed = check_template(target, kind, ws, shown=rel(ws, target))
+    if not as_json:
+        click.echo(f"\nĐã sửa {count} thẻ, ghi bản sao: {rel(ws, target)}")
+        _print(fixed)
+        if fixed.ok:
+            click.echo(f"Dùng bản đã sửa: đổi tên '{rel(ws, target)}' thành '{path.name}' "
+                       "(sau khi mở bằng Word xem lại).")
+    return fixed.ok, {**data, "da_sua": count, "tep_da_sua": str(target),
+                      "sau_khi_sua": fixed.to_json()}
 
 
 def _template_path(ws, file: str) -> Path:  # noqa: ANN001

@@ -155,3 +155,20 @@ def test_variant_template_gets_its_kind_from_the_content_that_uses_it(cli, mini:
     result = cli("template", "check", "kh-snv.docx", ws=mini)
     assert result.exit_code == 1
     assert "loại ke_hoach" in result.output and "có phải ý là 'trich_yeu'?" in result.output
+
+
+def test_check_without_file_checks_every_workspace_template(cli, mini: Path) -> None:  # noqa: ANN001
+    empty = cli("template", "check", ws=mini)
+    assert empty.exit_code == 0 and "chưa có mẫu riêng" in empty.output
+    shutil.copy2(builtin_templates_dir() / "ke_hoach.docx", mini / "templates" / "ke_hoach.docx")
+    doc = builtin()
+    set_text(find(doc, "{{ chuc_vu }}"), "{{ chuc_vu|uper }}")
+    save(doc, mini / "templates" / "bao_cao.docx")
+    (mini / "templates" / "~$o_cao.docx").write_bytes(b"Word lock file")
+    result = cli("template", "check", "--json", ws=mini)
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert [(d["mau"], d["loai"], d["hop_le"]) for d in data] == [
+        ("templates/bao_cao.docx", "bao_cao", False), ("templates/ke_hoach.docx", "ke_hoach", True)]
+    text = cli("template", "check", ws=mini).output
+    assert "Đã kiểm tra 2 mẫu: 1 mẫu có lỗi." in text and "có phải ý là 'upper'?" in text
