@@ -107,7 +107,10 @@ def load_document(ws: Workspace, path: Path) -> Document:
     shown = rel(ws, path)
     parsed = read_content(path)
     if parsed is None:
-        raise NotADocument(shown, f"gendoc không đọc được loại tệp '{path.suffix}' — "
+        if path.suffix.lower() in CONTENT_READERS:
+            raise NotADocument(shown, "không phải tệp nội dung của gendoc (ví dụ bảng tính dữ "
+                                      "liệu, không phải biểu mẫu do 'gendoc new' tạo).")
+        raise ContentError(shown, f"gendoc không đọc được loại tệp '{path.suffix}' — "
                                   "tệp nội dung phải là .yaml (hoặc biểu mẫu Excel của gendoc).")
     raw, locate = parsed
     if not isinstance(raw, dict):
