@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import html
+import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gendoc.build import build, render_file
 from gendoc.exceptions import ContentError, GendocError
@@ -208,3 +212,44 @@ def test_figures_placeholder_errors_name_the_field(make_ws) -> None:  # noqa: AN
     message = info.value.format_message()
     assert "trường 'noi_dung[2]': không điền được số liệu" in message
     assert "bo_nhiem" in message
+
+
+# --- any text survives the Markdown path literally --------------------------------------------
+
+_SAFE = st.characters(codec="utf-8", categories=("Lu", "Ll", "Nd", "Zs"),
+                      include_characters="àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễđìíịỉĩòóọỏõôồốộổỗơờớợởỡ"
+                                         "ùúụủũưừứựửữỳýỵỷỹ&<>\"'.,;:?!()%/=+-",
+                      exclude_characters="\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                                         "\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+
+
+def _plain(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("literal") / "ws"
+    (root / "content").mkdir(parents=True)
+    shutil.copy2(REPO / "gendoc.yaml", root / "gendoc.yaml")
+    return root
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(_SAFE, min_size=1, max_size=80).filter(
+    lambda t: t.strip() and ".." not in t and "--" not in t and not re.match(r"\s*[-+\d]", t)))
+def test_any_text_comes_out_literally(mini: Path, text: str) -> None:
+    from gendoc.yamlio import dump_yaml
+
+    content = {"loai": "tin_bai", "tieu_de": "Tin", "sapo": text,
+               "noi_dung": [{"doan": ["Đoạn."]}], "tac_gia": "A"}
+    (mini / "content" / "t.yaml").write_text(dump_yaml(content), encoding="utf-8")
+    result = render_file(load_workspace(mini), mini / "content" / "t.yaml")
+    want = _plain(text)
+    page = (mini / "output" / "t.html").read_text(encoding="utf-8")
+    sapo = re.search(r'<p class="sapo">(.*?)</p>', page, flags=re.S)
+    assert sapo and _plain(html.unescape(sapo.group(1))) == want
+    assert want in _plain((mini / "output" / "t.txt").read_text(encoding="utf-8"))
+    assert want in [_plain(p) for p in docx_text(mini / "output" / "t.docx")]
+    assert len(result.outputs) == 3
