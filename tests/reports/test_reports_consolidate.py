@@ -137,3 +137,19 @@ def test_unknown_target_metric_names_gendoc_yaml(report_ws) -> None:  # noqa: AN
     message = info.value.format_message()
     assert "gendoc.yaml" in message and "muc_tieu.sai.chi_so" in message
     assert "ty_le_nu.khong_co" in message
+
+
+def test_report_without_full_date_is_listed_as_undated(report_ws) -> None:  # noqa: ANN001
+    ws = report_ws({"2017/so-y-te.yaml": report_yaml("so-y-te", 2017, _figures(9), ngay="2017-11")})
+    cons = consolidate(load_workspace(ws), 2017)
+    assert [r.unit.ma for r in cons.undated] == ["so-y-te"]
+    assert not cons.late
+
+
+def test_year_without_reports_consolidates_to_zero_and_lists_everyone(report_ws) -> None:  # noqa: ANN001
+    ws = report_ws({"2016/so-y-te.yaml": report_yaml("so-y-te", 2016, _figures(10))})
+    cons = consolidate(load_workspace(ws), 2018)
+    assert cons.reports == [] and cons.previous is None
+    assert cons.total("nhan_su").tong == 0 and cons.ty_le("nhan_su") is None
+    assert len(cons.missing) == 4
+    assert all(t.met is None for t in cons.targets)

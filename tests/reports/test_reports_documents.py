@@ -140,3 +140,25 @@ def test_annex_formulas_recompute_in_libreoffice(built: Path, tmp_path: Path) ->
     last = next(r for r in activities if r[1:2] == ["Tổng cộng"])
     for index, row in enumerate(HOAT_DONG.rows):
         assert int(float(last[2 + index])) == cons.total(HOAT_DONG.key, row.key)
+
+
+def test_unit_report_table_and_literal_text(report_ws) -> None:  # noqa: ANN001
+    import random
+
+    from tests.reports.conftest import random_figures, report_yaml
+
+    figures = random_figures(random.Random(21))
+    figures["nhan_su"] = {"can_bo": {"tong": 6, "nu": 2}, "cong_chuc": {"tong": 64, "nu": 31},
+                          "vien_chuc": {"tong": 4850, "nu": 3120}}
+    ws = report_ws({"2017/so-y-te.yaml": report_yaml("so-y-te", 2017, figures)})
+    report = build(load_workspace(ws))
+    assert report.ok, [e.format_message() for _, e in report.failures]
+    out = ws / "output/bao-cao/2017/so-y-te.docx"
+    assert not check_docx(out).errors
+    text = _text(out)
+    assert 'Kết quả thực hiện bình đẳng giới & <thử> "nghiệm"' in text
+    assert "4.920 người, trong đó nữ 3.153 người (chiếm 64,1%)" in text
+    table = next(t for t in Document(str(out)).tables if t.rows[0].cells[0].text == "STT")
+    first = [c.text for c in table.rows[1].cells]
+    assert first == ["1", "Số lượng cán bộ, công chức, viên chức", "4.920", "3.153", "64,1"]
+    assert [c.text for c in table.rows[2].cells][1:] == ["- Cán bộ", "6", "2", "33,3"]

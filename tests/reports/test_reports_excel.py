@@ -154,3 +154,11 @@ def test_yaml_skeleton_and_refusal_to_overwrite(cli, report_ws) -> None:  # noqa
     assert again.exit_code == 1 and "--force" in again.stderr
     missing = cli("new", "bao_cao", "--year", "2018", ws=ws)
     assert missing.exit_code == 1 and "--unit" in missing.stderr
+
+
+def test_all_units_writes_one_form_per_expected_unit(cli, report_ws) -> None:  # noqa: ANN001
+    ws = report_ws()
+    result = cli("new", "bao_cao", "--all-units", "--year", "2019", "--xlsx", ws=ws)
+    assert result.exit_code == 0, result.output
+    written = sorted(p.stem for p in (ws / "content/bao-cao/2019").glob("*.xlsx"))
+    assert written == sorted(["so-noi-vu", "so-y-te", "so-tai-chinh", "ubnd-huyen-phu-quoc"])
