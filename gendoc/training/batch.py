@@ -24,7 +24,7 @@ import os
 import re
 import sys
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -118,7 +118,7 @@ class BatchTemplate:
     def __init__(self, package: bytes, fields: Sequence[str], name: str = "mẫu") -> None:
         self.fields = tuple(fields)
         self.name = name
-        self._static: list[tuple[zipfile.ZipInfo, bytes]] = []
+        static: list[tuple[zipfile.ZipInfo, bytes]] = []
         self._parts: dict[str, tuple[zipfile.ZipInfo, Segments]] = {}
         with zipfile.ZipFile(io.BytesIO(package)) as zf:
             for info in zf.infolist():
@@ -127,28 +127,29 @@ class BatchTemplate:
                         info.filename.endswith(".xml") and b"@@GD:" in data):
                     self._parts[info.filename] = (info, split(data.decode("utf-8"), self.fields))
                 else:
-                    self._static.append((info, data))
+                    static.append((info, data))
         # The parts that never change are compressed once; each document appends its own parts
         # to a copy of this archive (zip's central directory is rewritten at the end).
         base = io.BytesIO()
         with zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as zf:
-            for info, data in self._static:
+            for info, data in static:
                 zf.writestr(info.filename, data)
         self._base = base.getvalue()
         self._body: tuple[str, Segments, Segments, str] | None = None
 
     @classmethod
     def from_template(cls, template: Path, context: Mapping[str, Any], fields: Sequence[str],
-                      ws: Any = None, prepare: Callable[[Any], None] | None = None) -> BatchTemplate:
-        """Render `template` with `context`, every name in `fields` replaced by its token."""
+                      ws: Any = None) -> BatchTemplate:
+        """Render `template` with `context`, every name in `fields` replaced by its token.
+
+        `ws` applies the workspace's ND30 format (margins, body size); None keeps the template's
+        own page setup (the landscape certificate).
+        """
         from gendoc.docx_render import render_docx, to_bytes
 
         ctx = dict(context)
         ctx.update({f: token(f) for f in fields})
-        doc = render_docx(template, ctx, ws)
-        if prepare is not None:
-            prepare(doc)
-        return cls(to_bytes(doc), fields, template.name)
+        return cls(to_bytes(render_docx(template, ctx, ws)), fields, template.name)
 
     def used(self) -> set[str]:
         """The fields the template actually prints."""
@@ -181,7 +182,7 @@ class BatchTemplate:
         source = self._source("word/document.xml")
         root = etree.fromstring(source.encode("utf-8"))
         body = root.find(f"{{{W}}}body")
-        sect = body.find(f"{{{W}}}sectPr")
+        sect = body.find(f"{{{W}}}sectPr") if body is not None else None
         if body is None or sect is None:
             raise RenderError(f"mẫu '{self.name}': thiếu phần thân hoặc thiết lập trang (sectPr)")
         _set_child(sect, "pgNumType", {"start": "1"})

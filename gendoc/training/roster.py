@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -291,8 +292,6 @@ def read_roster(path: Path, units: Sequence[str], shown: str | None = None) -> R
             continue
         unit = by_key.get(khoa_so_khop(person.don_vi))
         if unit is None:
-            import difflib
-
             close = difflib.get_close_matches(person.don_vi, list(units), n=1, cutoff=0.6)
             problems.append(FieldProblem("don_vi", f"đơn vị '{person.don_vi}' không có trong lop_hoc.don_vi",
                                          where=locate("don_vi"),
