@@ -35,12 +35,28 @@ def _count(report: Report) -> str:
     return ", ".join(parts)
 
 
+def _print_rules(as_json: bool) -> None:
+    from gendoc.check.registry import RULES
+
+    if as_json:
+        rows = [{"rule": r.id, "severity": r.severity, "severity_label": SEVERITY_LABELS[r.severity],
+                 "group": r.group, "requires": r.title, "reason": r.reason, "source": r.source}
+                for r in RULES.values()]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in RULES.values():
+        click.echo(f"{r.id} [{SEVERITY_LABELS[r.severity]}] — {r.title}")
+        click.echo(f"    Lý do: {r.reason} Nguồn: {r.source}.")
+
+
 @click.command(name="check")
 @click.argument("files", nargs=-1, metavar="TỆP.docx…")
 @click.option("--json", "as_json", is_flag=True,
               help="In kết quả dạng JSON (danh sách phát hiện: rule, severity, location, message).")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi (mã thoát 1 nếu có cảnh báo).")
-def check_cmd(files: tuple[str, ...], as_json: bool, strict: bool) -> None:
+@click.option("--rules", "list_rules", is_flag=True,
+              help="Liệt kê các quy tắc (mã, mức độ, yêu cầu, lý do, nguồn trong ND30) rồi thoát.")
+def check_cmd(files: tuple[str, ...], as_json: bool, strict: bool, list_rules: bool) -> None:
     """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.
 
     Báo từng vi phạm với mã quy tắc, mức độ (lỗi / cảnh báo / thông tin), vị trí trong văn bản
@@ -51,6 +67,9 @@ def check_cmd(files: tuple[str, ...], as_json: bool, strict: bool) -> None:
     from gendoc.check.api import check_docx
     from gendoc.exceptions import UnusableInputError
 
+    if list_rules:
+        _print_rules(as_json)
+        return
     if not files:
         click.secho("Lỗi: chưa chỉ tệp cần kiểm tra. Ví dụ: gendoc check output/ke-hoach.docx",
                     err=True, fg="red")

@@ -115,3 +115,16 @@ def test_no_arguments_is_a_clear_error(run) -> None:
     res = run()
     assert res.exit_code == 2
     assert "chưa chỉ tệp cần kiểm tra" in res.output
+
+
+def test_rules_are_listed(run) -> None:
+    from gendoc.check import RULES
+
+    res = run("--rules")
+    assert res.exit_code == 0
+    for rid in RULES:
+        assert rid in res.output
+    rows = json.loads(run("--rules", "--json").stdout)
+    assert [r["rule"] for r in rows] == list(RULES)
+    assert rows[0].keys() == {"rule", "severity", "severity_label", "group", "requires", "reason",
+                              "source"}

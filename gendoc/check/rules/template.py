@@ -12,7 +12,7 @@ from gendoc.check.registry import Hit, rule
     "input.template", "thong_tin", group="Tệp", template_ok=True,
     title="Tệp mẫu (có thẻ {{ … }} / {% … %}) chỉ được kiểm tra khổ giấy, lề, phông, số trang.",
     reason="Nội dung mẫu chưa phải văn bản thật; hãy kiểm tra văn bản đã dựng từ mẫu.",
-    source="—",
+    source="quy ước của gendoc (không thuộc ND30)",
 )
 def template(ctx: Context) -> Iterator[Hit]:
     if ctx.is_template:
