@@ -201,20 +201,7 @@ def base_document(body_size: float = nd30.DEFAULT_BODY_SIZE_PT) -> DocxDocument:
         fmt.line_spacing = nd30.DEFAULT_LINE_SPACING
         style.font.italic = italic or None
         style.font.bold = bold or None
-    for name, (italic, bold, new_page) in ANNEX_STYLES.items():
-        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = normal
-        fmt = style.paragraph_format
-        fmt.alignment = CENTER
-        fmt.first_line_indent = Cm(0)
-        fmt.space_before = Pt(0)
-        fmt.space_after = Pt(nd30.DEFAULT_PARAGRAPH_SPACING_PT if italic else 0)
-        fmt.page_break_before = new_page or None
-        fmt.keep_with_next = True
-        style.font.italic = italic or None
-        style.font.bold = bold or None
-        if new_page:
-            style.font.size = Pt(ANNEX_LABEL_SIZE_PT)
+    annex_styles(doc)
     for name in (RULE_CO_QUAN, RULE_TIEU_NGU, RULE_TRICH_YEU):
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
@@ -296,10 +283,30 @@ def closing_block(doc: DocxDocument) -> None:
     add_para(right, "{{ ho_ten }}", bold=True)
 
 
+def annex_styles(doc: DocxDocument) -> None:
+    """The three annex heading styles (in every template, so any layout can carry annexes)."""
+    normal = doc.styles["Normal"]
+    for name, (italic, bold, new_page) in ANNEX_STYLES.items():
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        fmt = style.paragraph_format
+        fmt.alignment = CENTER
+        fmt.first_line_indent = Cm(0)
+        fmt.space_before = Pt(0)
+        fmt.space_after = Pt(nd30.DEFAULT_PARAGRAPH_SPACING_PT if italic else 0)
+        fmt.page_break_before = new_page or None
+        fmt.keep_with_next = True
+        style.font.italic = italic or None
+        style.font.bold = bold or None
+        if new_page:
+            style.font.size = Pt(ANNEX_LABEL_SIZE_PT)
+
+
 def annex_block(doc: DocxDocument) -> None:
     """Annexes after the closing block (`{{p phu_luc}}`); nothing when the document has none.
 
-    Guarded by `is defined` so a kind whose context has no `phu_luc` still renders.
+    Guarded by `is defined` so a kind whose context has no `phu_luc` still renders. Any layout
+    may call it (after its closing block) to support `phu_luc`; the styles are in every template.
     """
     add_para(doc, "{%p if phu_luc is defined %}")
     add_para(doc, "{{p phu_luc }}", style="ND30 Noi dung", align=None)
