@@ -36,6 +36,7 @@ WRAPPERS = {"ins": "thay đổi được theo dõi (Track Changes)", "del": "tha
 INVISIBLE_RPR = {"lang", "noProof", "proofErr", "rPrChange"}
 GAP = "[ \u00a0\u00ad\u200b-\u200d\u2060\ufeff]*"  # what may sit between two braces
 TOKEN_RE = re.compile(rf"\{{{GAP}([{{%#])|([}}%#]){GAP}\}}")
+MAX_PART_BYTES = 50_000_000  # a template's text part; more is a zip bomb, not a template
 PIECES = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 CLOSER = {"{": "}", "%": "%", "#": "#"}
 # What docxtpl (or Jinja) already copes with inside a tag: Word's curly quotes, no-break spaces.
@@ -192,6 +193,11 @@ def read_parts(data: bytes, shown: str) -> tuple[dict[str, Part], zipfile.ZipFil
     except (zipfile.BadZipFile, KeyError) as exc:
         raise UnusableInputError(f"'{shown}' không phải tệp Word .docx đọc được ({exc}) — "
                                  "mở bằng Word và lưu lại dạng .docx.") from exc
+    too_big = [i.filename for i in zf.infolist()
+               if PART_RE.match(i.filename) and i.file_size > MAX_PART_BYTES]
+    if too_big:
+        raise UnusableInputError(f"'{shown}': phần {too_big[0]} quá lớn (trên "
+                                 f"{MAX_PART_BYTES // 1_000_000} MB) — không phải mẫu văn bản thường.")
     area_names = _area_names(zf)
     parts: dict[str, Part] = {}
     for name in sorted(names, key=lambda n: (n != "word/document.xml", n)):

@@ -52,8 +52,9 @@ def _derive(kind: Kind, ws: Workspace) -> Known:
     required = [n for n, f in kind.schema.model_fields.items() if f.is_required()]
     declared = kind.extra.get("context_names")
     if declared:
+        # which variable shows which field is not declared: no "field never shown" warnings
         return Known(MapShape({n: ANY for n in declared}), "danh sách khai báo của loại văn bản",
-                     {n: {n} for n in required if n in declared}, required)
+                     {}, required)
     data, source = _example(kind, ws)
     context = kind.context(data, ws)
     root = shape_of(dict(context))
