@@ -148,7 +148,7 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     }
     brief = Brief(template=template_name(doc, "kich_ban_truyen_hinh.md.j2"), context=ctx,
                   title=f"Kịch bản: {data.tieu_de}", site=f"{data.don_vi} · {data.chuong_trinh}",
-                  formats=(".docx", ".html"))
+                  formats=(".docx", ".html"), docx_separate=True)
     return produce(ws, doc, images, brief)
 
 

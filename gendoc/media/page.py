@@ -52,6 +52,7 @@ caption { font-weight: 700; text-align: left; padding-bottom: .4rem; }
 th, td { border: 1px solid var(--vien); padding: .45rem .6rem; vertical-align: top;
   text-align: left; }
 th { background: #f1ece4; font-family: "Noto Sans", Arial, sans-serif; }
+td.tg { text-align: center; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.so, th.so { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .lien-he { border-top: 1px solid var(--vien); margin-top: 2rem; padding-top: 1rem;
   font-size: .9rem; }
