@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -74,6 +75,9 @@ class Good:
     vv_size: float = 12
     line_breaks: bool = False  # type blocks with Shift+Enter instead of separate paragraphs
     tabbed_header: bool = False  # header typed as lines «left⇥⇥right» instead of a table
+    styled: bool = False  # body formatting only in a paragraph style (no direct formatting)
+    style_size: float = nd30.DEFAULT_BODY_SIZE_PT
+    normal_font: str = nd30.FONT_NAME
 
 
 def _fonts(rpr) -> None:  # noqa: ANN001
@@ -254,7 +258,25 @@ def build(g: Good | None = None):  # noqa: ANN201 - a python-docx Document
 
     body_paras = []
 
+    if g.styled:
+        body_style = doc.styles.add_style("ND30 Noi dung", WD_STYLE_TYPE.PARAGRAPH)
+        body_style.base_style = doc.styles["Normal"]
+        fmt = body_style.paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        fmt.first_line_indent = Cm(nd30.DEFAULT_FIRST_LINE_INDENT_CM)
+        fmt.space_before, fmt.space_after = Pt(0), Pt(nd30.DEFAULT_PARAGRAPH_SPACING_PT)
+        fmt.line_spacing = nd30.DEFAULT_LINE_SPACING
+        body_style.font.size = Pt(g.style_size)
+        if g.normal_font != nd30.FONT_NAME:  # the body style inherits the font from Normal
+            normal.element.rPr.rFonts.set(qn("w:ascii"), g.normal_font)
+            normal.element.rPr.rFonts.set(qn("w:hAnsi"), g.normal_font)
+
     def text(t: str, bold: bool = False):  # noqa: ANN202
+        if g.styled:
+            p = doc.add_paragraph(style="ND30 Noi dung")
+            p.add_run(t).bold = bold or None
+            body_paras.append(p)
+            return p
         p = para(doc, t, size=g.body_size, bold=bold, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
                  indent_cm=nd30.DEFAULT_FIRST_LINE_INDENT_CM,
                  after=nd30.DEFAULT_PARAGRAPH_SPACING_PT, line=nd30.DEFAULT_LINE_SPACING)

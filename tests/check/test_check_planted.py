@@ -227,3 +227,18 @@ def test_header_typed_with_tabs_passes(tmp_path) -> None:
 def test_tabbed_header_defects(tmp_path, rule: str, good: Good) -> None:
     report = check_docx(save(tmp_path / "tab.docx", good))
     assert report.rules_fired() == {rule}, [f.render() for f in report.findings]
+
+
+def test_formatting_held_in_styles_passes(tmp_path) -> None:
+    report = check_docx(save(tmp_path / "st.docx", Good(styled=True)))
+    assert report.findings == [], [f.render() for f in report.findings]
+
+
+@pytest.mark.parametrize(("rule", "good"), [
+    ("font.body_size", Good(styled=True, style_size=12)),  # size set in the paragraph style
+    ("font.name", Good(styled=True, normal_font="Arial")),  # inherited from Normal via basedOn
+])
+def test_defects_held_in_styles_are_found(tmp_path, rule: str, good: Good) -> None:
+    report = check_docx(save(tmp_path / "st.docx", good))
+    assert report.rules_fired() == {rule}, [f.render() for f in report.findings]
+    assert len([f for f in report.findings if f.rule == rule]) > 1  # every styled paragraph
