@@ -89,9 +89,9 @@ def proposals(doc: BaoCaoBase) -> list[Muc]:
     return list(doc.kien_nghi or doc.de_xuat)
 
 
-def activities_sentence(doc: BaoCao) -> str:
+def activities_sentence(doc: BaoCao, noun: str = "đơn vị") -> str:
     h = doc.so_lieu.hoat_dong
-    return (f"Trong {doc.ky_text}, đơn vị đã tổ chức {so(h.tuyen_truyen)} cuộc tuyên truyền, phổ "
+    return (f"Trong {doc.ky_text}, {noun} đã tổ chức {so(h.tuyen_truyen)} cuộc tuyên truyền, phổ "
             f"biến về bình đẳng giới với {so(h.luot_tuyen_truyen)} lượt người tham dự; "
             f"{so(h.tap_huan)} lớp tập huấn, bồi dưỡng với {so(h.luot_tap_huan)} lượt người tham "
             f"dự; {so(h.kiem_tra)} cuộc kiểm tra, giám sát việc thực hiện công tác cán bộ nữ.")
@@ -105,10 +105,12 @@ def figures_sentence(doc: BaoCao) -> str:
             "Chi tiết như bảng sau:")
 
 
-def body(doc: BaoCao) -> Any:
+def body(doc: BaoCao, noun: str = "đơn vị") -> Any:
+    """`noun`: how the report calls its author ("địa phương" for a UBND, else "đơn vị")."""
     holder = Holder()
     results = [
-        Muc(tieu_de="Công tác tuyên truyền, tập huấn, kiểm tra", doan=[activities_sentence(doc)]),
+        Muc(tieu_de="Công tác tuyên truyền, tập huấn, kiểm tra",
+            doan=[activities_sentence(doc, noun)]),
         Muc(tieu_de="Số liệu nữ cán bộ, công chức, viên chức",
             doan=[figures_sentence(doc), holder.mark(figures_table(doc.so_lieu))]),
         *doc.ket_qua,
@@ -125,7 +127,8 @@ def body(doc: BaoCao) -> Any:
 
 def context(doc: BaoCao, ws: Workspace) -> dict[str, Any]:
     ctx = official_context(doc, ws, TEN_LOAI)
-    ctx["noi_dung"] = body(doc)
+    local = ws.unit(doc.co_quan).cap in ("tinh", "cap_huyen", "cap_xa")
+    ctx["noi_dung"] = body(doc, "địa phương" if local else "đơn vị")
     return ctx
 
 
