@@ -61,9 +61,9 @@ def has_letters(text: str) -> bool:
 def is_rule_text(text: str) -> bool:
     """A typed rule line: only underscores, dashes and the like (at least 3 of them)."""
     stripped = text.replace(" ", "").replace("\t", "").replace("\u00a0", "")
-    return len(stripped) >= 3 and all(c in RULE_CHARS for c in stripped) and "_" in stripped or (
-        len(stripped) >= 5 and all(c in "-‐‑‒–—―" for c in stripped)
-    )
+    underscores = len(stripped) >= 3 and "_" in stripped and all(c in RULE_CHARS for c in stripped)
+    dashes = len(stripped) >= 5 and all(c in "-‐‑‒–—―" for c in stripped)
+    return underscores or dashes
 
 
 def is_placeholder(token: str) -> bool:
