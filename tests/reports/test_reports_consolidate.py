@@ -153,3 +153,31 @@ def test_year_without_reports_consolidates_to_zero_and_lists_everyone(report_ws)
     assert cons.total("nhan_su").tong == 0 and cons.ty_le("nhan_su") is None
     assert len(cons.missing) == 4
     assert all(t.met is None for t in cons.targets)
+
+
+@settings(max_examples=12, deadline=None)
+@given(seeds=st.lists(st.integers(0, 10**6), min_size=1, max_size=4))
+def test_consolidate_from_files_equals_the_sum_of_the_files(seeds: list[int]) -> None:
+    """The whole path (YAML on disk → validation → consolidation) for random units."""
+    import tempfile
+    from pathlib import Path
+
+    from tests.reports.conftest import CONFIG, UNITS
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Path(tmp)
+        (ws / "gendoc.yaml").write_text(CONFIG, encoding="utf-8")
+        folder = ws / "content" / "bao-cao" / "2017"
+        folder.mkdir(parents=True)
+        all_figures = []
+        for unit, seed in zip(UNITS, seeds, strict=False):
+            figures = random_figures(random.Random(seed))
+            all_figures.append(figures)
+            (folder / f"{unit}.yaml").write_text(report_yaml(unit, 2017, figures), encoding="utf-8")
+        cons = consolidate(load_workspace(ws), 2017)
+        assert len(cons.reports) == len(all_figures)
+        for spec in PAIRED:
+            want_tong = sum(f[spec.key][r.key]["tong"] for f in all_figures for r in spec.rows)
+            want_nu = sum(f[spec.key][r.key]["nu"] for f in all_figures for r in spec.rows)
+            assert (cons.total(spec.key).tong, cons.total(spec.key).nu) == (want_tong, want_nu)
+        assert len(cons.missing) == len(UNITS) - len(all_figures)
