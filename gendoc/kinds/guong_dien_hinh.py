@@ -18,6 +18,7 @@ from gendoc.kinds.official import Strict
 from gendoc.media.brief import Brief, produce, template_name
 from gendoc.media.docx_template import TEMPLATE, make_template
 from gendoc.media.render import Images, media_renderer
+from gendoc.media.scaffold import example_scaffold
 from gendoc.media.schema import Anh, photo
 from gendoc.workspace import Workspace
 
@@ -86,5 +87,6 @@ KIND = register(Kind(
     formats=("docx", "html"),
     official=False,
     extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
-           "make_template": make_template},
+           "make_template": make_template,
+           "scaffold": example_scaffold("guong_dien_hinh", "guong-phu-nu-tieu-bieu-2017")},
 ))

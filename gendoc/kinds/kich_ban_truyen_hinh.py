@@ -20,6 +20,7 @@ from gendoc.media.brief import Brief, produce, template_name
 from gendoc.media.config import media_config
 from gendoc.media.docx_template import TEMPLATE, make_template
 from gendoc.media.render import Images, media_renderer
+from gendoc.media.scaffold import example_scaffold
 from gendoc.media.timing import clock, parse_duration, spoken, time_segments
 from gendoc.vi.dates import parse_date
 from gendoc.workspace import Workspace
@@ -165,5 +166,6 @@ KIND = register(Kind(
     formats=("docx", "html"),
     official=False,
     extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
-           "make_template": make_template},
+           "make_template": make_template,
+           "scaffold": example_scaffold("kich_ban_truyen_hinh", "phong-su-nu-can-bo-tieu-bieu")},
 ))

@@ -30,6 +30,7 @@ from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.kinds import Kind, register
 from gendoc.kinds.official import Strict, VanBan, official_context
 from gendoc.media.figures import fill_text
+from gendoc.media.scaffold import example_scaffold
 from gendoc.workspace import Workspace
 
 TEN_LOAI = "QUYẾT ĐỊNH"
@@ -211,5 +212,6 @@ KIND = register(Kind(
     template="quyet_dinh.docx",
     context=context,
     ten_loai=TEN_LOAI,
-    extra={"make_template": make_template, "render": render},
+    extra={"make_template": make_template, "render": render,
+           "scaffold": example_scaffold("quyet_dinh", "bieu-duong-2017")},
 ))

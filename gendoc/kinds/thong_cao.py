@@ -20,6 +20,7 @@ from gendoc.kinds.official import Strict, VanBan, official_context
 from gendoc.media.brief import Brief, produce, template_name
 from gendoc.media.figures import TongHop, consolidated, fill_text
 from gendoc.media.render import Images, media_renderer
+from gendoc.media.scaffold import example_scaffold
 from gendoc.media.schema import Anh, LienHe, Phan, photo, sections
 from gendoc.vi.formats import phan_tram, so_vn
 from gendoc.workspace import Workspace
@@ -140,5 +141,6 @@ KIND = register(Kind(
     ten_loai=TEN_LOAI,
     formats=("docx", "html", "txt"),
     extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
-           "make_template": van_ban_co_ten_loai},
+           "make_template": van_ban_co_ten_loai,
+           "scaffold": example_scaffold("thong_cao", "thong-cao-ket-qua-2017")},
 ))

@@ -18,6 +18,7 @@ from gendoc.media.brief import Brief, produce, template_name
 from gendoc.media.docx_template import TEMPLATE, make_template
 from gendoc.media.figures import TongHop, consolidated, fill_text
 from gendoc.media.render import Images, media_renderer
+from gendoc.media.scaffold import example_scaffold
 from gendoc.media.schema import Anh, Phan, photo, sections
 from gendoc.vi.dates import parse_date
 from gendoc.workspace import Workspace
@@ -85,5 +86,6 @@ KIND = register(Kind(
     formats=("html", "docx", "txt"),
     official=False,
     extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
-           "make_template": make_template},
+           "make_template": make_template,
+           "scaffold": example_scaffold("tin_bai", "tin-hoi-nghi-so-ket-2017")},
 ))

@@ -20,6 +20,7 @@ from gendoc.media.config import media_config
 from gendoc.media.docx_template import TEMPLATE, make_template
 from gendoc.media.figures import TongHop, consolidated, fill_text
 from gendoc.media.render import Images, media_renderer
+from gendoc.media.scaffold import example_scaffold
 from gendoc.media.timing import clock, parse_duration, reading_seconds, spoken, syllables
 from gendoc.vi.dates import parse_date
 from gendoc.workspace import Workspace
@@ -116,5 +117,6 @@ KIND = register(Kind(
     formats=("txt", "html", "docx"),
     official=False,
     extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
-           "make_template": make_template},
+           "make_template": make_template,
+           "scaffold": example_scaffold("tin_phat_thanh", "tin-phat-thanh-so-ket-2017")},
 ))

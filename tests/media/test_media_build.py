@@ -253,3 +253,16 @@ def test_any_text_comes_out_literally(mini: Path, text: str) -> None:
     assert want in _plain((mini / "output" / "t.txt").read_text(encoding="utf-8"))
     assert want in [_plain(p) for p in docx_text(mini / "output" / "t.docx")]
     assert len(result.outputs) == 3
+
+
+@pytest.mark.parametrize("kind", ["thong_cao", "tin_bai", "kich_ban_truyen_hinh",
+                                  "tin_phat_thanh", "guong_dien_hinh", "quyet_dinh"])
+def test_new_starts_from_the_worked_example(example_ws: Path, cli, kind: str) -> None:  # noqa: ANN001
+    result = cli("new", kind, ws=example_ws)
+    assert result.exit_code == 0, result.output
+    created = example_ws / "content" / "truyen-thong" / f"{kind.replace('_', '-')}-moi.yaml"
+    assert created.is_file() and f"loai: {kind}" in created.read_text(encoding="utf-8")
+    again = cli("new", kind, ws=example_ws)
+    assert again.exit_code == 1 and "--force" in again.stderr
+    built = cli("build", str(created), ws=example_ws)
+    assert built.exit_code == 0, built.output
