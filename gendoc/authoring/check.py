@@ -28,14 +28,16 @@ SIMPLE_VAR_RE = re.compile(r"^\{\{\s*(\w+)\s*\}\}$")
 
 def kinds_using(name: str, ws: Workspace | None = None) -> list[Kind]:
     """Kinds whose default template is this file name, else the kinds of the content files
-    that choose it with `template:` (a unit's variant template)."""
+    that choose it with `template:`, else the kind whose template name it extends
+    (`bao_cao-so-y-te.docx`, as `gendoc template new bao_cao -o …` suggests)."""
     kinds = all_kinds()
     found = [k for k in kinds.values() if k.template == name]
     if found or ws is None:
         return found
-    from gendoc.authoring.listing import content_kinds
+    from gendoc.authoring.listing import content_kinds, variant_of
 
-    return [kinds[k] for k in content_kinds(ws, name) if k in kinds]
+    chosen = [kinds[k] for k in content_kinds(ws, name) if k in kinds]
+    return chosen or [kinds[k] for k in variant_of(name)]
 
 
 def check_template(path: Path, kind: Kind | None, ws: Workspace | None,

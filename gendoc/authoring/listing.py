@@ -52,9 +52,9 @@ def list_templates(ws: Workspace) -> list[Entry]:
     seen: set[str] = set()
     for folder in search_path(ws):
         for path in sorted(p for p in folder.iterdir() if is_template(p)):
-            entries.append(Entry(path.name, path, folder.resolve() == builtin,
-                                 by_name.get(path.name, []), references.get(path.name, []),
-                                 active=path.name not in seen))
+            kinds_of = by_name.get(path.name) or variant_of(path.name)
+            entries.append(Entry(path.name, path, folder.resolve() == builtin, kinds_of,
+                                 references.get(path.name, []), active=path.name not in seen))
             seen.add(path.name)
     for name, names in sorted(by_name.items()):
         if name not in seen:
@@ -65,6 +65,19 @@ def list_templates(ws: Workspace) -> list[Entry]:
             entries.append(Entry(name, ws.templates_dir / name, False, [], files,
                                  active=False, missing=True))
     return entries
+
+
+def variant_of(name: str) -> list[str]:
+    """Kinds whose default template file name, without suffix, starts `name` before - or _."""
+    found: list[tuple[int, str]] = []
+    for kind in all_kinds().values():
+        stem = kind.template.split(".", 1)[0]
+        suffix = kind.template[len(stem):]
+        if name.endswith(suffix) and name != kind.template and \
+                re.match(rf"{re.escape(stem)}[-_]", name):
+            found.append((len(stem), kind.name))
+    longest = max((size for size, _ in found), default=0)
+    return sorted(name for size, name in found if size == longest)
 
 
 LOAI_RE = re.compile(r"^loai:\s*['\"]?(\w+)", re.M)

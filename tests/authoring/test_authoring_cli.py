@@ -50,6 +50,13 @@ def test_template_new_refuses_to_overwrite(cli, mini: Path) -> None:  # noqa: AN
     variant = cli("template", "new", "ke_hoach", "-o", str(mini / "templates" / "kh-snv.docx"),
                   ws=mini)
     assert variant.exit_code == 0 and "template: kh-snv.docx" in variant.output
+    named = cli("template", "new", "ke_hoach", "-o", str(mini / "templates" / "ke_hoach-snv.docx"),
+                ws=mini)
+    assert named.exit_code == 0
+    checked = cli("template", "check", "ke_hoach-snv.docx", ws=mini)
+    assert checked.exit_code == 0 and "— loại ke_hoach" in checked.output
+    listed = {e["ten"]: e["loai"] for e in json.loads(cli("templates", "--json", ws=mini).output)}
+    assert listed["ke_hoach-snv.docx"] == ["ke_hoach"] and listed["kh-snv.docx"] == []
     wrong = cli("template", "new", "ke_hoach", "-o", str(mini / "templates" / "kh.txt"), ws=mini)
     assert wrong.exit_code == 1 and ".docx" in wrong.stderr
     unknown = cli("template", "new", "ke_hoac", ws=mini)
