@@ -64,7 +64,8 @@ def _bars(ax, labels: list[str], series: list[tuple[str, list[float | None]]]) -
                        edgecolor="black", linewidth=0.6, label=name)
         for bar, value in zip(bars, values, strict=True):
             ax.annotate(phan_tram_vn(value), (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-                        xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+                        xytext=(3, 0), textcoords="offset points", va="center", fontsize=8,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6}, zorder=5)
     ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
