@@ -239,9 +239,20 @@ def _csv_rows(path: Path, problems: list[FieldProblem]) -> list[Row]:
     except UnicodeDecodeError as exc:
         raise ContentError(str(path), "tệp CSV không phải mã UTF-8 — trong Excel chọn "
                                       "'Save As' → 'CSV UTF-8'") from exc
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-    grid = [(n, row) for n, row in enumerate(csv.reader(text.splitlines(), dialect), start=1)]
+    lines = text.splitlines()
+    grid = [(n, row) for n, row in enumerate(csv.reader(lines, delimiter=_delimiter(lines)), start=1)]
     return _table_rows(grid, lambda r, c: r, problems)
+
+
+def _delimiter(lines: list[str]) -> str:
+    """`,` (Excel "CSV UTF-8"), `;` (Excel with a Vietnamese locale) or tab: the one that splits
+    the heading row into the most known headings. csv.Sniffer guesses wrong on short lists whose
+    cells contain commas or quotes."""
+    def score(delimiter: str) -> int:
+        rows = list(csv.reader(lines[:15], delimiter=delimiter))
+        return max((sum(1 for c in row if unaccent(c) in HEADINGS) for row in rows), default=0)
+
+    return max((",", ";", "\t"), key=score)
 
 
 def _yaml_rows(path: Path, problems: list[FieldProblem]) -> list[Row]:

@@ -236,3 +236,37 @@ def test_more_than_the_quota_is_a_warning(course_ws, cli) -> None:  # noqa: ANN0
     result = cli("build", ws=ws)
     assert result.exit_code == 0
     assert "Sở Tài chính & Kế hoạch cử 3 học viên, vượt chỉ tiêu 2" in result.stderr
+
+
+def test_a_single_certificate_by_hand(make_ws, cli) -> None:  # noqa: ANN001
+    ws = make_ws({"content/gcn.yaml": """\
+        loai: giay_chung_nhan
+        co_quan: so-noi-vu
+        ngay: 2017-06-09
+        nguoi_ky: {quyen_han: KT. GIÁM ĐỐC, chuc_vu: PHÓ GIÁM ĐỐC, ho_ten: Nguyễn Văn Minh}
+        lop_hoc: {ten: Lớp tập huấn bình đẳng giới, tu_ngay: 2017-06-05, den_ngay: 2017-06-06,
+                  dia_diem: Hội trường Sở Nội vụ}
+        hoc_vien: {ho_ten: Trần Thị Bình, gioi_tinh: Nữ, nam_sinh: 1980, don_vi: Sở Y tế,
+                   xep_loai: Giỏi}
+        so_vao_so: 12
+        """})
+    result = cli("build", "--check", ws=ws)
+    assert result.exit_code == 0, result.stderr  # not an ND30 document: --check leaves it alone
+    doc = Document(str(ws / "output/gcn.docx"))
+    assert doc.sections[0].page_width > doc.sections[0].page_height
+    body = "\n".join(texts(ws / "output/gcn.docx"))
+    for line in ("Bà: TRẦN THỊ BÌNH", "Đã hoàn thành chương trình lớp tập huấn bình đẳng giới",
+                 "Thời gian: từ ngày 05/6/2017 đến ngày 06/6/2017, tại Hội trường Sở Nội vụ.",
+                 "Xếp loại: Giỏi.", "Số vào sổ: 012/GCN", "Kiên Giang, ngày 09 tháng 6 năm 2017"):
+        assert line in body
+
+
+def test_progress_bar_for_long_batches(course_ws, cli) -> None:  # noqa: ANN001
+    ws = course_ws()
+    cfg = ws / "gendoc.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("tien_trinh_tu: 100", "tien_trinh_tu: 3"),
+                   encoding="utf-8")
+    result = cli("build", ws=ws)
+    assert result.exit_code == 0
+    assert "Giấy chứng nhận" in result.stderr and "Giấy mời" in result.stderr
+    assert "Giấy chứng nhận" not in result.stdout  # the bar goes to stderr only

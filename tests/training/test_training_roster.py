@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROWS, write_roster
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gendoc.exceptions import ContentError
 from gendoc.training.roster import read_roster
@@ -92,3 +94,24 @@ def test_bad_list_fails_the_build_and_writes_nothing(course_ws, cli) -> None:  #
     assert result.exit_code == 1
     assert "Học viên!D4" in result.stderr and "Traceback" not in result.stderr
     assert not (ws / "output" / "tap-huan").exists()
+
+
+SYLLABLES = ["Nguyễn", "Trần", "Lê", "Thị", "Văn", "Ngọc", "Ánh", "Đào", "Hương", "Yến", "Ý", "Ưng",
+             "Châu", "Quỳnh", "Thuỷ", "Thủy", "An", "Bình", "Đức", "Hòa", "Hoà"]
+name_st = st.lists(st.sampled_from(SYLLABLES), min_size=2, max_size=4).map(" ".join)
+title_st = st.text(alphabet="aăâbcdđeêghiklmnoôơ ,;\"'&<>-()", max_size=30)
+
+
+@settings(max_examples=30, deadline=None)
+@given(people=st.lists(st.tuples(name_st, st.sampled_from(["Nam", "Nữ", "nữ", "NAM"]),
+                                  st.integers(1960, 2000), title_st, st.booleans()),
+                       min_size=1, max_size=8, unique_by=lambda p: p[0]))
+def test_any_valid_csv_list_reads_back_exactly(tmp_path_factory, people) -> None:  # noqa: ANN001
+    rows = [[n, sex, year, title, "Sở Y tế", "", "", "x" if done else "", ""]
+            for n, sex, year, title, done in people]
+    path = write_roster(tmp_path_factory.mktemp("csv") / "hv.csv", rows)
+    read = read_roster(path, UNITS).hoc_vien
+    assert [p.ho_ten for p in read] == [n for n, *_ in people]
+    assert [p.gioi_tinh for p in read] == ["Nam" if s.lower() == "nam" else "Nữ" for _, s, *_ in people]
+    assert [p.chuc_vu for p in read] == [" ".join(t.split()) or None for *_, t, _ in people]
+    assert [p.hoan_thanh for p in read] == [d for *_, d in people]
