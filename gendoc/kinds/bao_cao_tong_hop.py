@@ -9,6 +9,7 @@ the charts as PNG (also embedded in the .docx), so press material can reuse them
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ def default_opening(doc: BaoCaoTongHop, ws: Workspace) -> list[str]:
 
 
 def body(doc: BaoCaoTongHop, ws: Workspace, cons: Any, charts: dict[str, tuple[Path, str]],
-         annex: Path | None) -> Any:
+         annex: bool) -> Any:
     from gendoc.reports.summary import results, situation
 
     holder = Holder()
@@ -55,7 +56,7 @@ def body(doc: BaoCaoTongHop, ws: Workspace, cons: Any, charts: dict[str, tuple[P
         *doc.noi_dung,
     ]
     tail = list(doc.ket_thuc)
-    if annex is not None and not tail:
+    if annex and not tail:
         tail = ["(Kèm theo Biểu tổng hợp số liệu.)"]
     return assemble(head, sections, plain_paragraphs(tail), holder)
 
@@ -64,9 +65,9 @@ def context(doc: BaoCaoTongHop, ws: Workspace) -> dict[str, Any]:
     """Context without charts or annex (used by `gendoc.build` only through `render`)."""
     from gendoc.reports.consolidation import consolidate
 
-    cons = consolidate(ws, doc.nam, doc.thu_muc)
+    cons = consolidate(ws, doc.nam, doc.thu_muc, ky=doc.ky)
     ctx = official_context(doc, ws, TEN_LOAI)
-    ctx["noi_dung"] = body(doc, ws, cons, {}, None)
+    ctx["noi_dung"] = body(doc, ws, cons, {}, False)
     return ctx
 
 
@@ -74,14 +75,13 @@ def render(ws: Workspace, document: Any, out: Path | None) -> Any:
     """Consolidate, draw the charts, write the annex, render the .docx; all outputs atomic."""
     from gendoc.build import RenderResult, default_output
     from gendoc.docx_render import render_docx
-    from gendoc.reports import charts as charting
     from gendoc.reports.annex import write_annex
     from gendoc.reports.consolidation import consolidate
     from gendoc.templates import find_template
-    from gendoc.writer import atomic_save
+    from gendoc.writer import atomic_save, atomic_write
 
     doc: BaoCaoTongHop = document.data
-    cons = consolidate(ws, doc.nam, doc.thu_muc)
+    cons = consolidate(ws, doc.nam, doc.thu_muc, ky=doc.ky)
     if cons.missing:
         document.warnings.append(f"{len(cons.missing)} cơ quan, đơn vị chưa gửi báo cáo năm "
                                  f"{doc.nam} (danh sách ở mục I của báo cáo).")
@@ -91,28 +91,34 @@ def render(ws: Workspace, document: Any, out: Path | None) -> Any:
     root = None if out is not None else ws.output_dir
     stem = target.with_suffix("")
     outputs: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="gendoc-charts-") as tmp:
+        pictures = _charts(doc, cons, Path(tmp))
+        template = find_template(ws, doc.template or KIND.template)
+        ctx = official_context(doc, ws, TEN_LOAI)
+        ctx["noi_dung"] = body(doc, ws, cons, pictures, doc.bieu_tong_hop)
+        rendered = render_docx(template, ctx, ws)
+        atomic_save(target, lambda out_tmp: rendered.save(str(out_tmp)), root=root)
+        outputs = [target]
+        if doc.bieu_tong_hop:
+            outputs.append(write_annex(cons, Path(f"{stem}-phu-luc.xlsx"), root))
+        for path, _caption in pictures.values():  # the PNGs too, for press material
+            outputs.append(atomic_write(Path(f"{stem}-{path.name}"), path.read_bytes(), root=root))
+    return RenderResult(document=document, outputs=outputs, template=template)
+
+
+def _charts(doc: BaoCaoTongHop, cons: Any, folder: Path) -> dict[str, tuple[Path, str]]:
+    from gendoc.reports import charts as charting
+
     pictures: dict[str, tuple[Path, str]] = {}
     if doc.bieu_do and cons.reports:
-        first = charting.share_by_indicator(cons, Path(f"{stem}-bieu-do-1.png"), root)
+        first = charting.share_by_indicator(cons, folder / "bieu-do-1.png")
         pictures["tong_hop"] = (first, f"Biểu đồ 1. Tỷ lệ nữ theo chỉ tiêu, toàn tỉnh năm {doc.nam}"
                                 + (f" và năm {doc.nam - 1}" if cons.previous else ""))
-        second = charting.share_by_unit(cons, Path(f"{stem}-bieu-do-2.png"), root)
+        second = charting.share_by_unit(cons, folder / "bieu-do-2.png")
         if second is not None:
             pictures["quy_hoach"] = (second, "Biểu đồ 2. Tỷ lệ nữ lãnh đạo, quản lý và nữ trong "
                                              f"quy hoạch theo cơ quan, đơn vị năm {doc.nam}")
-    annex = None
-    if doc.bieu_tong_hop:
-        annex = write_annex(cons, Path(f"{stem}-phu-luc.xlsx"), root)
-    template = find_template(ws, doc.template or KIND.template)
-    ctx = official_context(doc, ws, TEN_LOAI)
-    ctx["noi_dung"] = body(doc, ws, cons, pictures, annex)
-    rendered = render_docx(template, ctx, ws)
-    atomic_save(target, lambda tmp: rendered.save(str(tmp)), root=root)
-    outputs.append(target)
-    if annex is not None:
-        outputs.append(annex)
-    outputs.extend(path for path, _ in pictures.values())
-    return RenderResult(document=document, outputs=outputs, template=template)
+    return pictures
 
 
 KIND = register(Kind(

@@ -25,11 +25,12 @@ if TYPE_CHECKING:
 __all__ = ["Consolidation", "consolidate"]
 
 
-def consolidate(ws: Any, year: int, folder: Any = None, *, with_previous: bool = True) -> Consolidation:
+def consolidate(ws: Any, year: int, folder: Any = None, *, with_previous: bool = True,
+                ky: str = "nam") -> Consolidation:
     """See `gendoc.reports.consolidation.consolidate`."""
     from gendoc.reports.consolidation import consolidate as _consolidate
 
-    return _consolidate(ws, year, folder, with_previous=with_previous)
+    return _consolidate(ws, year, folder, with_previous=with_previous, ky=ky)
 
 
 def __getattr__(name: str) -> Any:

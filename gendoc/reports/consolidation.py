@@ -142,8 +142,13 @@ def _candidates(folder: Path) -> list[Path]:
                   and not any(part.startswith((".", "~$")) for part in p.relative_to(folder).parts))
 
 
-def scan(ws: Workspace, folder: Path, years: set[int]) -> dict[int, list[UnitReport]]:
-    """Validate every unit report of `years` under `folder`; all problems raised together."""
+def _period(raw: dict) -> str:
+    return str(raw.get("ky") or "nam").strip().lower()
+
+
+def scan(ws: Workspace, folder: Path, years: set[int], ky: str = "nam") -> dict[int, list[UnitReport]]:
+    """Validate every unit report of `years` and period `ky` under `folder`; all problems
+    raised together. Reports of other periods (a 6-month report) are not part of it."""
     from gendoc.build import read_content, rel
     from gendoc.kinds.bao_cao import BaoCao
     from gendoc.validation import validate
@@ -159,7 +164,8 @@ def scan(ws: Workspace, folder: Path, years: set[int]) -> dict[int, list[UnitRep
             if parsed is None:
                 continue
             raw, locate = parsed
-            if not isinstance(raw, dict) or raw.get("loai") != "bao_cao" or raw.get("nam") not in years:
+            if not isinstance(raw, dict) or raw.get("loai") != "bao_cao" \
+                    or raw.get("nam") not in years or _period(raw) != ky:
                 continue
             data = validate(BaoCao, raw, shown, context={"workspace": ws, "path": path},
                             where=locate)
@@ -207,7 +213,7 @@ def _build(ws: Workspace, settings: ReportSettings, year: int, reports: list[Uni
 
 
 def consolidate(ws: Workspace, year: int, folder: str | Path | None = None, *,
-                with_previous: bool = True) -> Consolidation:
+                with_previous: bool = True, ky: str = "nam") -> Consolidation:
     """Consolidate every unit report of `year` (and the year before, for the comparison).
 
     `folder` defaults to content/<bao_cao.thu_muc> of gendoc.yaml. Raises GendocError listing
@@ -216,7 +222,7 @@ def consolidate(ws: Workspace, year: int, folder: str | Path | None = None, *,
     settings = report_settings(ws)
     source = report_folder(ws, settings, folder)
     years = {year, year - 1} if with_previous else {year}
-    found = scan(ws, source, years)
+    found = scan(ws, source, years, ky)
     previous = None
     if with_previous and found[year - 1]:
         previous = _build(ws, settings, year - 1, found[year - 1], None)
