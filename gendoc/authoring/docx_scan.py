@@ -315,9 +315,18 @@ def repair_tag(tag: Tag) -> None:
             s.elem.text = tail if s is last else ""
         elif s.elem.getparent() is not None:
             s.elem.getparent().remove(s.elem)
+    goback = set()
     for elem in between:
-        if _local(elem) in ("proofErr", "del") and elem.getparent() is not None:
+        name = _local(elem)
+        if name == "bookmarkStart" and elem.get(q("name")) == "_GoBack":
+            goback.add(elem.get(q("id")))  # Word's "last edit" mark: meaningless in a template
+        drop = name in ("proofErr", "del") or (name == "bookmarkStart"
+                                                and elem.get(q("id")) in goback)
+        if drop and elem.getparent() is not None:
             elem.getparent().remove(elem)
+    for end in tag.para.elem.iter(q("bookmarkEnd")):
+        if end.get(q("id")) in goback and end.getparent() is not None:
+            end.getparent().remove(end)
     _drop_empty(tag.para.elem, [s.run for s in segs if s is not first_t and s is not last])
 
 

@@ -65,12 +65,14 @@ def _run(template_run, text: str, *, bold: bool | None = None, italic: bool | No
 
 
 def split(para: Paragraph, pieces: list[tuple[str, dict]], *, proof_after: int | None = None,
-          insert_after: int | None = None, delete_after: tuple[int, str] | None = None) -> None:
+          insert_after: int | None = None, delete_after: tuple[int, str] | None = None,
+          goback_after: int | None = None) -> None:
     """Replace the paragraph's runs by `pieces` [(text, {"bold": True}), …].
 
     proof_after=i puts `w:proofErr` spellStart/spellEnd around piece i+1 (Word's squiggle);
     insert_after=i wraps piece i+1 in a tracked insertion; delete_after=(i, text) adds a tracked
-    deletion of `text` after piece i.
+    deletion of `text` after piece i; goback_after=i puts Word's `_GoBack` bookmark (where the
+    clerk last typed) after piece i.
     """
     p = para._p
     runs = p.findall(qn("w:r"))
@@ -96,6 +98,13 @@ def split(para: Paragraph, pieces: list[tuple[str, dict]], *, proof_after: int |
             end = OxmlElement("w:proofErr")
             end.set(qn("w:type"), "spellEnd")
             p.append(end)
+        if goback_after is not None and i == goback_after:
+            for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
+                mark = OxmlElement(tag)
+                mark.set(qn("w:id"), "0")
+                if tag == "w:bookmarkStart":
+                    mark.set(qn("w:name"), "_GoBack")
+                p.append(mark)
         if delete_after is not None and i == delete_after[0]:
             dele = OxmlElement("w:del")
             dele.set(qn("w:id"), "91")

@@ -62,7 +62,8 @@ def test_builtin_template_is_clean(ws) -> None:  # noqa: ANN001
 def test_split_runs_with_formatting_and_proofing_mark(ws, tmp_path: Path) -> None:  # noqa: ANN001
     doc = builtin()
     split(find(doc, "{{ trich_yeu }}"),
-          [("{{ tri", {}), ("ch_", {"italic": True}), ("yeu }}", {"bold": False})], proof_after=0)
+          [("{{ tri", {}), ("ch_", {"italic": True}), ("yeu }}", {"bold": False})], proof_after=0,
+          goback_after=1)
     damaged = save(doc, tmp_path / "ke_hoach.docx")
     report = check_template(damaged, None, ws)
     assert report.ok  # docxtpl copes with a plain split …
@@ -77,7 +78,8 @@ def test_split_runs_with_formatting_and_proofing_mark(ws, tmp_path: Path) -> Non
     assert check_template(fixed, KE_HOACH, ws).findings == []
     para = next(p for p in load(fixed)[0]["word/document.xml"].paragraphs if "trich_yeu" in p.text)
     assert [s.elem.text for s in para.segments if s.elem.text] == ["{{ trich_yeu }}"]
-    assert "w:proofErr" not in Document(str(fixed)).element.xml.split("trich_yeu")[0][-300:]
+    xml = Document(str(fixed)).element.xml
+    assert "w:proofErr" not in xml.split("trich_yeu")[0][-300:] and "_GoBack" not in xml
     out = _render(ws, fixed)
     title = next(p for p in out.paragraphs if p.text.startswith("Triển khai thực hiện"))
     assert all(r.bold for r in title.runs if r.text.strip())
