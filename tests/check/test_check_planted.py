@@ -102,6 +102,13 @@ def test_draft_placeholders_are_information_not_errors(tmp_path) -> None:
     assert "ngày để trống" in infos[1].message
 
 
+def test_signer_name_left_as_the_sample_placeholder_is_information(tmp_path) -> None:
+    report = check_docx(save(tmp_path / "ten.docx", Good(signer="Họ và tên", signer_bold=False)))
+    assert report.errors == [] and report.warnings == []
+    assert [(f.rule, f.message) for f in report.infos] == [
+        ("draft.placeholder", "họ tên người ký chưa điền («Họ và tên») — điền trước khi trình ký.")]
+
+
 def test_locations_name_the_place_a_clerk_can_find(tmp_path) -> None:
     report = check_docx(save(tmp_path / "bad.docx", Good(so="Số: 7/KH-SNV", khoan=(1, 3))))
     by_rule = {f.rule: f for f in report.findings}

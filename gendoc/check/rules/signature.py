@@ -9,12 +9,17 @@ from gendoc.check.context import Context
 from gendoc.check.document import Para
 from gendoc.check.registry import Hit, rule, undetermined
 from gendoc.check.rules.header import style_problems
-from gendoc.check.text import clean, is_upper
+from gendoc.check.text import clean, is_upper, norm
 
 _PREFIX_KEYS = {q.rstrip(".").upper(): q for q in nd30.QUYEN_HAN}
 
 
-def _split(ctx: Context) -> tuple[list[Para], Para | None]:
+def is_name_placeholder(text: str) -> bool:
+    """The sample's «Họ và tên» (Phụ lục III) left where the signer's name goes."""
+    return norm(text).strip(" .…") in ("họ và tên", "họ tên", "họ, tên")
+
+
+def split_signature(ctx: Context) -> tuple[list[Para], Para | None]:
     """Title lines (upper case, before the blank space left for the signature) and the signer's
     name (the last line). '(Đã ký)' / '(Chữ ký …)' notes count as blank."""
     lines = []
@@ -47,7 +52,7 @@ def capacity(ctx: Context) -> Iterator[Hit]:
         if a.quoc_hieu is not None:
             yield undetermined("Cuối văn bản", "khối chữ ký (không thấy bảng Nơi nhận – chữ ký)")
         return
-    titles, signer = _split(ctx)
+    titles, signer = split_signature(ctx)
     if not titles:
         where = ctx.loc(signer) if signer else "Cuối văn bản, ô phải (chữ ký)"
         yield Hit(where, "thiếu quyền hạn, chức vụ người ký (in hoa, đậm) ở ô chữ ký.")
@@ -74,12 +79,14 @@ def name(ctx: Context) -> Iterator[Hit]:
     a = ctx.a
     if ctx.is_annex or a.closing_table is None:
         return
-    titles, signer = _split(ctx)
+    titles, signer = split_signature(ctx)
     if not titles:
         return  # reported by signature.capacity
     if signer is None:
         yield Hit(ctx.loc(titles[-1]), "thiếu họ tên người ký dưới chức vụ.")
         return
+    if is_name_placeholder(signer.text):
+        return  # a draft: reported by draft.placeholder
     probs = style_problems(signer, nd30.NGUOI_KY_SIZE_PT, bold=True, upper=False)
     if probs:
         yield Hit(ctx.loc(signer), "họ tên người ký " + "; ".join(probs) + ".")

@@ -137,7 +137,8 @@ def so_type(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "draft.placeholder", "thong_tin", group="Dự thảo",
-    title="Số hoặc ngày, tháng để trống cho văn thư điền khi ban hành (dự thảo) được chấp nhận.",
+    title="Số hoặc ngày, tháng để trống cho văn thư điền khi ban hành (dự thảo) được chấp nhận; "
+    "họ tên người ký còn là «Họ và tên» thì được nhắc.",
     reason="Văn bản giấy được lấy số sau khi ký; bản dự thảo để trống đúng chỗ là hợp lệ.",
     source="Điều 15; Phụ lục III (các mẫu «Số:      /…», «ngày …»)",
 )
@@ -159,3 +160,8 @@ def draft_placeholder(ctx: Context) -> Iterator[Hit]:
                                      ("năm", d.blank_year)) if b]
             yield Hit(ctx.loc(a.date), f"{', '.join(blanks)} để trống — bản dự thảo, văn thư sẽ "
                       "ghi khi ban hành.")
+    from gendoc.check.rules.signature import is_name_placeholder, split_signature
+
+    _, signer = split_signature(ctx)
+    if signer is not None and is_name_placeholder(signer.text):
+        yield Hit(ctx.loc(signer), "họ tên người ký chưa điền («Họ và tên») — điền trước khi trình ký.")
