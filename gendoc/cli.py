@@ -8,6 +8,7 @@ Feature areas keep their commands in their own `cli.py` modules, registered at t
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import traceback
 
@@ -25,6 +26,9 @@ class GendocGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BrokenPipeError:  # output piped into `head` and closed early: not an error
+            sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+            ctx.exit(0)
         except Exception as exc:  # an unexpected bug: say so plainly, trace only on request
             if ctx.obj and ctx.obj.get("verbose"):
                 traceback.print_exc()
