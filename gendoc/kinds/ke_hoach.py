@@ -108,6 +108,26 @@ def context(doc: KeHoach, ws: Workspace) -> dict[str, Any]:
     return ctx
 
 
+def render(ws: Workspace, doc: Any, out: Any = None) -> Any:
+    """The default DOCX render, plus page numbers restarting in each annex (ND30).
+
+    Same steps as gendoc.build.render_document's default path; the one addition is
+    `restart_annex_pages`, which needs the rendered document (a section break per annex).
+    """
+    from gendoc.build import RenderResult, default_output
+    from gendoc.docx_render import render_docx
+    from gendoc.kinds.annex_pages import restart_annex_pages
+    from gendoc.templates import find_template
+    from gendoc.writer import atomic_save
+
+    template = find_template(ws, doc.data.template or doc.kind.template)
+    rendered = render_docx(template, doc.kind.context(doc.data, ws), ws)
+    restart_annex_pages(rendered)
+    target = out or default_output(ws, doc.path, ".docx")
+    atomic_save(target, lambda tmp: rendered.save(str(tmp)), root=None if out is not None else ws.output_dir)
+    return RenderResult(document=doc, outputs=[target], template=template)
+
+
 def _scaffold(ws: Workspace, options: Any) -> list:
     from gendoc.plans.new import scaffold
 
@@ -121,5 +141,5 @@ KIND = register(Kind(
     template="ke_hoach.docx",
     context=context,
     ten_loai=TEN_LOAI,
-    extra={"make_template": van_ban_co_ten_loai, "scaffold": _scaffold},
+    extra={"make_template": van_ban_co_ten_loai, "scaffold": _scaffold, "render": render},
 ))

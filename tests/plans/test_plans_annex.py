@@ -138,3 +138,24 @@ def test_bad_annex_or_table_is_a_clear_content_error(make_ws, tail: str, field: 
     assert field in message and words in message
     assert "dòng" in message  # names the line to fix
     assert not (Path(ws) / "output" / "a.docx").exists()
+
+
+def test_page_numbers_restart_in_each_annex(make_ws) -> None:  # noqa: ANN001
+    doc = render(make_ws, TWO_ANNEXES)
+    sections = doc.element.body.findall(".//" + qn("w:sectPr"))
+    assert len(sections) == 3  # the plan, Phụ lục I, Phụ lục II
+
+    def start(sect) -> str | None:  # noqa: ANN001
+        number = sect.find(qn("w:pgNumType"))
+        return None if number is None else number.get(qn("w:start"))
+
+    assert [start(s) for s in sections] == [None, "1", "1"]
+    assert all(s.find(qn("w:titlePg")) is not None for s in sections)  # no number on page 1
+    assert all(s.find(qn("w:pgMar")) is not None for s in sections)  # same ND30 margins
+    # each annex label opens its own section, right after the section break
+    labels = [p for p in doc.paragraphs if p.text.startswith("Phụ lục")]
+    for label in labels:
+        breaker = label._p.getprevious()
+        assert breaker.find(qn("w:pPr")).find(qn("w:sectPr")) is not None
+    plain = render(make_ws, HEAD)
+    assert len(plain.element.body.findall(".//" + qn("w:sectPr"))) == 1

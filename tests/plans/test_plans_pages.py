@@ -59,6 +59,9 @@ def test_annex_table_header_on_each_of_its_pages(pages: list) -> None:
     for text in table_pages:
         assert "TT Nội dung Đơn vị chủ trì" in text
     assert "Báo cáo kết quả thực hiện Kế hoạch" in table_pages[-1]
+    # the annex is numbered on its own: no number on its first page, "2" on the next
+    assert not texts[first].split()[0].isdigit()
+    assert texts[first + 1].split()[0] == "2"
 
 
 def test_header_name_stays_in_its_column(pages: list) -> None:
