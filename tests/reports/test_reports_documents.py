@@ -130,6 +130,7 @@ def test_annex_formulas_recompute_in_libreoffice(built: Path, tmp_path: Path) ->
     cons = consolidate(load_workspace(built), 2017)
     sheets = {p.stem.split("-phu-luc-", 1)[1]: list(csv.reader(p.open(encoding="utf-8")))
               for p in tmp_path.glob("*.csv")}
+    assert sheets, "LibreOffice Calc did not convert the annex (install libreoffice-calc-nogui)"
     summary = sheets["Tổng hợp"]
     for spec in PAIRED:
         row = next(r for r in summary if r[1:2] == [spec.title])
