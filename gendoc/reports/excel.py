@@ -103,13 +103,13 @@ def read_form(path: Path) -> tuple[dict[str, Any], Locate] | None:
         value = _text(info[ref])
         if field.kind == "lines":
             items = _lines(value)
-            if items:
+            if items or field.required:  # a blank required cell reads "không được để trống"
                 _put(data, field.path, items)
         elif field.kind == "date":
             if value not in (None, ""):
                 _put(data, field.path, _date(value))
-        elif value not in (None, ""):
-            _put(data, field.path, value)
+        elif value not in (None, "") or field.required:
+            _put(data, field.path, "" if value is None else value)
     figures: dict[str, Any] = {}
     cells = figure_cells()
     for tr in table_rows():

@@ -162,3 +162,21 @@ def test_all_units_writes_one_form_per_expected_unit(cli, report_ws) -> None:  #
     assert result.exit_code == 0, result.output
     written = sorted(p.stem for p in (ws / "content/bao-cao/2019").glob("*.xlsx"))
     assert written == sorted(["so-noi-vu", "so-y-te", "so-tai-chinh", "ubnd-huyen-phu-quoc"])
+
+
+def test_blank_required_cells_are_named(cli, report_ws) -> None:  # noqa: ANN001
+    ws = report_ws()
+    path = _new_form(cli, ws)
+    _fill(path, random_figures(random.Random(13)))
+    book = openpyxl.load_workbook(path)
+    info = book["Thông tin"]
+    for key in (("nguoi_ky", "chuc_vu"), ("noi_nhan",), ("trich_yeu",)):
+        info[info_cells()[key]] = None
+    book.save(path)
+    with pytest.raises(ContentError) as info_error:
+        load_document(load_workspace(ws), path)
+    where = {p.field: (p.where, p.message) for p in info_error.value.problems}
+    for field, key in (("nguoi_ky.chuc_vu", ("nguoi_ky", "chuc_vu")), ("noi_nhan", ("noi_nhan",)),
+                       ("trich_yeu", ("trich_yeu",))):
+        assert where[field][0] == f"Thông tin!{info_cells()[key]}"
+        assert "không được để trống" in where[field][1]
