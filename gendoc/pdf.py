@@ -28,7 +28,8 @@ from gendoc.writer import atomic_write
 
 INSTALL_HINT = "sudo apt install libreoffice-writer-nogui fonts-liberation"
 DEFAULT_TIMEOUT_S = 300.0
-CONVERTIBLE = (".docx", ".xlsx", ".odt", ".doc")
+# Word documents only: spreadsheets need LibreOffice Calc, which the writer-only package lacks.
+CONVERTIBLE = (".docx", ".odt", ".doc")
 
 
 class PdfError(GendocError):
@@ -119,7 +120,7 @@ def batches(paths: Iterable[Path]) -> list[list[Path]]:
 
 
 def convert(paths: Iterable[Path], *, root: Path, timeout: float = DEFAULT_TIMEOUT_S) -> PdfReport:
-    """Convert every .docx (and .xlsx) among `paths`, one LibreOffice process per folder."""
+    """Convert every .docx among `paths`, one LibreOffice process per folder."""
     groups = batches(paths)
     report = PdfReport()
     if not groups:
