@@ -293,8 +293,14 @@ class Walker:
         shape, path = self.resolve(base)
         if shape is None:
             return None, None
-        found = shape.attr(attr)
         full = (path or ("…",)) + (attr,)
+        if attr.startswith("_"):
+            self.usage.problems.append(Problem(
+                "thuoc-tinh-cam", f"mẫu không được phép dùng thành phần ẩn '{attr}' "
+                "(tên bắt đầu bằng '_')", node.lineno, attr,
+                "mẫu chỉ được dùng biến và bộ lọc của gendoc"))
+            return None, None
+        found = shape.attr(attr)
         if found is None:
             shown = ".".join(full).replace(".[]", "[]")
             self.usage.problems.append(Problem(

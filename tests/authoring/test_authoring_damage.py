@@ -198,6 +198,7 @@ def test_loop_variable_outside_its_loop(ws, tmp_path: Path) -> None:  # noqa: AN
     ("{{ nguoi_ky.ho_ten }}", "truong-khong-vao-mau", "ho_ten"),
     ("{{ ngay.thang_sai }}", "thuoc-tinh-la", None),
     ("{{ ngay|ngay_thang_nm }}", "bo-loc-la", None),
+    ("{{ trich_yeu.__class__.__mro__ }}", "thuoc-tinh-cam", "bộ lọc của gendoc"),
     ("{{ noi_dung }}", "noi-dung-can-the-p", "{{p noi_dung }}"),
     ("{{ so }/{{ ky_hieu }}", "loi-cu-phap", None),
     ("{%p endfor %}", "the-dong-thua", None),
