@@ -79,6 +79,7 @@ _COMMANDS = [
     "gendoc.plans.cli:units_cmd",
     "gendoc.plans.cli:status_cmd",
     "gendoc.bias.cli:bias_cmd",
+    "gendoc.reports.cli:consolidate_cmd",
 ]
 
 for _spec in _COMMANDS:

@@ -181,3 +181,19 @@ def test_consolidate_from_files_equals_the_sum_of_the_files(seeds: list[int]) ->
             want_nu = sum(f[spec.key][r.key]["nu"] for f in all_figures for r in spec.rows)
             assert (cons.total(spec.key).tong, cons.total(spec.key).nu) == (want_tong, want_nu)
         assert len(cons.missing) == len(UNITS) - len(all_figures)
+
+
+def test_consolidate_command_prints_the_situation_and_writes_the_annex(cli, year_ws) -> None:  # noqa: ANN001
+    import openpyxl
+
+    out = year_ws / "tong-hop.xlsx"
+    result = cli("consolidate", "2017", "-o", str(out), ws=year_ws)
+    assert result.exit_code == 0, result.output
+    assert "3/4 đơn vị phải báo cáo đã gửi (75,0%)" in result.stdout
+    assert "chậm 5 ngày: Sở Nội vụ" in result.stdout
+    assert "chưa gửi: Sở Tài chính" in result.stdout
+    assert "Tỷ lệ nữ trong quy hoạch: 10,0% (chỉ tiêu ≥ 30,0%) — CHƯA ĐẠT" in result.stdout
+    assert "tăng 10,0 điểm % so với năm 2016" in result.stdout
+    assert openpyxl.load_workbook(out).sheetnames[0] == "Tổng hợp"
+    bad = cli("consolidate", "2017", "-o", str(year_ws / "x.docx"), ws=year_ws)
+    assert bad.exit_code == 1 and ".xlsx" in bad.stderr
