@@ -16,7 +16,7 @@ import click
 @click.argument("nam", type=int, metavar="NĂM")
 @click.option("--thu-muc", "folder", metavar="THƯ_MỤC",
               help="Thư mục báo cáo các đơn vị trong content/ (mặc định: bao_cao.thu_muc).")
-@click.option("--ky", default="nam", show_default=True, help="Kỳ báo cáo: nam, 6_thang …")
+@click.option("--ky", default="nam", show_default=True, metavar="KỲ", help="Kỳ báo cáo: nam, 6_thang …")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Ghi biểu tổng hợp Excel (.xlsx) vào tệp này.")
 @click.pass_context
