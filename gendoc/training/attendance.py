@@ -9,12 +9,13 @@ the merged group rows are beyond the body `Table` block.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -34,7 +35,7 @@ from gendoc.textwidth import width_cm
 from gendoc.training.certificate import ngay_ngan
 from gendoc.training.model import LopHoc
 from gendoc.training.roster import HocVien
-from gendoc.vi import roman, sap_xep_ten
+from gendoc.vi import roman, sap_xep_ten, thu_ngay
 from gendoc.workspace import Workspace
 
 HEADER = ("TT", "Họ và tên", "Năm sinh", "", "Chức vụ", "Điện thoại", "Ký tên")
@@ -108,21 +109,45 @@ def _heading(doc: DocxDocument, unit: Any) -> None:
 
 
 def build(ws: Workspace, doc: Any, people: Sequence[HocVien]) -> DocxDocument:
-    """The attendance list of the course as a python-docx Document."""
+    """The attendance list of the course: one sheet, or one per course day (`ky_ten_theo_ngay`)."""
     lop: LopHoc = doc.lop_hoc
     unit = ws.unit(doc.co_quan)
     out = base_document(ws.config.dinh_dang.co_chu)
     apply_format(out, ws.config.dinh_dang)
+    days = ([lop.tu_ngay + dt.timedelta(days=i) for i in range(lop.so_ngay)]
+            if lop.ky_ten_theo_ngay else [None])
+    for index, day in enumerate(days):
+        if index:
+            out.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _sheet(out, unit, lop, people, day)
+    return out
+
+
+def _sheet(out: DocxDocument, unit: Any, lop: LopHoc, people: Sequence[HocVien],
+           day: dt.date | None) -> None:
     _heading(out, unit)
     add_para(out, "DANH SÁCH HỌC VIÊN", bold=True, before=18)
     add_para(out, lop.ten, bold=True)
-    add_para(out, f"(Từ ngày {ngay_ngan(lop.tu_ngay)} đến ngày {ngay_ngan(lop.den_ngay)}, "
-                  f"tại {lop.dia_diem.rstrip('.')})", italic=True, after=12)
-
+    when = (f"Ngày học: {thu_ngay(day)}" if day is not None
+            else f"Từ ngày {ngay_ngan(lop.tu_ngay)} đến ngày {ngay_ngan(lop.den_ngay)}")
+    add_para(out, f"({when}, tại {lop.dia_diem.rstrip('.')})", italic=True, after=12)
     section = out.sections[0]
     text_cm = (section.page_width - section.left_margin - section.right_margin) / 360000
-    widths = [text_cm * w / sum(WEIGHTS) for w in WEIGHTS]
-    groups = grouped(lop, people)
+    _table(out, [text_cm * w / sum(WEIGHTS) for w in WEIGHTS], grouped(lop, people))
+    women = sum(1 for p in people if p.gioi_tinh == "Nữ")
+    add_para(out, f"Danh sách có {len(people):02d} học viên ({women:02d} nữ, {len(people) - women:02d} nam) "
+                  f"của {len(grouped(lop, people)):02d} đơn vị./.", italic=True,
+             align=WD_ALIGN_PARAGRAPH.LEFT, before=6)
+    sign = borderless_table(out, nd30.CLOSING_COLUMNS_CM)
+    right = sign.rows[0].cells[1]
+    add_para(right, "NGƯỜI LẬP DANH SÁCH", bold=True, before=12)
+    for _ in range(3):
+        add_para(right, "")
+    add_para(right, lop.lien_he.ho_ten, bold=True)
+    add_para(out, "")
+
+
+def _table(out: DocxDocument, widths: list[float], groups: list[tuple[str, list[HocVien]]]) -> None:
     rows = 2 + sum(1 + len(members) for _, members in groups)
     table = out.add_table(rows=rows, cols=len(HEADER))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -162,25 +187,12 @@ def build(ws: Workspace, doc: Any, people: Sequence[HocVien]) -> DocxDocument:
             row = table.rows[r]
             row.height = Cm(ROW_MIN_CM)
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            cells = row.cells
             male = person.gioi_tinh == "Nam"
             values = [str(number), person.ho_ten, str(person.nam_sinh) if male else "",
                       "" if male else str(person.nam_sinh), person.chuc_vu or "",
                       person.dien_thoai or "", ""]
-            for col, value in enumerate(values):
+            for col, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 left = col in (1, 4)
-                _cell(cells[col], value, align=WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER)
+                _cell(cell, value, align=WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER)
             _row_flags(row)
             r += 1
-
-    women = sum(1 for p in people if p.gioi_tinh == "Nữ")
-    add_para(out, f"Danh sách có {len(people):02d} học viên ({women:02d} nữ, {len(people) - women:02d} nam) "
-                  f"của {len(groups):02d} đơn vị./.", italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, before=6)
-    sign = borderless_table(out, nd30.CLOSING_COLUMNS_CM)
-    right = sign.rows[0].cells[1]
-    add_para(right, "NGƯỜI LẬP DANH SÁCH", bold=True, before=12)
-    for _ in range(3):
-        add_para(right, "")
-    add_para(right, lop.lien_he.ho_ten, bold=True)
-    add_para(out, "")
-    return out

@@ -112,6 +112,7 @@ class LopHoc(Strict):
     lien_he: LienHe
     han_dang_ky: Any = Field(description="hạn gửi danh sách học viên")
     danh_sach: str | None = Field(None, description="tệp danh sách học viên (.xlsx, .csv, .yaml)")
+    ky_ten_theo_ngay: bool = Field(False, description="danh sách ký tên riêng cho từng ngày học")
     giay_moi: GiayMoiLop = Field(default_factory=GiayMoiLop)
     chung_nhan: ChungNhanLop = Field(default_factory=ChungNhanLop)
 

@@ -270,3 +270,18 @@ def test_progress_bar_for_long_batches(course_ws, cli) -> None:  # noqa: ANN001
     assert result.exit_code == 0
     assert "Giấy chứng nhận" in result.stderr and "Giấy mời" in result.stderr
     assert "Giấy chứng nhận" not in result.stdout  # the bar goes to stderr only
+
+
+def test_one_sign_in_sheet_per_course_day(course_ws) -> None:  # noqa: ANN001
+    ws = course_ws()
+    path = ws / "content/tap-huan/lop.yaml"
+    text = path.read_text(encoding="utf-8").replace("  danh_sach:", "  ky_ten_theo_ngay: true\n  danh_sach:")
+    path.write_text(text, encoding="utf-8")
+    built(ws)
+    doc = Document(str(ws / OUT / "danh-sach-hoc-vien.docx"))
+    days = [p.text for p in doc.paragraphs if p.text.startswith("(Ngày học:")]
+    assert days == ["(Ngày học: thứ Hai, ngày 05 tháng 6 năm 2017, tại Hội trường Sở Nội vụ)",
+                    "(Ngày học: thứ Ba, ngày 06 tháng 6 năm 2017, tại Hội trường Sở Nội vụ)"]
+    sheets = [t for t in doc.tables if t.rows[0].cells[1].text == "Họ và tên"]
+    assert len(sheets) == 2
+    assert [r.cells[1].text for r in sheets[0].rows] == [r.cells[1].text for r in sheets[1].rows]
