@@ -13,12 +13,9 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from gendoc.build import Document
-from gendoc.kinds import Kind, register
 from gendoc.kinds.official import Strict
-from gendoc.media.brief import Brief, produce, template_name
-from gendoc.media.docx_template import TEMPLATE, make_template
-from gendoc.media.render import Images, media_renderer
-from gendoc.media.scaffold import example_scaffold
+from gendoc.media.brief import Brief, media_kind, produce, template_name
+from gendoc.media.render import Images
 from gendoc.media.schema import Anh, photo
 from gendoc.workspace import Workspace
 
@@ -78,15 +75,6 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
 CONTEXT_NAMES = ["don_vi", "tieu_de", "gioi_thieu", "nguoi", "kenh", "noi_dung"]
 
 
-KIND = register(Kind(
-    name="guong_dien_hinh",
-    title="Gương điển hình (tập giới thiệu)",
-    schema=GuongDienHinh,
-    template=TEMPLATE,
-    context=lambda doc, ws: {},
-    formats=("docx", "html"),
-    official=False,
-    extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
-           "make_template": make_template,
-           "scaffold": example_scaffold("guong_dien_hinh", "guong-phu-nu-tieu-bieu-2017")},
-))
+KIND = media_kind("guong_dien_hinh", "Gương điển hình (tập giới thiệu)", GuongDienHinh, build_outputs,
+                  formats=("docx", "html"), context_names=CONTEXT_NAMES,
+                  example="guong-phu-nu-tieu-bieu-2017")

@@ -14,13 +14,10 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from gendoc.build import Document
-from gendoc.kinds import Kind, register
 from gendoc.kinds.official import Strict
-from gendoc.media.brief import Brief, produce, template_name
+from gendoc.media.brief import Brief, media_kind, produce, template_name
 from gendoc.media.config import media_config
-from gendoc.media.docx_template import TEMPLATE, make_template
-from gendoc.media.render import Images, media_renderer
-from gendoc.media.scaffold import example_scaffold
+from gendoc.media.render import Images
 from gendoc.media.timing import clock, parse_duration, spoken, time_segments
 from gendoc.vi.dates import parse_date
 from gendoc.workspace import Workspace
@@ -157,15 +154,6 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
 CONTEXT_NAMES = ["don_vi", "chuong_trinh", "tieu_de", "khung_phat", "tong_thoi_luong", "lech", "ngay_phat", "toc_do", "am_tiet_loi_binh", "doc_loi_binh", "thuc_hien", "phan_doan", "kenh", "noi_dung"]
 
 
-KIND = register(Kind(
-    name="kich_ban_truyen_hinh",
-    title="Kịch bản phóng sự truyền hình",
-    schema=KichBan,
-    template=TEMPLATE,
-    context=lambda doc, ws: {},
-    formats=("docx", "html"),
-    official=False,
-    extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
-           "make_template": make_template,
-           "scaffold": example_scaffold("kich_ban_truyen_hinh", "phong-su-nu-can-bo-tieu-bieu")},
-))
+KIND = media_kind("kich_ban_truyen_hinh", "Kịch bản phóng sự truyền hình", KichBan, build_outputs,
+                  formats=("docx", "html"), context_names=CONTEXT_NAMES,
+                  example="phong-su-nu-can-bo-tieu-bieu")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from gendoc.body import Blocks, PageBreak, Para, Span, Table, close_body, parse_inline
 from gendoc.build import rel
@@ -31,6 +31,7 @@ from gendoc.kinds import Kind, register
 from gendoc.kinds.official import Strict, VanBan, official_context
 from gendoc.media.figures import fill_text
 from gendoc.media.scaffold import example_scaffold
+from gendoc.media.schema import Phan
 from gendoc.workspace import Workspace
 
 TEN_LOAI = "QUYẾT ĐỊNH"
@@ -40,19 +41,11 @@ def _list(v: Any) -> Any:
     return [v] if isinstance(v, str) else ([] if v is None else v)
 
 
-class Dieu(Strict):
+class Dieu(Phan):
+    """An article: a line of text, or a heading with paragraphs (the shape of a section)."""
+
     tieu_de: str | None = Field(None, description="tiêu đề của điều (nếu có)")
     doan: list[str] = Field(min_length=1, description="nội dung của điều")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, v: Any) -> Any:
-        return {"doan": [v]} if isinstance(v, str) else v
-
-    @field_validator("doan", mode="before")
-    @classmethod
-    def _many(cls, v: Any) -> Any:
-        return _list(v)
 
 
 class TapThe(Strict):

@@ -15,12 +15,10 @@ from pydantic import Field, field_validator
 
 from gendoc.build import Document
 from gendoc.docx_templates import van_ban_co_ten_loai
-from gendoc.kinds import Kind, register
 from gendoc.kinds.official import Strict, VanBan, official_context
-from gendoc.media.brief import Brief, produce, template_name
-from gendoc.media.figures import TongHop, consolidated, fill_text
-from gendoc.media.render import Images, media_renderer
-from gendoc.media.scaffold import example_scaffold
+from gendoc.media.brief import Brief, media_kind, produce, template_name
+from gendoc.media.figures import Filler, TongHop
+from gendoc.media.render import Images
 from gendoc.media.schema import Anh, LienHe, Phan, photo, sections
 from gendoc.vi.formats import phan_tram, so_vn
 from gendoc.workspace import Workspace
@@ -90,20 +88,14 @@ def contact(doc: ThongCao, ws: Workspace) -> dict[str, str] | None:
 
 def context(doc: ThongCao, ws: Workspace, images: Images, source: Document) -> dict[str, Any]:
     unit = ws.unit(doc.co_quan)
-    rows, values = consolidated(ws, doc.tong_hop) if doc.tong_hop else ([], {})
-
-    def fill(text: str, *loc: str | int) -> str:
-        return fill_text(ws, source, text, values, loc)
-
-    body = [{"tieu_de": fill(p["tieu_de"], "noi_dung", i, "tieu_de"),
-             "doan": [fill(t, "noi_dung", i, "doan", j) for j, t in enumerate(p["doan"])]}
-            for i, p in enumerate(sections(doc.noi_dung))]
+    fill = Filler(ws, source, doc.tong_hop)
+    body = fill.sections(sections(doc.noi_dung))
     return {
         "tieu_de": fill(doc.tieu_de or doc.trich_yeu, "tieu_de"), "trich_yeu": doc.trich_yeu,
         "sapo": fill(doc.sapo, "sapo"),
         "anh": photo(images, doc.anh, ("anh",)), "noi_dung": body,
-        "so_lieu": rows + figures(doc.so_lieu), "tieu_de_so_lieu": doc.tieu_de_so_lieu,
-        "tong_hop": values,
+        "so_lieu": fill.rows + figures(doc.so_lieu), "tieu_de_so_lieu": doc.tieu_de_so_lieu,
+        "tong_hop": fill.values,
         "cot_ky_nay": f"Năm {doc.tong_hop.nam}" if doc.tong_hop else "Kỳ này",
         "lien_he": contact(doc, ws), "co_quan": unit.ten_day_du or " ".join(unit.header_lines),
         "dia_danh": doc.dia_danh or unit.dia_danh, "ngay": doc.ngay, "ten_loai": PRINTED,
@@ -132,15 +124,8 @@ CONTEXT_NAMES = sorted({
 })
 
 
-KIND = register(Kind(
-    name="thong_cao",
-    title="Thông cáo báo chí",
-    schema=ThongCao,
-    template=DOCX_TEMPLATE,
-    context=lambda doc, ws: official_context(doc, ws, TEN_LOAI),
-    ten_loai=TEN_LOAI,
-    formats=("docx", "html", "txt"),
-    extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
-           "make_template": van_ban_co_ten_loai,
-           "scaffold": example_scaffold("thong_cao", "thong-cao-ket-qua-2017")},
-))
+KIND = media_kind("thong_cao", "Thông cáo báo chí", ThongCao, build_outputs,
+                  formats=("docx", "html", "txt"), context_names=CONTEXT_NAMES,
+                  example="thong-cao-ket-qua-2017", template=DOCX_TEMPLATE,
+                  make_template=van_ban_co_ten_loai, ten_loai=TEN_LOAI, official=True,
+                  context=lambda doc, ws: official_context(doc, ws, TEN_LOAI))

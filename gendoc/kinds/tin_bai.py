@@ -12,13 +12,10 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from gendoc.build import Document
-from gendoc.kinds import Kind, register
 from gendoc.kinds.official import Strict
-from gendoc.media.brief import Brief, produce, template_name
-from gendoc.media.docx_template import TEMPLATE, make_template
-from gendoc.media.figures import TongHop, consolidated, fill_text
-from gendoc.media.render import Images, media_renderer
-from gendoc.media.scaffold import example_scaffold
+from gendoc.media.brief import Brief, media_kind, produce, template_name
+from gendoc.media.figures import Filler, TongHop
+from gendoc.media.render import Images
 from gendoc.media.schema import Anh, Phan, photo, sections
 from gendoc.vi.dates import parse_date
 from gendoc.workspace import Workspace
@@ -46,14 +43,8 @@ class TinBai(Strict):
 
 def context(ws: Workspace, source: Document, images: Images) -> dict[str, Any]:
     doc: TinBai = source.data
-    values = consolidated(ws, doc.tong_hop)[1] if doc.tong_hop else {}
-
-    def fill(text: str, *loc: str | int) -> str:
-        return fill_text(ws, source, text, values, loc)
-
-    body = [{"tieu_de": fill(p["tieu_de"], "noi_dung", i, "tieu_de"),
-             "doan": [fill(t, "noi_dung", i, "doan", j) for j, t in enumerate(p["doan"])]}
-            for i, p in enumerate(sections(doc.noi_dung))]
+    fill = Filler(ws, source, doc.tong_hop)
+    body = fill.sections(sections(doc.noi_dung))
     return {
         "chuyen_muc": doc.chuyen_muc or "", "tieu_de": fill(doc.tieu_de, "tieu_de"),
         "sapo": fill(doc.sapo, "sapo"), "anh": photo(images, doc.anh, ("anh",)), "noi_dung": body,
@@ -77,15 +68,6 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
 CONTEXT_NAMES = ["chuyen_muc", "tieu_de", "sapo", "anh", "noi_dung", "tac_gia", "nguon", "ngay", "don_vi", "kenh"]
 
 
-KIND = register(Kind(
-    name="tin_bai",
-    title="Tin bài (cổng thông tin)",
-    schema=TinBai,
-    template=TEMPLATE,
-    context=lambda doc, ws: {},
-    formats=("html", "docx", "txt"),
-    official=False,
-    extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
-           "make_template": make_template,
-           "scaffold": example_scaffold("tin_bai", "tin-hoi-nghi-so-ket-2017")},
-))
+KIND = media_kind("tin_bai", "Tin bài (cổng thông tin)", TinBai, build_outputs,
+                  formats=("html", "docx", "txt"), context_names=CONTEXT_NAMES,
+                  example="tin-hoi-nghi-so-ket-2017")

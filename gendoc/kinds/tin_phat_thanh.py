@@ -13,14 +13,11 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from gendoc.build import Document
-from gendoc.kinds import Kind, register
 from gendoc.kinds.official import Strict
-from gendoc.media.brief import Brief, produce, template_name
+from gendoc.media.brief import Brief, media_kind, produce, template_name
 from gendoc.media.config import media_config
-from gendoc.media.docx_template import TEMPLATE, make_template
-from gendoc.media.figures import TongHop, consolidated, fill_text
-from gendoc.media.render import Images, media_renderer
-from gendoc.media.scaffold import example_scaffold
+from gendoc.media.figures import Filler, TongHop
+from gendoc.media.render import Images
 from gendoc.media.timing import clock, parse_duration, reading_seconds, spoken, syllables
 from gendoc.vi.dates import parse_date
 from gendoc.workspace import Workspace
@@ -62,11 +59,11 @@ def estimate(ws: Workspace, doc: Document) -> tuple[list[dict[str, Any]], float,
     data: TinPhatThanh = doc.data
     cfg = media_config(ws)
     speed = data.toc_do_doc or cfg.toc_do_doc.phat_thanh
-    values = consolidated(ws, data.tong_hop)[1] if data.tong_hop else {}
+    fill = Filler(ws, doc, data.tong_hop)
     views = []
     start = 0.0
     for index, raw in enumerate(data.noi_dung):
-        text = fill_text(ws, doc, raw, values, ("noi_dung", index))
+        text = fill(raw, "noi_dung", index)
         seconds = reading_seconds(text, speed)
         views.append({"bat_dau": clock(start), "doan": text, "am_tiet": syllables(text)})
         start += seconds
@@ -108,15 +105,6 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
 CONTEXT_NAMES = ["don_vi", "chuong_trinh", "tieu_de", "ngay_phat", "doan", "thoi_luong_doc", "thoi_luong_doc_chu", "toc_do", "khung", "am_tiet", "bien_tap", "nguon", "tom_tat", "kenh", "noi_dung"]
 
 
-KIND = register(Kind(
-    name="tin_phat_thanh",
-    title="Tin phát thanh",
-    schema=TinPhatThanh,
-    template=TEMPLATE,
-    context=lambda doc, ws: {},
-    formats=("txt", "html", "docx"),
-    official=False,
-    extra={"context_names": CONTEXT_NAMES, "render": media_renderer(build_outputs),
-           "make_template": make_template,
-           "scaffold": example_scaffold("tin_phat_thanh", "tin-phat-thanh-so-ket-2017")},
-))
+KIND = media_kind("tin_phat_thanh", "Tin phát thanh", TinPhatThanh, build_outputs,
+                  formats=("txt", "html", "docx"), context_names=CONTEXT_NAMES,
+                  example="tin-phat-thanh-so-ket-2017")

@@ -12,6 +12,7 @@ from typing import Any
 
 from gendoc.body import Blocks, Para, close_body
 from gendoc.build import Document
+from gendoc.kinds import Kind
 from gendoc.media.convert import to_text
 from gendoc.media.page import page
 from gendoc.media.render import (
@@ -80,3 +81,26 @@ def _closed(blocks: Blocks) -> Blocks:
     if paras and blocks and blocks[-1] is paras[-1]:
         close_body(paras)
     return blocks
+
+
+def media_kind(name: str, title: str, schema: type, build_outputs: Any, *,
+               formats: tuple[str, ...], context_names: list[str], example: str,
+               **kind_fields: Any) -> Kind:
+    """Register a media kind: custom renderer, declared template variables, `gendoc new`.
+
+    Non-ND30 kinds default to the shared `truyen_thong.docx`; an ND30 kind passes its own
+    `template`, `make_template`, `ten_loai`, `context` and `official=True`.
+    """
+    from gendoc.kinds import register
+    from gendoc.media.docx_template import TEMPLATE, make_template
+    from gendoc.media.render import media_renderer
+    from gendoc.media.scaffold import example_scaffold
+
+    make = kind_fields.pop("make_template", make_template)
+    fields = {"template": TEMPLATE, "context": lambda doc, ws: {}, "official": False,
+              **kind_fields}
+    return register(Kind(
+        name=name, title=title, schema=schema, formats=formats,
+        extra={"context_names": context_names, "render": media_renderer(build_outputs),
+               "make_template": make, "scaffold": example_scaffold(name, example)},
+        **fields))

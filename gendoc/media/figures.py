@@ -102,3 +102,20 @@ def fill_text(ws: Any, doc: Any, text: str, values: dict[str, Any], loc: tuple, 
             where=line_of(doc.raw, loc),
             hint=hint or "dùng {{ tong_hop.lanh_dao.ty_le }}, {{ tong_hop.quy_hoach.thay_doi }} "
                          "… với các nhóm khai báo ở tong_hop.chi_tieu")]) from None
+
+
+class Filler:
+    """`{{ tong_hop.… }}` filling for one document: the figures computed once, then any field."""
+
+    def __init__(self, ws: Any, source: Any, spec: TongHop | None) -> None:
+        self.ws, self.source = ws, source
+        self.rows, self.values = consolidated(ws, spec) if spec else ([], {})
+
+    def __call__(self, text: str, *loc: str | int) -> str:
+        return fill_text(self.ws, self.source, text, self.values, loc)
+
+    def sections(self, items: list[dict[str, Any]], field: str = "noi_dung") -> list[dict[str, Any]]:
+        """Sections ({tieu_de, doan[]}) with every heading and paragraph filled."""
+        return [{"tieu_de": self(p["tieu_de"], field, i, "tieu_de"),
+                 "doan": [self(t, field, i, "doan", j) for j, t in enumerate(p["doan"])]}
+                for i, p in enumerate(items)]
