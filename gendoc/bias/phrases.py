@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from gendoc.vi.text import TONE_MARKS, split_tone
@@ -54,7 +54,7 @@ class Syllable:
 
     @classmethod
     def of(cls, word: str) -> Syllable:
-        return cls(fold(word), shape(word), split_tone(word.casefold())[1])
+        return _syllable(word)
 
     def matches(self, word: Syllable) -> bool:
         """Does a word of the text (as a Syllable) spell this phrase syllable?"""
@@ -64,6 +64,12 @@ class Syllable:
         shape_ok = word.shaped in (self.shaped, word.folded)
         # Tone as in the phrase (wherever it sits: hòa/hoà), or no tone typed.
         return shape_ok and word.tone in (0, self.tone)
+
+
+@lru_cache(maxsize=65536)
+def _syllable(word: str) -> Syllable:
+    """Keys of a word; cached because running text repeats a few thousand words endlessly."""
+    return Syllable(fold(word), shape(word), split_tone(word.casefold())[1])
 
 
 @dataclass(frozen=True)
