@@ -39,8 +39,8 @@ def write_xlsx(report: StatusReport, path: Path, *, root: Path | None) -> Path:
     last_col = get_column_letter(len(COLUMNS))
     ws["A1"] = "TÌNH HÌNH GỬI KẾ HOẠCH CỦA CÁC SỞ, BAN, NGÀNH VÀ UBND CẤP HUYỆN"
     ws["A1"].font = _font(bold=True, size=13)
-    ws["A2"] = (f"Thực hiện {report.source_rel}; hạn gửi: {report.deadline:%d/%m/%Y}; "
-                f"số liệu đến ngày {report.as_of:%d/%m/%Y}")
+    ws["A2"] = (f"(Thực hiện {report.citation or report.source_rel}; hạn gửi: "
+                f"{report.deadline:%d/%m/%Y}; số liệu đến ngày {report.as_of:%d/%m/%Y})")
     ws["A2"].font = _font(italic=True)
     for cell in ("A1", "A2"):
         ws.merge_cells(f"{cell}:{last_col}{cell[1:]}")

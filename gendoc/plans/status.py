@@ -49,6 +49,7 @@ class StatusReport:
     deadline: dt.date
     as_of: dt.date
     rows: list[UnitStatus]
+    citation: str = ""  # "Kế hoạch số …/KH-UBND ngày … của Ủy ban nhân dân tỉnh Kiên Giang"
 
     def count(self, predicate) -> int:  # noqa: ANN001 - a small lambda
         return sum(1 for row in self.rows if predicate(row))
@@ -137,7 +138,7 @@ def collect(ws: Workspace, source: Path, deadline: dt.date | None,
                 f"{len(row.files)} tệp kế hoạch cho cùng đơn vị"
     ordered = sorted(rows.values(), key=lambda r: list(TARGET_LEVELS).index(r.unit.cap))
     return StatusReport(source=source, source_rel=src.rel, deadline=deadline, as_of=as_of,
-                        rows=ordered)
+                        rows=ordered, citation=" ".join(src.citation.split()))
 
 
 def _update(row: UnitStatus, doc, deadline: dt.date, shown: str) -> None:  # noqa: ANN001

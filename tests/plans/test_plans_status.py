@@ -53,6 +53,9 @@ def test_terminal_status_per_unit(status) -> None:  # noqa: ANN001
 def test_xlsx_for_so_noi_vu(example: Path, status) -> None:  # noqa: ANN001
     wb = load_workbook(example / XLSX)
     sheet = wb.active
+    assert sheet["A2"].value == ("(Thực hiện Kế hoạch số /KH-UBND ngày tháng 12 năm 2016 của Ủy "
+                                 "ban nhân dân tỉnh Kiên Giang; hạn gửi: 25/01/2017; số liệu đến "
+                                 "ngày 01/03/2017)")
     header = [c.value for c in sheet[4]]
     assert header == ["TT", "Mã", "Cơ quan, đơn vị", "Cấp", "Số, ký hiệu", "Ngày ban hành",
                       "Tình trạng", "Thời hạn", "Ghi chú"]
