@@ -5,9 +5,13 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gendoc.build import load_document
 from gendoc.exceptions import ContentError
+from gendoc.reports.model import MAX_COUNT, _count
+from gendoc.vi import so_vn
 from gendoc.workspace import load_workspace
 from tests.reports.conftest import random_figures, report_yaml
 
@@ -104,3 +108,20 @@ def test_unknown_period_code(report_ws) -> None:  # noqa: ANN001
     with pytest.raises(ContentError) as info:
         load_document(load_workspace(ws), ws / "content/bao-cao/2017/x.yaml")
     assert info.value.problems[0].field == "ky"
+
+
+
+@given(st.integers(0, MAX_COUNT))
+def test_a_count_reads_the_same_however_it_is_written(n: int) -> None:
+    for written in (n, float(n), str(n), f" {n} ", so_vn(n)):
+        assert _count(written) == n
+
+
+@given(st.one_of(st.integers(max_value=-1), st.integers(min_value=MAX_COUNT + 1),
+                 st.floats(allow_nan=False, allow_infinity=False).filter(lambda x: not x.is_integer()),
+                 st.text(alphabet="abcđ ,;-", min_size=1).filter(lambda t: t.strip())))
+def test_anything_else_is_refused_in_vietnamese(value: object) -> None:
+    with pytest.raises(ValueError) as info:
+        _count(value)
+    message = str(info.value)
+    assert any(word in message for word in ("âm", "số nguyên", "quá lớn", "chưa điền"))
