@@ -59,7 +59,7 @@ def write_xlsx(report: StatusReport, path: Path, *, root: Path | None) -> Path:
                   status.ngay, status.tinh_trang, status.han, status.ghi_chu)
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row_no, column=col, value=value)
-            cell.font = _font(bold=col == 7 and status.late)
+            cell.font = _font(bold=col == 8 and status.late)
             cell.border = BOX
             centred = col in (1, 4, 5, 6, 8)
             cell.alignment = Alignment(horizontal="center" if centred else "left",
