@@ -24,7 +24,6 @@ from gendoc import nd30
 from gendoc.docx_render import apply_format
 from gendoc.docx_templates import (
     RULE_CO_QUAN,
-    RULE_TIEU_NGU,
     add_para,
     base_document,
     borderless_table,
@@ -32,7 +31,7 @@ from gendoc.docx_templates import (
     center_rule,
 )
 from gendoc.textwidth import width_cm
-from gendoc.training.certificate import ngay_ngan
+from gendoc.training.certificate import motto_cell, ngay_ngan
 from gendoc.training.model import LopHoc
 from gendoc.training.roster import HocVien
 from gendoc.vi import roman, sap_xep_ten, thu_ngay
@@ -101,11 +100,7 @@ def _heading(doc: DocxDocument, unit: Any) -> None:
     bottom_border(rule)
     longest = max(width_cm(n, sizes["co_quan"], bold=True) for n in names)
     center_rule(rule, left_cm, min(longest, left_cm) * 0.4)
-    add_para(right, nd30.QUOC_HIEU, size=sizes["quoc_hieu"], bold=True)
-    add_para(right, nd30.TIEU_NGU, size=sizes["tieu_ngu"], bold=True)
-    motto = add_para(right, style=RULE_TIEU_NGU)
-    bottom_border(motto)
-    center_rule(motto, right_cm, width_cm(nd30.TIEU_NGU, sizes["tieu_ngu"], bold=True))
+    motto_cell(right, right_cm)
 
 
 def build(ws: Workspace, doc: Any, people: Sequence[HocVien]) -> DocxDocument:

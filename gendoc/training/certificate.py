@@ -64,6 +64,16 @@ def _page_border(doc: DocxDocument) -> None:
     sect.find(qn("w:pgMar")).addnext(borders)
 
 
+def motto_cell(cell: Any, width: float) -> None:
+    """Quốc hiệu and Tiêu ngữ with the rule under the motto, as in the ND30 header (ô 1)."""
+    sizes = nd30.HEADER_SIZES_PT
+    add_para(cell, nd30.QUOC_HIEU, size=sizes["quoc_hieu"], bold=True)
+    add_para(cell, nd30.TIEU_NGU, size=sizes["tieu_ngu"], bold=True)
+    motto = add_para(cell, style=RULE_TIEU_NGU)
+    bottom_border(motto)
+    center_rule(motto, width, width_cm(nd30.TIEU_NGU, sizes["tieu_ngu"], bold=True))
+
+
 def make_template() -> DocxDocument:
     """Draw the built-in certificate template (landscape, bordered, Times New Roman)."""
     doc = base_document()
@@ -90,11 +100,7 @@ def make_template() -> DocxDocument:
     rule = add_para(left, style=RULE_CO_QUAN)
     bottom_border(rule)
     center_rule(rule, left_cm, left_cm * 0.3)
-    add_para(right, nd30.QUOC_HIEU, size=sizes["quoc_hieu"], bold=True)
-    add_para(right, nd30.TIEU_NGU, size=sizes["tieu_ngu"], bold=True)
-    motto = add_para(right, style=RULE_TIEU_NGU)
-    bottom_border(motto)
-    center_rule(motto, right_cm, width_cm(nd30.TIEU_NGU, sizes["tieu_ngu"], bold=True))
+    motto_cell(right, right_cm)
 
     title = add_para(doc, "GIẤY CHỨNG NHẬN", size=TITLE_PT, bold=True, before=18, after=6)
     title.runs[0].font.color.rgb = RGBColor.from_string(TITLE_COLOR)
