@@ -27,6 +27,9 @@ def _target(ws: Workspace, src: Any, unit: Any, output: Path | None, many: bool)
     if output is None:
         return default_target(ws, src, unit)
     output = _resolve(ws, output)
+    if many and output.suffix.lower() in (".yaml", ".yml"):
+        raise GendocError(f"tạo cho nhiều đơn vị thì -o phải là một thư mục, không phải tệp "
+                          f"'{output.name}' — ví dụ -o content/ke-hoach/don-vi.")
     if many or output.is_dir() or output.suffix.lower() not in (".yaml", ".yml"):
         return output / default_target(ws, src, unit).name
     return output
