@@ -112,6 +112,13 @@ def _set_child(sect: etree._Element, name: str, attrs: dict[str, str]) -> None:
     sect.append(new)
 
 
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A zip entry with a fixed date: the same input gives byte-identical documents."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
 class BatchTemplate:
     """A template rendered once with tokens for `fields`, ready to be filled many times."""
 
@@ -133,7 +140,7 @@ class BatchTemplate:
         base = io.BytesIO()
         with zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as zf:
             for info, data in static:
-                zf.writestr(info.filename, data)
+                zf.writestr(_entry(info.filename), data, compresslevel=6)
         self._base = base.getvalue()
         self._body: tuple[str, Segments, Segments, str] | None = None
 
@@ -165,7 +172,7 @@ class BatchTemplate:
         buf = io.BytesIO(self._base)
         with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=3) as zf:
             for name, text in parts.items():
-                zf.writestr(name, text.encode("utf-8"))
+                zf.writestr(_entry(name), text.encode("utf-8"), compresslevel=3)
         return buf.getvalue()
 
     def fill(self, values: Mapping[str, Any]) -> bytes:

@@ -88,3 +88,13 @@ def test_combine_of_one_item_is_a_valid_single_section(template: Path) -> None:
     assert text(combined) == text(batch.fill(one))
     with pytest.raises(Exception, match="lô rỗng"):
         batch.combine([])
+
+
+def test_same_values_give_byte_identical_documents(template: Path) -> None:
+    batch = BatchTemplate.from_template(template, shared(), certificate.FIELDS)
+    values = {"xung_ho": "Bà", "ho_ten": "Trần Thị Bình"}
+    data = batch.fill(values)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:  # no clock in the archive: rebuilds are identical
+        assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert data == batch.fill(dict(values))
+    assert data != batch.fill({**values, "ho_ten": "Trần Thị Bính"})
