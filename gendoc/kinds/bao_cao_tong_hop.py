@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -31,6 +31,9 @@ class BaoCaoTongHop(BaoCaoBase):
                                                   "mặc định bao_cao.thu_muc trong gendoc.yaml")
     bieu_do: bool = Field(True, description="vẽ biểu đồ (true/false)")
     bieu_tong_hop: bool = Field(True, description="xuất biểu tổng hợp Excel kèm theo (true/false)")
+    bang_don_vi: Literal["phu_luc", "noi_dung"] = Field(
+        "phu_luc", description="bảng số liệu theo từng đơn vị: phu_luc (in thành phụ lục sau chữ "
+                               "ký) hoặc noi_dung (in trong phần nội dung)")
 
 
 def default_opening(doc: BaoCaoTongHop, ws: Workspace) -> list[str]:
@@ -39,6 +42,30 @@ def default_opening(doc: BaoCaoTongHop, ws: Workspace) -> list[str]:
             f"đảm bình đẳng giới đối với nữ cán bộ, công chức, viên chức giai đoạn 2016-2020, trên "
             f"cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {who} tổng hợp kết quả thực hiện "
             f"{doc.ky_text} như sau:"]
+
+
+def unit_annexes(doc: BaoCaoTongHop) -> dict[str, str]:
+    """Group → its annex label, numbered after the annexes written in `phu_luc`."""
+    from gendoc.kinds.official import annex_labels
+    from gendoc.reports.indicators import PAIRED
+
+    if doc.bang_don_vi != "phu_luc":
+        return {}
+    labels = annex_labels(len(doc.phu_luc) + len(PAIRED))[len(doc.phu_luc):]
+    return {spec.key: label for spec, label in zip(PAIRED, labels, strict=True)}
+
+
+def annexes(doc: BaoCaoTongHop, cons: Any, ctx: dict[str, Any]) -> Any:
+    """`phu_luc` as written, then the per-unit tables when they are printed as annexes."""
+    from gendoc.body import Blocks
+    from gendoc.kinds.official import annex_blocks
+    from gendoc.reports.indicators import PAIRED
+    from gendoc.reports.summary import annex_title, unit_table
+
+    extra = []
+    if doc.bang_don_vi == "phu_luc":
+        extra = [(annex_title(spec), Blocks([unit_table(cons, spec)])) for spec in PAIRED]
+    return annex_blocks(doc.phu_luc, ctx, extra)
 
 
 def body(doc: BaoCaoTongHop, ws: Workspace, cons: Any, charts: dict[str, tuple[Path, str]],
@@ -50,7 +77,8 @@ def body(doc: BaoCaoTongHop, ws: Workspace, cons: Any, charts: dict[str, tuple[P
     head += plain_paragraphs(doc.mo_dau or default_opening(doc, ws))
     sections = [
         section("Tình hình báo cáo của các cơ quan, đơn vị", situation(cons)),
-        section("Kết quả thực hiện", [*results(cons, holder, charts), *doc.ket_qua]),
+        section("Kết quả thực hiện", [*results(cons, holder, charts, unit_annexes(doc)),
+                                      *doc.ket_qua]),
         section("Hạn chế và nguyên nhân", doc.han_che),
         section("Kiến nghị, đề xuất", proposals(doc)),
         *doc.noi_dung,
@@ -68,6 +96,7 @@ def context(doc: BaoCaoTongHop, ws: Workspace) -> dict[str, Any]:
     cons = consolidate(ws, doc.nam, doc.thu_muc, ky=doc.ky)
     ctx = official_context(doc, ws, TEN_LOAI)
     ctx["noi_dung"] = body(doc, ws, cons, {}, False)
+    ctx["phu_luc"] = annexes(doc, cons, ctx)
     return ctx
 
 
@@ -75,6 +104,7 @@ def render(ws: Workspace, document: Any, out: Path | None) -> Any:
     """Consolidate, draw the charts, write the annex, render the .docx; all outputs atomic."""
     from gendoc.build import RenderResult, default_output
     from gendoc.docx_render import render_docx
+    from gendoc.kinds.annex_pages import restart_annex_pages
     from gendoc.reports.annex import write_annex
     from gendoc.reports.consolidation import consolidate
     from gendoc.templates import find_template
@@ -96,7 +126,9 @@ def render(ws: Workspace, document: Any, out: Path | None) -> Any:
         template = find_template(ws, doc.template or KIND.template)
         ctx = official_context(doc, ws, TEN_LOAI)
         ctx["noi_dung"] = body(doc, ws, cons, pictures, doc.bieu_tong_hop)
+        ctx["phu_luc"] = annexes(doc, cons, ctx)
         rendered = render_docx(template, ctx, ws)
+        restart_annex_pages(rendered)
         atomic_save(target, lambda out_tmp: rendered.save(str(out_tmp)), root=root)
         outputs = [target]
         if doc.bieu_tong_hop:

@@ -146,9 +146,17 @@ def _pictures(holder: Holder, chart: tuple[Path, str] | None) -> list[str]:
             holder.mark(Para([Span(caption, italic=True)], role="tieu_de_giua"))]
 
 
-def results(cons: Consolidation, holder: Holder, charts: dict[str, tuple[Path, str]]) -> list[Muc]:
+def annex_title(spec: Group) -> str:
+    return f"{spec.title} theo cơ quan, đơn vị"
+
+
+def results(cons: Consolidation, holder: Holder, charts: dict[str, tuple[Path, str]],
+            annexes: dict[str, str] | None = None) -> list[Muc]:
     """Section "Kết quả thực hiện": activities, the province overview (with chart 1), an item
-    per indicator (chart 2 after the planning pool), the targets."""
+    per indicator (chart 2 after the planning pool), the targets.
+
+    `annexes` maps a group to its annex label ("Phụ lục II") when the per-unit tables are
+    printed as annexes after the signature; otherwise they stand in the body."""
     items = [Muc(tieu_de="Công tác tuyên truyền, tập huấn, kiểm tra",
                  doan=[activities_sentence(cons)])]
     overview = ["Tổng hợp số liệu nữ cán bộ, công chức, viên chức toàn tỉnh"
@@ -156,8 +164,12 @@ def results(cons: Consolidation, holder: Holder, charts: dict[str, tuple[Path, s
                 holder.mark(province_table(cons)), *_pictures(holder, charts.get("tong_hop"))]
     items.append(Muc(tieu_de="Tổng hợp chung", doan=overview))
     for spec in PAIRED:
-        doan = [indicator_sentence(cons, spec), holder.mark(unit_table(cons, spec)),
-                *_pictures(holder, charts.get(spec.key))]
+        if annexes:
+            sentence = indicator_sentence(cons, spec)[:-1] + f" (chi tiết tại {annexes[spec.key]})."
+            doan = [sentence]
+        else:
+            doan = [indicator_sentence(cons, spec), holder.mark(unit_table(cons, spec))]
+        doan += _pictures(holder, charts.get(spec.key))
         items.append(Muc(tieu_de=spec.title, doan=doan))
     table = targets_table(cons)
     if table is not None:
