@@ -121,8 +121,11 @@ def _docx_sources(path: Path, shown: str,
             for tag in found:
                 _damage(tag, report)
                 m = SIMPLE_VAR_RE.match(tag.clean) if tag.closed else None
-                if m and not PREFIX_RE.match(tag.clean):
+                prefix = PREFIX_RE.match(tag.clean) if tag.closed else None
+                if m and not prefix:
                     simple.append((tag, m.group(1)))
+                elif prefix and prefix.group(1) == "{{" and prefix.group(2) == "r":
+                    simple.append((tag, "{{r"))
         sources.append(docx_source(part.paragraphs, tags, report))
     return sources, simple
 
@@ -243,12 +246,35 @@ def _blocks_in_runs(simple: list[tuple[Tag, str]], known: Known, report: Templat
     """A body variable (many paragraphs) in a plain `{{ }}` would put paragraphs inside a line."""
     from gendoc.body import Blocks
 
+    rich = _has_rich_text(known.context)
     for tag, name in simple:
+        if name == "{{r":
+            if not rich:
+                report.add(LOI, "the-r-can-richtext",
+                           "thẻ {{r …}} chỉ dùng cho chữ đã định dạng sẵn (RichText); dữ liệu "
+                           "của loại văn bản này là chữ thường nên sẽ bị mất khi dựng",
+                           tag.where(), hint="bỏ chữ r: viết {{ … }}")
+            continue
         if isinstance(known.context.get(name), Blocks):
             report.add(LOI, "noi-dung-can-the-p",
                        f"'{name}' là cả phần nội dung (nhiều đoạn, bảng) nên không in được trong "
                        "một dòng chữ", tag.where(),
                        hint=f"đặt {{{{p {name} }}}} một mình trong một đoạn riêng")
+
+
+def _has_rich_text(value, depth: int = 0) -> bool:  # noqa: ANN001
+    """Whether the example context holds a docxtpl RichText/Listing anywhere."""
+    from docxtpl import Listing, RichText
+
+    if isinstance(value, (RichText, Listing)):
+        return True
+    if depth > 6:
+        return False
+    if isinstance(value, dict):
+        return any(_has_rich_text(v, depth + 1) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_rich_text(v, depth + 1) for v in value[:50])
+    return False
 
 
 def fix_template(path: Path, out: Path, *, root: Path | None = None) -> int:

@@ -201,6 +201,7 @@ def test_loop_variable_outside_its_loop(ws, tmp_path: Path) -> None:  # noqa: AN
     ("{{ trich_yeu.__class__.__mro__ }}", "thuoc-tinh-cam", "bộ lọc của gendoc"),
     ("{{ noi_dung }}", "noi-dung-can-the-p", "{{p noi_dung }}"),
     ("{{ so }/{{ ky_hieu }}", "loi-cu-phap", None),
+    ("Ký: {{r ho_ten }}", "the-r-can-richtext", "{{ … }}"),
     ("{%p endfor %}", "the-dong-thua", None),
     ("Xem: {%p if so %}", "chu-mat-theo-the-p", "đoạn riêng"),
     ("{{ trich_yeu ", "the-khong-dong", None),
@@ -271,3 +272,37 @@ def test_all_problems_in_one_pass_in_reading_order(ws, tmp_path: Path) -> None: 
         ("bo-loc-la", 14), ("the-chua-dong", 16), ("bien-la", 32)]
     assert "AutoCorrect" in report.findings[-1].hint
     assert report.findings[0].hint == "có phải ý là 'lower'?"
+
+
+def test_docxtpl_row_and_run_prefixes(ws, tmp_path: Path) -> None:  # noqa: ANN001
+    """`{%tr for %}` repeats a table row: understood, scoped to the loop, rendered."""
+    doc = builtin()
+    table = doc.add_table(rows=3, cols=2)
+    table.cell(0, 0).text = "{%tr for dong in noi_nhan %}"
+    table.cell(1, 0).text = "{{ dong }}"
+    table.cell(1, 1).text = "{{ loop.index }}"
+    table.cell(2, 0).text = "{%tr endfor %}"
+    doc.add_paragraph("{%tr if so %}")
+    outside = save(doc, tmp_path / "ke_hoach.docx")
+    finding = _one(check_template(outside, None, ws), "the-bang-ngoai-bang")
+    assert finding.where.text == "⟦{%tr if so %}⟧" and finding.where.cell is None
+    doc.paragraphs[-1]._p.getparent().remove(doc.paragraphs[-1]._p)
+    good = save(doc, tmp_path / "ke_hoach.docx")
+    report = check_template(good, None, ws)
+    assert report.findings == [], [f.render() for f in report.findings]
+    assert "noi_nhan" in report.variables
+    plan = load_document(ws, ws.root / PLAN)
+    out = _render(ws, good)
+    rows = [[c.text for c in row.cells] for row in out.tables[-1].rows]
+    assert rows == [[line, str(i)] for i, line in
+                    enumerate(KE_HOACH.context(plan.data, ws)["noi_nhan"], start=1)]
+
+
+def test_run_prefix_on_plain_text_really_loses_it(ws, tmp_path: Path) -> None:  # noqa: ANN001
+    """Why `{{r ho_ten }}` is an error: docxtpl drops a plain string given to a run tag."""
+    doc = builtin()
+    set_text(find(doc, "{{ ho_ten }}"), "{{r ho_ten }}")
+    damaged = save(doc, tmp_path / "ke_hoach.docx")
+    assert "the-r-can-richtext" in _codes(check_template(damaged, None, ws))
+    assert not any("Phạm Vũ Hồng" in t for t in _texts(_render(ws, damaged)))
+    assert any("Phạm Vũ Hồng" in t for t in _texts(_render(ws, builtin_templates_dir() / "ke_hoach.docx")))
