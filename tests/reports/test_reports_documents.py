@@ -163,3 +163,34 @@ def test_unit_report_table_and_literal_text(report_ws) -> None:  # noqa: ANN001
     first = [c.text for c in table.rows[1].cells]
     assert first == ["1", "Số lượng cán bộ, công chức, viên chức", "4.920", "3.153", "64,1"]
     assert [c.text for c in table.rows[2].cells][1:] == ["- Cán bộ", "6", "2", "33,3"]
+
+
+def test_unit_tables_are_annexes_referenced_from_the_body(built: Path) -> None:
+    text = _text(built / f"{TONG_HOP}.docx")
+    for label in ("Phụ lục I", "Phụ lục V"):
+        assert f"(chi tiết tại {label})" in text
+    assert "SỐ LƯỢNG CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC THEO CƠ QUAN, ĐƠN VỊ" in text
+    assert "(Kèm theo Báo cáo số" in text
+
+
+def test_unit_tables_in_the_body_when_asked(report_ws) -> None:  # noqa: ANN001
+    import random
+
+    from tests.reports.conftest import random_figures, report_yaml
+
+    consolidation = "\n".join([
+        "loai: bao_cao_tong_hop", "co_quan: so-noi-vu", "ngay: 2017-12-05", "nam: 2017",
+        "trich_yeu: Tổng hợp năm 2017", "bang_don_vi: noi_dung", "bieu_do: false",
+        "bieu_tong_hop: false", "nguoi_ky:", "  chuc_vu: GIÁM ĐỐC", "  ho_ten: Trần Thị Thu Hà",
+        "noi_nhan:", "  - Bộ Nội vụ", ""])
+    ws = report_ws({"2017/so-y-te.yaml": report_yaml("so-y-te", 2017, random_figures(random.Random(5))),
+                    "tong-hop.yaml": consolidation})
+    report = build(load_workspace(ws))
+    assert report.ok, [e.format_message() for _, e in report.failures]
+    (result,) = [r for r in report.results if r.document.kind.name == "bao_cao_tong_hop"]
+    assert [p.suffix for p in result.outputs] == [".docx"]  # no chart, no annex asked for
+    out = result.outputs[0]
+    text = _text(out)
+    assert "Phụ lục" not in text and "chi tiết tại" not in text
+    assert sum(1 for t in Document(str(out)).tables if t.rows[0].cells[1].text == "Cơ quan, đơn vị") == 5
+    assert not check_docx(out).errors
