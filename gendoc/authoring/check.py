@@ -126,6 +126,10 @@ def _docx_sources(path: Path, shown: str,
                     simple.append((tag, m.group(1)))
                 elif prefix and prefix.group(1) == "{{" and prefix.group(2) == "r":
                     simple.append((tag, "{{r"))
+                elif prefix and prefix.group(1) == "{{" and prefix.group(2) == "p":
+                    whole = re.match(r"^\{\{p\s+(\w+)\s*\}\}$", tag.clean)
+                    if whole:
+                        simple.append((tag, "{{p " + whole.group(1)))
         sources.append(docx_source(part.paragraphs, tags, report))
     return sources, simple
 
@@ -254,6 +258,15 @@ def _blocks_in_runs(simple: list[tuple[Tag, str]], known: Known, report: Templat
                            "thẻ {{r …}} chỉ dùng cho chữ đã định dạng sẵn (RichText); dữ liệu "
                            "của loại văn bản này là chữ thường nên sẽ bị mất khi dựng",
                            tag.where(), hint="bỏ chữ r: viết {{ … }}")
+            continue
+        if name.startswith("{{p "):
+            name = name[4:]
+            value = known.context.get(name)
+            if name in known.context and value is not None and not isinstance(value, Blocks):
+                report.add(LOI, "the-p-can-noi-dung",
+                           f"thẻ {{{{p …}}}} chỉ dùng cho phần nội dung nhiều đoạn; '{name}' là "
+                           "một dòng chữ nên sẽ bị mất khi dựng", tag.where(),
+                           hint=f"bỏ chữ p: viết {{{{ {name} }}}}")
             continue
         if isinstance(known.context.get(name), Blocks):
             report.add(LOI, "noi-dung-can-the-p",

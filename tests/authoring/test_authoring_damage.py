@@ -202,6 +202,7 @@ def test_loop_variable_outside_its_loop(ws, tmp_path: Path) -> None:  # noqa: AN
     ("{{ noi_dung }}", "noi-dung-can-the-p", "{{p noi_dung }}"),
     ("{{ so }/{{ ky_hieu }}", "loi-cu-phap", None),
     ("Ký: {{r ho_ten }}", "the-r-can-richtext", "{{ … }}"),
+    ("{{p trich_yeu }}", "the-p-can-noi-dung", "{{ trich_yeu }}"),
     ("{%p endfor %}", "the-dong-thua", None),
     ("Xem: {%p if so %}", "chu-mat-theo-the-p", "đoạn riêng"),
     ("{{ trich_yeu ", "the-khong-dong", None),
