@@ -180,7 +180,7 @@ def new_cmd(ctx: click.Context, kind_name: str, output: Path | None, force: bool
 
 
 @click.command(name="schema")
-@click.argument("kind_name", metavar="LOẠI", required=False)
+@click.argument("kind_name", metavar="[LOẠI]", required=False)
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 @click.pass_context
 def schema_cmd(ctx: click.Context, kind_name: str | None, as_json: bool) -> None:

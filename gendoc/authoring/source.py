@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import jinja2
 
-from gendoc.authoring.docx_scan import Paragraph, Tag
+from gendoc.authoring.docx_scan import Paragraph, Tag, find_tags
 from gendoc.authoring.model import LOI, TemplateReport, Where
 
 PREFIX_RE = re.compile(r"^(\{[{%#])(p|r|tr|tc)\s")
@@ -139,8 +139,6 @@ def _check_prefixes(para: Paragraph, prefixed: list[tuple[Tag, str]],
 
 
 def _all_tags(para: Paragraph) -> list[Tag]:
-    from gendoc.authoring.docx_scan import find_tags
-
     return [t for t in find_tags(para)[0] if t.closed]
 
 
