@@ -180,3 +180,28 @@ def test_blank_required_cells_are_named(cli, report_ws) -> None:  # noqa: ANN001
                        ("trich_yeu", ("trich_yeu",))):
         assert where[field][0] == f"Thông tin!{info_cells()[key]}"
         assert "không được để trống" in where[field][1]
+
+
+def test_form_saved_again_by_a_spreadsheet_program_still_reads(cli, report_ws, tmp_path) -> None:  # noqa: ANN001
+    """A unit opens the form in LibreOffice (or Excel) and saves it: cached formula values, a
+    rewritten workbook, the marker sheet merely hidden — gendoc still reads the same figures."""
+    import shutil
+    import subprocess
+
+    ws = report_ws()
+    path = _new_form(cli, ws)
+    figures = random_figures(random.Random(14))
+    _fill(path, figures)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) is required for this test"
+    out = tmp_path / "saved"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    saved = out / path.name
+    assert saved.is_file(), "LibreOffice Calc did not save the form (install libreoffice-calc-nogui)"
+    shutil.copy2(saved, path)
+    doc = load_document(load_workspace(ws), path)
+    got = doc.data.so_lieu
+    assert got.nhan_su.cong_chuc.model_dump() == figures["nhan_su"]["cong_chuc"]
+    assert got.hoat_dong.kiem_tra == figures["hoat_dong"]["kiem_tra"]
