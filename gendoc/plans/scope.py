@@ -156,11 +156,11 @@ class Scope:
                      r"thành phố")
         rules = [
             (all_units, self.name),
-            (rf"(?:các )?cơ quan, đơn vị,? (?:và )?địa phương trên địa bàn {tinh}", self.own_units),
+            (rf"(?:các )?cơ quan, đơn vị,? (?:và )?địa phương(?: trên địa bàn {tinh})?",
+             self.own_units),
+            (rf"(?:các )?sở, ban, ngành, địa phương(?: trên địa bàn {tinh})?", self.own_units),
             (rf"các cơ quan, đơn vị trên địa bàn {tinh}",
              f"các cơ quan, đơn vị trên địa bàn {self.area}" if self.district else self.divisions),
-            (r"(?:các )?sở, ban, ngành, địa phương", self.own_units),
-            (r"(?:các )?cơ quan, đơn vị,? (?:và )?địa phương", self.own_units),
             (r"(?:của )?Kế hoạch này", plan_ref),
             (rf"của {tinh}(?! {self.province})\b", f"của {self.area if self.district else self.short}"),
         ]

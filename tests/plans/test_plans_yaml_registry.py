@@ -86,3 +86,38 @@ def test_every_unit_gets_sensible_self_references() -> None:
         if unit.cap in ("so_ban_nganh", "cap_huyen"):
             text = scope.reword("Tại cơ quan, đơn vị, địa phương trên địa bàn tỉnh", "Kế hoạch")
             assert "địa bàn tỉnh" not in text and text[0].isupper()
+
+
+PHRASES = ["cơ quan, đơn vị, địa phương trên địa bàn tỉnh", "các cơ quan, đơn vị trên địa bàn tỉnh",
+           "các sở, ban, ngành, địa phương", "Kế hoạch này", "của tỉnh", "trên địa bàn tỉnh",
+           "Các sở, ban, ngành tỉnh và Ủy ban nhân dân các huyện, thị xã, thành phố",
+           "cơ quan, đơn vị và địa phương", "nữ cán bộ", "; ", "Ủy ban nhân dân tỉnh", "tỉnh Kiên Giang"]
+
+
+_SCOPES: dict[str, Scope] = {}
+
+
+def _scope(code: str) -> Scope:
+    if code not in _SCOPES:
+        from gendoc.workspace import load_workspace
+
+        _SCOPES[code] = Scope(load_workspace(REPO).unit(code), "Kiên Giang")
+    return _SCOPES[code]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PHRASES), min_size=1, max_size=8),
+       st.sampled_from(["so-y-te", "ubnd-huyen-hon-dat", "ubnd-thanh-pho-rach-gia", "thanh-tra-tinh"]))
+def test_rewording_leaves_no_provincial_scope(parts: list[str], code: str) -> None:
+    scope = _scope(code)
+    text = " ".join(parts)
+    once = scope.reword(text, "Kế hoạch của Ủy ban nhân dân tỉnh")
+    assert "địa phương trên địa bàn tỉnh" not in once and "Kế hoạch này" not in once
+    assert "sở, ban, ngành" not in once.lower()
+    if scope.district:
+        assert "địa bàn tỉnh" not in once
+        # a phrase and its place are replaced together, never one after the other
+        if "tỉnh trên địa bàn" not in text:
+            assert f"trên địa bàn {scope.area} trên địa bàn" not in once
+    # the province's own name is kept
+    assert once.count("tỉnh Kiên Giang") == text.count("tỉnh Kiên Giang")
