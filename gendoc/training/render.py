@@ -31,6 +31,7 @@ from gendoc.training.model import LopHoc, tap_huan_config
 from gendoc.training.roster import HocVien, read_roster, unaccent
 from gendoc.workspace import Workspace
 from gendoc.writer import atomic_write, ensure_inside
+from gendoc.yamlio import line_of
 
 _BATCH_FILE = re.compile(r"^\d+-[a-z0-9-]+\.(docx|pdf)$")
 
@@ -71,6 +72,12 @@ def participants(ws: Workspace, doc: Document) -> list[HocVien] | None:
     path = Path(lop.danh_sach)
     if not path.is_absolute():
         path = doc.path.parent / path
+    if not path.is_file():
+        raise ContentError(rel(ws, doc.path), [FieldProblem(
+            "lop_hoc.danh_sach", f"không tìm thấy tệp danh sách học viên '{lop.danh_sach}'",
+            where=line_of(doc.raw, ("lop_hoc", "danh_sach")) if doc.raw is not None else None,
+            hint=f"đường dẫn tính từ thư mục {rel(ws, doc.path.parent)}/; "
+                 "để trống trường này nếu chưa có danh sách")])
     roster = read_roster(path, [u.ten for u in lop.don_vi], shown=rel(ws, path))
     people = [p for _, members in attendance.grouped(lop, roster.hoc_vien) for p in members]
     for unit in lop.don_vi:

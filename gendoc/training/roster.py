@@ -23,7 +23,7 @@ from pydantic import Field, field_validator
 from gendoc.exceptions import ContentError, FieldProblem
 from gendoc.kinds.official import Strict
 from gendoc.validation import validate
-from gendoc.vi.text import khoa_so_khop, nfc
+from gendoc.vi.text import khoa_so_khop, nfc, viet_hoa_ten
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".yaml", ".yml")
 MAX_ROWS = 20000
@@ -84,7 +84,7 @@ class HocVien(Strict):
     def _name(cls, v: str) -> str:
         if any(ch.isdigit() for ch in v) or len(v.split()) < 2:
             raise ValueError(f"'{v}' không giống họ và tên (cần ít nhất họ và tên, không có chữ số)")
-        return v
+        return viet_hoa_ten(v)  # "TRẦN THỊ BÌNH", "trần thị bình" → "Trần Thị Bình"
 
     @field_validator("gioi_tinh", mode="before")
     @classmethod

@@ -115,3 +115,22 @@ def test_any_valid_csv_list_reads_back_exactly(tmp_path_factory, people) -> None
     assert [p.gioi_tinh for p in read] == ["Nam" if s.lower() == "nam" else "Nữ" for _, s, *_ in people]
     assert [p.chuc_vu for p in read] == [" ".join(t.split()) or None for *_, t, _ in people]
     assert [p.hoan_thanh for p in read] == [d for *_, d in people]
+
+
+def test_names_typed_in_capitals_or_lower_case_are_written_properly(tmp_path: Path) -> None:
+    rows = [["TRẦN THỊ BÌNH", "Nữ", 1980, "", "Sở Y tế", "", "", "", ""],
+            ["lê văn an", "Nam", 1979, "", "Sở Y tế", "", "", "", ""]]
+    people = read_roster(write_roster(tmp_path / "hv.xlsx", rows), UNITS).hoc_vien
+    assert [p.ho_ten for p in people] == ["Trần Thị Bình", "Lê Văn An"]
+
+
+def test_missing_list_file_points_at_the_field(course_ws, cli) -> None:  # noqa: ANN001
+    ws = course_ws()
+    path = ws / "content/tap-huan/lop.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("hoc-vien.xlsx", "hoc-vien-2.xlsx"),
+                    encoding="utf-8")
+    line = next(i for i, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if "danh_sach:" in t)
+    result = cli("build", ws=ws)
+    assert result.exit_code == 1
+    assert f"lop.yaml, dòng {line}: trường 'lop_hoc.danh_sach': không tìm thấy tệp" in result.stderr
