@@ -78,3 +78,15 @@ def test_segments_start_where_the_previous_ended_and_flag_overruns() -> None:
     assert not timings[2].fits  # 100 syllables need 30 s in a 20 s segment
     assert timings[2].needed == pytest.approx(30.0)
     assert timings[2].capacity == 66
+
+
+def test_page_typography() -> None:
+    from gendoc.media.page import page
+
+    out = page("Tiêu đề & <thử>", "<p>Có 35 người, 2 phút và 12,5 %.</p>\n<p>Ho\u0300a</p>",
+               description='Mô tả "a"', site="Cổng")
+    assert "<title>Tiêu đề &amp; &lt;thử&gt;</title>" in out
+    assert 'content="Mô tả &quot;a&quot;"' in out
+    assert "35\u00a0người" in out and "2\u00a0phút" in out and "12,5\u00a0%" in out
+    assert "<p>Hòa</p>" in out  # NFC
+    assert '<html lang="vi">' in out and '<header class="dau">Cổng</header>' in out
