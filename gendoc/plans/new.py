@@ -70,6 +70,11 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
     from gendoc.build import rel
     from gendoc.plans.derive import derive, load_source, targets
 
+    unused = [flag for flag, value in (("--xlsx", getattr(options, "xlsx", False)),
+                                       ("--year", getattr(options, "year", None))) if value]
+    if unused:
+        raise GendocError(f"{', '.join(unused)} không dùng cho kế hoạch — kế hoạch đơn vị dẫn xuất "
+                          "từ kế hoạch gốc (--from) cho --unit MÃ hoặc --all-units.")
     if options.all_units and options.units:
         raise GendocError("dùng --unit hoặc --all-units, không dùng cả hai.")
     source = _resolve(ws, options.source) if options.source else provincial_plan(ws)

@@ -261,6 +261,7 @@ def test_output_option_file_and_folder(plan_ws: Path) -> None:
     (("--from", str(PROVINCIAL), "--unit", "so-y-te", "-o", "/tmp/ngoai.yaml"), "nằm ngoài thư mục"),
     (("--from", str(PROVINCIAL), "--all-units", "-o", "content/a.yaml"), "phải là một thư mục"),
     (("--from", str(PROVINCIAL), "--all-units", "--unit", "so-y-te"), "không dùng cả hai"),
+    (("--from", str(PROVINCIAL), "--unit", "so-y-te", "--xlsx"), "--xlsx không dùng cho kế hoạch"),
 ])
 def test_bad_options_are_clear_errors(plan_ws: Path, monkeypatch: pytest.MonkeyPatch,
                                       args: tuple[str, ...], message: str) -> None:
