@@ -25,6 +25,21 @@ def _extra_list(option: Path | None, ctx: click.Context) -> Path | None:
     return media_config(ws).dinh_kien_bo_sung_path(ws)
 
 
+SUFFIXES = (".md", ".txt", ".html", ".htm", ".docx")
+
+
+def _expand(paths: tuple[Path, ...]) -> list[Path]:
+    """Files as given; a folder stands for every .md/.txt/.html/.docx file inside it."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*") if p.is_file()
+                          and p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$")))
+        else:
+            out.append(path)
+    return out
+
+
 @click.command(name="bias")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--danh-muc", "extra", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -34,7 +49,7 @@ def _extra_list(option: Path | None, ctx: click.Context) -> Path | None:
 @click.pass_context
 def bias_cmd(ctx: click.Context, files: tuple[Path, ...], extra: Path | None, as_json: bool,
              liet_ke: bool) -> None:
-    """Tìm từ ngữ định kiến giới trong tệp .md, .txt, .html, .docx.
+    """Tìm từ ngữ định kiến giới trong tệp .md, .txt, .html, .docx (hoặc mọi tệp đó trong thư mục).
 
     Mỗi phát hiện ghi dòng (hoặc đoạn với .docx), cụm từ, lý do và cách viết trung tính.
     Mã thoát 1 khi có phát hiện, 2 khi không đọc được tệp, 0 khi không có gì.
@@ -56,7 +71,7 @@ def bias_cmd(ctx: click.Context, files: tuple[Path, ...], extra: Path | None, as
     results = []
     unusable = 0
     total = 0
-    for path in files:
+    for path in _expand(files):
         try:
             findings, unit = check_file(path, phrases)
         except GendocError as exc:

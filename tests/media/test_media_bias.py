@@ -189,3 +189,16 @@ def test_cli_extra_list(tmp_path: Path, cli) -> None:  # noqa: ANN001
     result = cli("bias", "--danh-muc", str(broken), str(text))
     assert result.exit_code == 1
     assert "mục 1: thiếu ly_do, thay_the" in result.stderr
+
+
+def test_cli_checks_every_file_of_a_folder(tmp_path: Path, cli) -> None:  # noqa: ANN001
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "tin.md").write_text("Phái yếu.\n", encoding="utf-8")
+    (tmp_path / "a" / "ok.txt").write_text("Nữ cán bộ.\n", encoding="utf-8")
+    _docx(tmp_path / "a" / "b.docx", ["Mở đầu."])
+    (tmp_path / "a" / "anh.png").write_bytes(b"\x89PNG")  # not a text file: passed over
+    result = cli("bias", str(tmp_path / "a"))
+    assert result.exit_code == 1
+    assert sorted(line.split(":")[0].rsplit("/", 1)[1] for line in result.stdout.splitlines()) \
+        == ["b.docx", "tin.md"]
+    assert "Có 2 chỗ cần xem lại trong 3 tệp." in result.stderr
