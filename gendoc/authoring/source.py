@@ -126,10 +126,17 @@ def _check_prefixes(para: Paragraph, prefixed: list[tuple[Tag, str]],
                    tag.where(), hint="đặt mỗi thẻ {%p …%} trong một đoạn riêng (nhấn Enter)")
     if whole:
         tag, prefix = whole[0]
-        others = [t for t in _all_tags(para) if t is not tag]
+        others = [t for t in _all_tags(para) if (t.start, t.end) != (tag.start, tag.end)]
         rest = para.text
         for t in sorted([tag, *others], key=lambda t: -t.start):
             rest = rest[:t.start] + rest[t.end:]
+        lost = [t for t in others if t.opener != "#" and not PREFIX_RE.match(t.clean)]
+        if lost:
+            report.add(LOI, "the-mat-theo-the-p",
+                       f"thẻ {lost[0].clean} nằm cùng {PREFIX_LEVEL[prefix]} với thẻ "
+                       f"{tag.clean[:3]}{prefix} …; khi dựng, cả {PREFIX_LEVEL[prefix]} được thay "
+                       "bằng thẻ nên thẻ này bị mất", lost[0].where(),
+                       hint="đưa thẻ sang một đoạn riêng (nhấn Enter trước/sau thẻ)")
         if rest.strip():
             report.add(LOI, "chu-mat-theo-the-p",
                        f"chữ «{rest.strip()[:40]}» nằm cùng {PREFIX_LEVEL[prefix]} với thẻ "

@@ -205,6 +205,7 @@ def test_loop_variable_outside_its_loop(ws, tmp_path: Path) -> None:  # noqa: AN
     ("{{p trich_yeu }}", "the-p-can-noi-dung", "{{ trich_yeu }}"),
     ("{%p endfor %}", "the-dong-thua", None),
     ("Xem: {%p if so %}", "chu-mat-theo-the-p", "đoạn riêng"),
+    ("{%p if so %}{{ so }}{%p endif %}", "the-mat-theo-the-p", "đoạn riêng"),
     ("{{ trich_yeu ", "the-khong-dong", None),
 ])
 def test_template_errors_are_located_by_paragraph(ws, tmp_path: Path, text: str, code: str,
