@@ -266,3 +266,19 @@ def test_new_starts_from_the_worked_example(example_ws: Path, cli, kind: str) ->
     assert again.exit_code == 1 and "--force" in again.stderr
     built = cli("build", str(created), ws=example_ws)
     assert built.exit_code == 0, built.output
+
+
+def test_bad_media_settings_name_gendoc_yaml_line_and_field(make_ws, cli) -> None:  # noqa: ANN001
+    config = (REPO / "gendoc.yaml").read_text(encoding="utf-8")
+    line = config.splitlines().index("    truyen_hinh: 200     # âm tiết/phút: tốc độ đọc lời bình "
+                                     "phóng sự truyền hình") + 1
+    ws = _script(make_ws, 10, 50)
+    (ws / "gendoc.yaml").write_text(config.replace("truyen_hinh: 200", "truyen_hinh: 0")
+                                    .replace("sai_lech_cho_phep: 2", "sai_lech_cho_phep: hai"),
+                                    encoding="utf-8")
+    result = cli("build", ws=ws)
+    assert result.exit_code == 1
+    assert f"dòng {line}: trường 'truyen_thong.toc_do_doc.truyen_hinh'" in result.stderr
+    assert "trường 'truyen_thong.sai_lech_cho_phep'" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (ws / "output" / "kb.docx").exists()
