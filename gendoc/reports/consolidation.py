@@ -20,7 +20,7 @@ from typing import Any
 
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.reports.config import MucTieu, ReportSettings, expected_units, report_settings
-from gendoc.reports.indicators import GROUPS, HOAT_DONG, PAIRED, TOTAL
+from gendoc.reports.indicators import HOAT_DONG, PAIRED, TOTAL
 from gendoc.reports.model import ZERO, Pair, has_key_woman_leader, totals
 from gendoc.workspace import CoQuan, Workspace
 
@@ -233,4 +233,4 @@ def unit_share(report: UnitReport, group: str) -> float | None:
     return totals(report.so_lieu, group).ty_le
 
 
-__all__ = ["Consolidation", "Pair", "TargetResult", "UnitReport", "consolidate", "GROUPS"]
+__all__ = ["Consolidation", "Pair", "TargetResult", "UnitReport", "consolidate"]
