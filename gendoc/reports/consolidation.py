@@ -135,11 +135,13 @@ def report_folder(ws: Workspace, settings: ReportSettings, folder: str | Path | 
 
 
 def _candidates(folder: Path) -> list[Path]:
+    """Report files under `folder`; like `gendoc build`, names starting with `_` (set aside),
+    `.` (hidden) or `~$` (Excel's lock file) are not reports."""
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*")
                   if p.suffix.lower() in SUFFIXES and p.is_file()
-                  and not any(part.startswith((".", "~$")) for part in p.relative_to(folder).parts))
+                  and not any(part.startswith((".", "~$", "_")) for part in p.relative_to(folder).parts))
 
 
 def _period(raw: dict) -> str:

@@ -125,6 +125,11 @@ def test_two_reports_of_one_unit_are_refused(report_ws) -> None:  # noqa: ANN001
         consolidate(load_workspace(ws), 2017)
     assert "so-y-te.yaml" in info.value.format_message()
     assert "mỗi đơn vị chỉ một báo cáo" in info.value.format_message()
+    # as the message says: the extra copy set aside in a `_` folder is no longer counted
+    extra = ws / "content/bao-cao/2017/so-y-te-ban-2.yaml"
+    (ws / "content/bao-cao/2017/_cu").mkdir()
+    extra.rename(ws / "content/bao-cao/2017/_cu/so-y-te-ban-2.yaml")
+    assert len(consolidate(load_workspace(ws), 2017).reports) == 1
 
 
 def test_unknown_target_metric_names_gendoc_yaml(report_ws) -> None:  # noqa: ANN001
