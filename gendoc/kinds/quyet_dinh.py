@@ -135,13 +135,15 @@ def annex(ds: DanhSach, people: list[CaNhan], ctx: dict[str, Any], viet_tat: str
 
 def context(doc: QuyetDinh, ws: Workspace, source: Any = None) -> dict[str, Any]:
     from gendoc.vi.dates import ngay_thang_nam
+    from gendoc.vi.text import viet_hoa_don_vi
 
     ctx = official_context(doc, ws, TEN_LOAI)
     unit = ws.unit(doc.co_quan)
     default_authority = f"{unit.chuc_vu_thu_truong or ''} {unit.ten_day_du or ''}".strip()
     authority = doc.tham_quyen or default_authority
     ctx["tham_quyen"] = authority.upper()
-    ctx["tham_quyen_thuong"] = authority[:1].upper() + authority[1:].lower() if doc.tham_quyen \
+    # In the annex line "(Kèm theo Quyết định … của Chủ tịch Ủy ban nhân dân tỉnh Kiên Giang)".
+    ctx["tham_quyen_thuong"] = viet_hoa_don_vi(authority) if doc.tham_quyen \
         else f"{(unit.chuc_vu_thu_truong or '').capitalize()} {unit.ten_day_du or ''}".strip()
     ctx["ngay_chu"] = ngay_thang_nam(doc.ngay)
     people: list[CaNhan] = []
