@@ -168,6 +168,10 @@ def test_profiles_one_page_each_and_commendation_from_the_same_file(built) -> No
     assert "QUYẾT ĐỊNH:" in texts
     assert [t[:7] for t in texts if t.startswith("Điều ")] == ["Điều 1.", "Điều 2.", "Điều 3."]
     assert any(f"và {len(people)} cá nhân" in t for t in texts)
+    annex = [t for t in texts if t.startswith("(Kèm theo Quyết định số")]
+    assert len(annex) == 1
+    assert re.fullmatch(r"\(Kèm theo Quyết định số\s+/QĐ-UBND ngày\s+tháng 3 năm 2018 "
+                        r"của Chủ tịch Ủy ban nhân dân tỉnh Kiên Giang\)", annex[0])
     individuals = decision.tables[-1]
     assert [r.cells[1].text for r in individuals.rows[1:]] == [p["ho_ten"] for p in people]
     assert individuals.rows[1].cells[3].text == "; ".join(people[0]["thanh_tich"])
