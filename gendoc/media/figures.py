@@ -110,6 +110,16 @@ class Filler:
     def __init__(self, ws: Any, source: Any, spec: TongHop | None) -> None:
         self.ws, self.source = ws, source
         self.rows, self.values = consolidated(ws, spec) if spec else ([], {})
+        if spec and not self.values["so_don_vi"]:
+            from gendoc.build import rel
+            from gendoc.exceptions import ContentError, FieldProblem
+            from gendoc.yamlio import line_of
+
+            raise ContentError(rel(ws, source.path), [FieldProblem(
+                "tong_hop.nam", f"chưa có báo cáo nào của năm {spec.nam} để lấy số liệu",
+                where=line_of(source.raw, ("tong_hop", "nam")),
+                hint="kiểm tra năm, hoặc đặt báo cáo của các đơn vị vào thư mục báo cáo "
+                     "(mục bao_cao của gendoc.yaml)")])
 
     def __call__(self, text: str, *loc: str | int) -> str:
         return fill_text(self.ws, self.source, text, self.values, loc)

@@ -282,3 +282,15 @@ def test_bad_media_settings_name_gendoc_yaml_line_and_field(make_ws, cli) -> Non
     assert "trường 'truyen_thong.sai_lech_cho_phep'" in result.stderr
     assert "Traceback" not in result.output
     assert not (ws / "output" / "kb.docx").exists()
+
+
+def test_figures_of_a_year_without_reports(make_ws) -> None:  # noqa: ANN001
+    text = (REPO / "content" / "truyen-thong" / "tin-phat-thanh-so-ket-2017.yaml").read_text(
+        encoding="utf-8").replace("  nam: 2017", "  nam: 2031")
+    ws = make_ws({"content/r.yaml": text})
+    shutil.copytree(REPO / "content" / "bao-cao", ws / "content" / "bao-cao")
+    with pytest.raises(ContentError) as info:
+        render_file(load_workspace(ws), ws / "content" / "r.yaml")
+    line = text.splitlines().index("  nam: 2031") + 1
+    assert f"dòng {line}: trường 'tong_hop.nam': chưa có báo cáo nào của năm 2031" in \
+        info.value.format_message()
