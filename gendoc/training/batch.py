@@ -92,6 +92,13 @@ def fill(segments: Segments, values: Mapping[str, str], upper: Mapping[str, str]
     return "".join(out)
 
 
+def _template_text(template: Path) -> str:
+    """The text of a .docx template's main part with XML tags removed (Jinja tags stay)."""
+    with zipfile.ZipFile(template) as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    return re.sub(r"<[^>]+>", "", xml)
+
+
 def _local(el: etree._Element) -> str:
     return etree.QName(el).localname
 
@@ -156,7 +163,24 @@ class BatchTemplate:
 
         ctx = dict(context)
         ctx.update({f: token(f) for f in fields})
-        return cls(to_bytes(render_docx(template, ctx, ws)), fields, template.name)
+        batch = cls(to_bytes(render_docx(template, ctx, ws)), fields, template.name)
+        batch._verify(_template_text(template))
+        return batch
+
+    def _verify(self, source: str) -> None:
+        """Refuse a template that transforms a per-document value (a filter other than `upper`,
+        a test in `{% if %}`): the token would be printed mangled, or the value ignored."""
+        mangled = [seg for _, segs in self._parts.values() for seg in segs
+                   if isinstance(seg, str) and "@@gd:" in seg.lower()]
+        used = self.used()
+        unused = [f for f in self.fields if f not in used
+                  and re.search(r"(\{\{|\{%)[^}]*\b" + re.escape(f) + r"\b", source)]
+        if mangled or unused:
+            names = ", ".join(unused) or TOKEN_RE.sub("…", mangled[0])[:60]
+            raise RenderError(
+                f"mẫu '{self.name}': biến riêng của từng văn bản ({names}) được dùng với bộ lọc "
+                "hoặc trong câu lệnh {% … %} — khi dựng hàng loạt, các biến này chỉ được in "
+                "nguyên văn: {{ tên_biến }} hoặc {{ tên_biến|upper }}.")
 
     def used(self) -> set[str]:
         """The fields the template actually prints."""

@@ -98,3 +98,19 @@ def test_same_values_give_byte_identical_documents(template: Path) -> None:
         assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     assert data == batch.fill(dict(values))
     assert data != batch.fill({**values, "ho_ten": "Trần Thị Bính"})
+
+
+@pytest.mark.parametrize("tag", ["{{ ho_ten|title }}", "{% if nam_sinh %}X{% endif %}"])
+def test_template_transforming_a_per_document_value_is_refused(template: Path, tmp_path: Path,
+                                                               tag: str) -> None:
+    from gendoc.exceptions import RenderError
+
+    doc = Document(str(template))
+    for para in doc.paragraphs:  # drop the plain uses so only the transformed one is left
+        for run in para.runs:
+            run.text = run.text.replace("{{ ho_ten|upper }}", "").replace("{{ nam_sinh }}", "")
+    doc.add_paragraph(tag)
+    custom = tmp_path / "gcn.docx"
+    doc.save(str(custom))
+    with pytest.raises(RenderError, match="chỉ được in nguyên văn"):
+        BatchTemplate.from_template(custom, shared(), certificate.FIELDS)
