@@ -36,7 +36,7 @@ def consolidate_cmd(ctx: click.Context, nam: int, folder: str | None, ky: str,
         raise GendocError(f"tệp '{output}' phải có đuôi .xlsx.")
     cons = consolidate(ws, nam, folder, ky=ky)
     expected = len(cons.expected)
-    done = sum(1 for r in cons.reports if r.unit in cons.expected)
+    done = cons.so_da_bao_cao
     click.echo(f"Năm {nam}: {so(len(cons.reports))} báo cáo; {so(done)}/{so(expected)} đơn vị phải "
                f"báo cáo đã gửi ({phan_tram_vn(cons.ty_le_bao_cao)}); hạn {cons.deadline:%d/%m/%Y}.")
     for report in cons.late:

@@ -102,12 +102,17 @@ class Consolidation:
         return 100.0 * with_woman / len(self.reports)
 
     @property
+    def so_da_bao_cao(self) -> int:
+        """How many of the expected units reported (set lookups: linear in the units)."""
+        codes = {r.unit.ma for r in self.reports}
+        return sum(1 for u in self.expected if u.ma in codes)
+
+    @property
     def ty_le_bao_cao(self) -> float | None:
         """Share (%) of the expected units that reported."""
         if not self.expected:
             return None
-        codes = {r.unit.ma for r in self.reports}
-        return 100.0 * sum(1 for u in self.expected if u.ma in codes) / len(self.expected)
+        return 100.0 * self.so_da_bao_cao / len(self.expected)
 
     def metric(self, name: str) -> float | None:
         """A target's metric: `ty_le_nu.GROUP[.ROW]` or `don_vi_co_lanh_dao_nu`."""

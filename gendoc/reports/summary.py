@@ -26,7 +26,7 @@ def _name(unit) -> str:  # noqa: ANN001 - CoQuan
 def situation(cons: Consolidation) -> list[str]:
     """Who reported, who was late (with the date received), who did not report."""
     expected = len(cons.expected)
-    reported = sum(1 for r in cons.reports if r.unit in cons.expected)
+    reported = cons.so_da_bao_cao
     deadline = ngay_thang_nam(cons.deadline)
     lines = [f"Đến nay, Sở Nội vụ đã nhận báo cáo của {so(reported)}/{so(expected)} cơ quan, "
              f"đơn vị, địa phương phải báo cáo (đạt {phan_tram_vn(cons.ty_le_bao_cao)})."
