@@ -58,3 +58,37 @@ def test_any_split_is_found_and_fixed(case: tuple[str, list[tuple[str, dict]], i
             assert len(after.segments_in(tag.start, tag.end)) == 1
         again = check_template(fixed, get_kind("ke_hoach"), ws)
         assert again.errors == [] and "the-bi-tach" not in [f.code for f in again.findings]
+
+
+PIECES = ["{{", "}}", "{%", "%}", "{#", "#}", "{", "}", " ", "so", "trich_yeu", "ho_tn", "|upper",
+          "p ", "if ", "endif", "for d in noi_nhan", "endfor", "'", "‘", "\u200b", ".", "x", "%"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12), st.integers(1, 4))
+def test_a_template_the_check_passes_always_renders(pieces: list[str], runs: int) -> None:
+    """Whatever a clerk types into a paragraph, the check never crashes, and a template it
+    finds without error renders (the check is never more lenient than the renderer)."""
+    from gendoc.build import load_document
+    from gendoc.docx_render import render_docx
+    from gendoc.exceptions import RenderError
+    from gendoc.workspace import example_dir, load_workspace
+
+    ws = load_workspace(example_dir())
+    kind = get_kind("ke_hoach")
+    text = "".join(pieces)
+    size = max(1, len(text) // runs)
+    chunks = [text[i:i + size] for i in range(0, len(text), size)]
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = builtin()
+        split(find(doc, "{{ trich_yeu }}"), [(c, {"bold": i % 2 == 0}) for i, c in enumerate(chunks)])
+        path = save(doc, Path(tmp) / "ke_hoach.docx")
+        report = check_template(path, kind, ws)
+        if not report.ok:
+            return
+        plan = next((ws.content_dir / "ke-hoach").glob("ubnd-tinh-*.yaml"))
+        data = load_document(ws, plan).data
+        try:
+            render_docx(path, kind.context(data, ws), ws)
+        except RenderError as exc:
+            raise AssertionError(f"check passed {text!r} but rendering failed: {exc}") from exc
