@@ -285,3 +285,28 @@ def test_one_sign_in_sheet_per_course_day(course_ws) -> None:  # noqa: ANN001
     sheets = [t for t in doc.tables if t.rows[0].cells[1].text == "Họ và tên"]
     assert len(sheets) == 2
     assert [r.cells[1].text for r in sheets[0].rows] == [r.cells[1].text for r in sheets[1].rows]
+
+
+def test_a_single_invitation_by_hand_passes_the_checker(make_ws, cli) -> None:  # noqa: ANN001
+    ws = make_ws({"content/gm.yaml": """\
+        loai: giay_moi
+        co_quan: so-noi-vu
+        so: 15
+        ngay: 2017-05-29
+        trich_yeu: Dự hội nghị triển khai công tác bình đẳng giới năm 2017
+        kinh_moi: Lãnh đạo các sở, ban, ngành tỉnh
+        toi_du: Hội nghị triển khai công tác bình đẳng giới năm 2017
+        chu_tri: Ông Nguyễn Văn Minh, Phó Giám đốc Sở Nội vụ
+        thoi_gian: 8 giờ 00 phút, thứ Năm, ngày 01 tháng 6 năm 2017
+        dia_diem: Hội trường Sở Nội vụ
+        ghi_chu: Đề nghị đại biểu dự đúng thành phần, đúng giờ.
+        nguoi_ky: {quyen_han: KT. GIÁM ĐỐC, chuc_vu: PHÓ GIÁM ĐỐC, ho_ten: Nguyễn Văn Minh}
+        noi_nhan: [Như trên]
+        """})
+    result = cli("build", "--check", ws=ws)
+    assert result.exit_code == 0, result.stderr
+    body = texts(ws / "output/gm.docx")
+    assert "Số: 15/GM-SNV" in "\n".join(body) and "GIẤY MỜI" in body
+    assert "Sở Nội vụ trân trọng kính mời: Lãnh đạo các sở, ban, ngành tỉnh" in body
+    assert "Chủ trì: Ông Nguyễn Văn Minh, Phó Giám đốc Sở Nội vụ." in body
+    assert "Đề nghị đại biểu dự đúng thành phần, đúng giờ./." in body
