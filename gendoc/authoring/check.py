@@ -47,6 +47,8 @@ def check_template(path: Path, kind: Kind | None, ws: Workspace | None,
     shown = shown or str(path)
     if kind is None:
         serving = kinds_using(path.name, ws)
+        if len(serving) > 1:  # a shared template must suit every kind that uses it
+            return _merged([check_template(path, k, ws, shown) for k in serving])
         kind = serving[0] if serving else None
     report = TemplateReport(template=shown, kind=kind.name if kind else None)
     if not path.is_file():
@@ -68,6 +70,23 @@ def check_template(path: Path, kind: Kind | None, ws: Workspace | None,
         _blocks_in_runs(simple, known, report)
     report.findings.sort(key=_reading_order)
     return report
+
+
+def _merged(reports: list[TemplateReport]) -> TemplateReport:
+    merged = TemplateReport(template=reports[0].template,
+                            kind=", ".join(r.kind or "" for r in reports),
+                            known_from="; ".join(sorted({r.known_from for r in reports
+                                                         if r.known_from})) or None)
+    seen = set()
+    for r in reports:
+        for f in r.findings:
+            key = (f.code, f.message, f.where)
+            if key not in seen:
+                seen.add(key)
+                merged.findings.append(f)
+    merged.variables = sorted({v for r in reports for v in r.variables})
+    merged.findings.sort(key=_reading_order)
+    return merged
 
 
 def _reading_order(finding) -> tuple:  # noqa: ANN001

@@ -113,7 +113,8 @@ def _check_one(ws, path: Path, kind, fix: bool, output: Path | None,  # noqa: AN
         raise GendocError(f"'{shown}': --fix chỉ sửa được mẫu .docx; mẫu chữ hãy sửa trực tiếp.")
     target = output or path.with_name(f"{path.stem}-da-sua{path.suffix}")
     count = fix_template(path, target)
-    kind = kind or (get_kind(report.kind) if report.kind else None)  # named after the original
+    if kind is None and report.kind and "," not in report.kind:
+        kind = get_kind(report.kind)  # the copy is named after the original, not the kind
     fixed = check_template(target, kind, ws, shown=rel(ws, target))
     if not as_json:
         click.echo(f"\nĐã sửa {count} thẻ, ghi bản sao: {rel(ws, target)}")

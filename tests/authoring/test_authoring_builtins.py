@@ -23,3 +23,22 @@ def test_builtin_template_has_no_error(ws, name: str) -> None:  # noqa: ANN001
     report = check_template(builtin_templates_dir() / kind.template, kind, ws)
     assert report.errors == [], [f.render() for f in report.errors]
     assert not [f for f in report.warnings if f.code in ("the-bi-tach", "mau-thieu-truong")]
+
+
+def test_shared_template_is_checked_for_every_kind_using_it(ws, tmp_path) -> None:  # noqa: ANN001
+    from collections import Counter
+
+    from damage import add_after, save
+    from docx import Document
+
+    uses = Counter(k.template for k in all_kinds().values() if k.template.endswith(".docx"))
+    shared = sorted(name for name, n in uses.items() if n > 1)
+    if not shared:
+        pytest.skip("no built-in .docx template is shared by two kinds")
+    name = shared[0]
+    serving = sorted(k.name for k in all_kinds().values() if k.template == name)
+    doc = Document(str(builtin_templates_dir() / name))
+    add_after(doc.paragraphs[0], "{{ khong_co_bien_nay }}")
+    report = check_template(save(doc, tmp_path / name), None, ws)
+    assert report.kind == ", ".join(serving)
+    assert [f.code for f in report.errors] == ["bien-la"]  # one finding, not one per kind
