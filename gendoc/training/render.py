@@ -11,7 +11,8 @@ content/tap-huan/lop-x.yaml → output/tap-huan/lop-x/
 Everything that can fail (the participant list, the templates, Jinja) runs before the first
 file is written, so a bad list or template leaves the previous outputs untouched. Each file is
 written atomically; files of a previous run that no longer belong to the batch (a participant
-removed from the list) are deleted from the batch folders.
+removed from the list) are deleted from the batch folders, and so is the PDF of every rewritten
+.docx (`--pdf` makes it again), so a PDF never disagrees with its document.
 """
 
 from __future__ import annotations
@@ -167,6 +168,8 @@ def render_course(ws: Workspace, doc: Document, out: Path | None) -> RenderResul
         outputs += [*written, path]
         not_nd30 += [*written, path]
     _prune(folder / "giay-chung-nhan", {p for p, _ in cert_jobs})
+    for path in outputs:  # a PDF from an earlier --pdf run no longer matches its .docx
+        path.with_suffix(".pdf").unlink(missing_ok=True)
     return CourseResult(document=doc, outputs=outputs, template=template, not_nd30=not_nd30)
 
 

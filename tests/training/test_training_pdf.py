@@ -32,46 +32,51 @@ def fonts(pdf: Path) -> set[str]:
     return {name.split("+", 1)[-1] for name in names}
 
 
-@pytest.fixture(scope="module")
-def pdf_build(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
-    """Build the small course with --pdf once (a single LibreOffice run per output folder)."""
+def test_build_pdf_converts_everything_with_one_libreoffice_run_per_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One real conversion for the whole module (xdist spreads a module's tests over workers, so
+    the expensive build lives in one test): files, page counts, fonts, then a rebuild."""
     if shutil.which("soffice") is None or shutil.which("pdfinfo") is None:
         pytest.fail("LibreOffice and poppler-utils are required (installed by .ci/run)")
     from conftest import COURSE, write_roster
 
-    ws = tmp_path_factory.mktemp("pdf") / "ws"
+    import gendoc.pdf
+
+    runs: list[int] = []
+    real = gendoc.pdf._run
+    monkeypatch.setattr(gendoc.pdf, "_run", lambda cmd, timeout: runs.append(len(cmd)) or real(cmd, timeout))
+    ws = tmp_path / "ws"
     (ws / "content/tap-huan").mkdir(parents=True)
     shutil.copy2(Path(__file__).resolve().parents[2] / "gendoc.yaml", ws / "gendoc.yaml")
     write_roster(ws / "content/tap-huan/_du-lieu/hoc-vien.xlsx", ROWS)
     text = COURSE.format(danh_sach="_du-lieu/hoc-vien.xlsx", gui_theo="don_vi")
     (ws / "content/tap-huan/lop.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
     result = CliRunner().invoke(main, ["-w", str(ws), "build", "--pdf", "--check"])
-    return ws, result
-
-
-def test_every_docx_gets_a_pdf(pdf_build) -> None:  # noqa: ANN001
-    ws, result = pdf_build
     assert result.exit_code == 0, (result.output, result.stderr, repr(result.exception))
-    docx = sorted((ws / OUT).rglob("*.docx"))
+
+    # Every .docx has its PDF; one LibreOffice process per output folder (3 here).
+    out = ws / OUT
+    docx = sorted(out.rglob("*.docx"))
     assert docx and all(p.with_suffix(".pdf").is_file() for p in docx)
     assert f"PDF: {len(docx)} tệp" in result.output
+    assert len(runs) == len({p.parent for p in docx}) == 3
 
-
-def test_combined_files_have_one_page_per_item(pdf_build) -> None:  # noqa: ANN001
-    ws, _ = pdf_build
-    out = ws / OUT
+    # Combined files: one page per certificate; the invitations' pages add up.
     completers = sum(1 for r in ROWS if r[7])
     assert pages(out / "giay-chung-nhan-tong-hop.pdf") == completers
     singles = sorted((out / "giay-moi").glob("*.pdf"))
     assert len(singles) == 3
     assert pages(out / "giay-moi-tong-hop.pdf") == sum(pages(p) for p in singles)
 
-
-def test_pdf_fonts_are_times_or_liberation_serif(pdf_build) -> None:  # noqa: ANN001
-    ws, _ = pdf_build
-    for pdf in [*(ws / OUT).glob("*.pdf"), next((ws / OUT / "giay-chung-nhan").glob("*.pdf"))]:
+    # Fonts: Times New Roman, or its metric-compatible substitute.
+    for pdf in [*out.glob("*.pdf"), next((out / "giay-chung-nhan").glob("*.pdf"))]:
         found = fonts(pdf)
         assert found and all(SERIF.match(name) for name in found), (pdf.name, found)
+
+    # A rebuild without --pdf removes the PDFs that no longer match their documents.
+    result = CliRunner().invoke(main, ["-w", str(ws), "build"])
+    assert result.exit_code == 0
+    assert not list(out.rglob("*.pdf"))
 
 
 def test_missing_libreoffice_says_how_to_install(course_ws, cli, monkeypatch, tmp_path) -> None:  # noqa: ANN001
