@@ -55,10 +55,21 @@ def _derive(kind: Kind, ws: Workspace) -> Known:
         # which variable shows which field is not declared: no "field never shown" warnings
         return Known(MapShape({n: ANY for n in declared}), "danh sách khai báo của loại văn bản",
                      {}, required)
-    data, source = _example(kind, ws)
+    examples = _examples(kind, ws)
+    data, source = examples[0]
     context = kind.context(data, ws)
     root = shape_of(dict(context))
     assert isinstance(root, MapShape)
+    for other, _ in examples[1:]:  # variables present only for some content (annexes …)
+        try:
+            extra = shape_of(dict(kind.context(other, ws)))
+        except Exception:  # noqa: BLE001 - the first example decides; others only add names
+            continue
+        for key, shape in getattr(extra, "fields", {}).items():
+            if root.fields.get(key) in (None, ANY):
+                root.fields[key] = shape
+    if len(examples) > 1:
+        source += f" (và {len(examples) - 1} tệp khác cùng loại)"
     fvars = _field_vars(kind, ws, data, context)
     hints = {}
     for name in kind.schema.model_fields:
@@ -70,8 +81,11 @@ def _derive(kind: Kind, ws: Workspace) -> Known:
     return Known(root, source, fvars, required, hints, dict(context))
 
 
-def _example(kind: Kind, ws: Workspace) -> tuple[BaseModel, str]:
-    """The workspace's first content file of this kind; else a document from the schema."""
+EXAMPLES = 3  # content files of a kind whose contexts are merged into the known names
+
+
+def _examples(kind: Kind, ws: Workspace) -> list[tuple[BaseModel, str]]:
+    """Up to EXAMPLES content files of this kind in the workspace; else a schema example."""
     from gendoc.build import discover, load_document, rel
     from gendoc.exceptions import GendocError
 
@@ -80,18 +94,22 @@ def _example(kind: Kind, ws: Workspace) -> tuple[BaseModel, str]:
         paths = discover(ws) if ws.content_dir.is_dir() else []
     except GendocError:
         paths = []
+    found: list[tuple[BaseModel, str]] = []
     for path in paths:
-        if path.suffix.lower() not in (".yaml", ".yml"):
+        if path.suffix.lower() not in (".yaml", ".yml") or len(found) >= EXAMPLES:
             continue
         try:
             if not pattern.search(path.read_text(encoding="utf-8")):
                 continue
-            return load_document(ws, path).data, rel(ws, path)
+            found.append((load_document(ws, path).data, rel(ws, path)))
         except (GendocError, OSError, UnicodeDecodeError):
             continue
+    if found:
+        return found
     units = [u.ma for u in ws.config.co_quan] if getattr(ws.config, "co_quan", None) else []
     data = example_data(kind.schema, kind, units[0] if units else None)
-    return _validated(kind, ws, data), "ví dụ dựng từ lược đồ (gendoc schema " + kind.name + ")"
+    return [(_validated(kind, ws, data),
+             "ví dụ dựng từ lược đồ (gendoc schema " + kind.name + ")")]
 
 
 # Plausible values tried, in order, for a field whose schema example its validator refuses.

@@ -136,12 +136,20 @@ class Walker:
         self.usage = Usage()
         self.scopes: list[dict[str, tuple[Shape, tuple[str, ...]]]] = [{}]
         self.loop_vars: dict[str, int] = {}
+        self.guarded: set[str] = set()
 
     # -- entry -------------------------------------------------------------------------------
     def walk(self, tree: nodes.Template) -> Usage:
         for loop in tree.find_all(nodes.For):
             for name in _target_names(loop.target):
                 self.loop_vars.setdefault(name, loop.lineno)
+        # `x is defined` / `x|default(…)`: the template guards itself against a missing x
+        for test in tree.find_all(nodes.Test):
+            if test.name in ("defined", "undefined") and isinstance(test.node, nodes.Name):
+                self.guarded.add(test.node.name)
+        for flt in tree.find_all(nodes.Filter):
+            if flt.name in ("default", "d") and isinstance(flt.node, nodes.Name):
+                self.guarded.add(flt.node.name)
         self.visit(tree)
         return self.usage
 
@@ -261,7 +269,7 @@ class Walker:
                 return shape, origin
         if name in self.env.globals:
             return ANY, None
-        if name in self.root.fields or self.permissive:
+        if name in self.root.fields or self.permissive or name in self.guarded:
             self.usage.roots.add(name)
             self.usage.paths.add(name)
             return self.root.fields.get(name, ANY), (name,)

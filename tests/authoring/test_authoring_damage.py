@@ -308,3 +308,12 @@ def test_run_prefix_on_plain_text_really_loses_it(ws, tmp_path: Path) -> None:  
     assert "the-r-can-richtext" in _codes(check_template(damaged, None, ws))
     assert not any("Phạm Vũ Hồng" in t for t in _texts(_render(ws, damaged)))
     assert any("Phạm Vũ Hồng" in t for t in _texts(_render(ws, builtin_templates_dir() / "ke_hoach.docx")))
+
+
+def test_names_the_template_guards_itself_are_not_errors(ws, tmp_path: Path) -> None:  # noqa: ANN001
+    doc = builtin()
+    add_after(find(doc, "{{ ten_loai }}"), "{% if ghi_chu is defined %}{{ ghi_chu }}{% endif %}"
+              "{{ so_trang|default('') }}")
+    report = check_template(save(doc, tmp_path / "ke_hoach.docx"), None, ws)
+    assert report.errors == [], [f.render() for f in report.errors]
+    assert {"ghi_chu", "so_trang"} <= set(report.variables)
