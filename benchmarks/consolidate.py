@@ -8,7 +8,9 @@ subsets in the same process. The baseline is what the build already does for eac
 per-report time must stay flat as N grows (linear work, not quadratic); the script says so and
 exits 1 if the 700-report run costs more than twice per report what the smallest run did.
 
-    python benchmarks/consolidate.py [N]
+    python benchmarks/consolidate.py [N] [--render]
+
+`--render` also renders the whole consolidated report of the N units (docx + annex + charts).
 """
 
 from __future__ import annotations
@@ -108,8 +110,24 @@ def make_workspace(root: Path, n: int, sizes: list[int]) -> Path:
     return root
 
 
+def render_consolidation(root: Path, n: int) -> None:
+    """The whole consolidated report (docx with 5 annex tables of N rows, xlsx annex, charts)."""
+    from gendoc.build import render_file
+
+    (root / "content" / "tong-hop.yaml").write_text("\n".join([
+        "loai: bao_cao_tong_hop", "co_quan: don-vi-0000", f"nam: {YEAR}", f"thu_muc: n{n}",
+        "trich_yeu: Tổng hợp", "nguoi_ky:", "  chuc_vu: GIÁM ĐỐC", "  ho_ten: Nguyễn Văn A",
+        "noi_nhan:", "  - Bộ Nội vụ", ""]), encoding="utf-8")
+    t0 = time.process_time()
+    result = render_file(load_workspace(root), root / "content" / "tong-hop.yaml")
+    took = time.process_time() - t0
+    print(f"render consolidated report of {n} units: {took:.1f} s "
+          f"({', '.join(p.name for p in result.outputs)})")
+
+
 def main() -> int:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 700
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 700
     sizes = sorted({max(n // 7, 1), n // 2, n} - {0})
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.process_time()
@@ -139,6 +157,8 @@ def main() -> int:
               f"({peak / n / 1024:.1f} KiB/report)")
         print(f"province: {cons.total('nhan_su').tong} staff, women in planning pool "
               f"{cons.ty_le('quy_hoach'):.1f}%")
+        if "--render" in sys.argv:
+            render_consolidation(root, n)
         growth = per_report[n] / per_report[sizes[0]]
         print(f"per-report time at {n} vs {sizes[0]}: ratio {growth:.2f} (1.0 = linear)")
         ratio = (per_report[n] * n) / baseline
