@@ -58,10 +58,11 @@ def template_group() -> None:
               help="Ghi bản sao đã sửa các thẻ bị Word tách/làm hỏng (tệp gốc giữ nguyên).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Tệp ghi bản đã sửa (mặc định: TÊN-da-sua.docx cạnh tệp gốc; chỉ với một TỆP).")
+@click.option("--strict", is_flag=True, help="Coi cảnh báo như lỗi (mã thoát 1).")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 @click.pass_context
 def check_cmd(ctx: click.Context, files: tuple[str, ...], kind_name: str | None, fix: bool,
-              output: Path | None, as_json: bool) -> None:
+              output: Path | None, strict: bool, as_json: bool) -> None:
     """Kiểm tra mẫu (.docx hoặc .md.j2) trước khi dựng: thẻ bị Word tách, lỗi cú pháp
     (chỉ rõ đoạn văn), biến sai tên so với dữ liệu của loại văn bản.
 
@@ -84,7 +85,7 @@ def check_cmd(ctx: click.Context, files: tuple[str, ...], kind_name: str | None,
                        "gendoc template new LOẠI")
             return
     kind = get_kind(kind_name) if kind_name else None
-    results = [_check_one(ws, path, kind, fix, output, as_json) for path in paths]
+    results = [_check_one(ws, path, kind, fix, output, as_json, strict) for path in paths]
     if as_json:
         data = [r[1] for r in results]
         _echo_json(data[0] if files and len(files) == 1 else data)
@@ -96,7 +97,7 @@ def check_cmd(ctx: click.Context, files: tuple[str, ...], kind_name: str | None,
 
 
 def _check_one(ws, path: Path, kind, fix: bool, output: Path | None,  # noqa: ANN001
-               as_json: bool) -> tuple[bool, dict[str, object]]:
+               as_json: bool, strict: bool = False) -> tuple[bool, dict[str, object]]:
     """Check (and with --fix repair a copy of) one template; print unless JSON."""
     from gendoc.authoring.check import check_template, fix_template
     from gendoc.build import rel
@@ -108,7 +109,7 @@ def _check_one(ws, path: Path, kind, fix: bool, output: Path | None,  # noqa: AN
     if not as_json:
         _print(report)
     if not fix:
-        return report.ok, data
+        return report.ok and not (strict and report.warnings), data
     if path.suffix.lower() != ".docx":
         raise GendocError(f"'{shown}': --fix chỉ sửa được mẫu .docx; mẫu chữ hãy sửa trực tiếp.")
     target = output or path.with_name(f"{path.stem}-da-sua{path.suffix}")
@@ -122,7 +123,7 @@ def _check_one(ws, path: Path, kind, fix: bool, output: Path | None,  # noqa: AN
         if fixed.ok:
             click.echo(f"Dùng bản đã sửa: đổi tên '{rel(ws, target)}' thành '{path.name}' "
                        "(sau khi mở bằng Word xem lại).")
-    return fixed.ok, {**data, "da_sua": count, "tep_da_sua": str(target),
+    return fixed.ok and not (strict and fixed.warnings), {**data, "da_sua": count, "tep_da_sua": str(target),
                       "sau_khi_sua": fixed.to_json()}
 
 

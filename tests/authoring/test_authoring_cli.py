@@ -179,3 +179,13 @@ def test_check_without_file_checks_every_workspace_template(cli, mini: Path) -> 
         ("templates/bao_cao.docx", "bao_cao", False), ("templates/ke_hoach.docx", "ke_hoach", True)]
     text = cli("template", "check", ws=mini).output
     assert "Đã kiểm tra 2 mẫu: 1 mẫu có lỗi." in text and "có phải ý là 'upper'?" in text
+
+
+def test_strict_makes_warnings_fail(cli, mini: Path) -> None:  # noqa: ANN001
+    doc = builtin()
+    split(find(doc, "{{ trich_yeu }}"), [("{{ trich_", {}), ("yeu }}", {"bold": False})])
+    save(doc, mini / "templates" / "ke_hoach.docx")
+    assert cli("template", "check", "ke_hoach.docx", ws=mini).exit_code == 0
+    assert cli("template", "check", "ke_hoach.docx", "--strict", ws=mini).exit_code == 1
+    fixed = cli("template", "check", "ke_hoach.docx", "--strict", "--fix", ws=mini)
+    assert fixed.exit_code == 0 and "Đã sửa 1 thẻ" in fixed.output
