@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROWS
+from coursefix import ROWS
 from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
@@ -172,7 +172,7 @@ def test_removed_participant_loses_the_old_certificate(course_ws) -> None:  # no
     built(ws)
     folder = ws / OUT / "giay-chung-nhan"
     assert len(list(folder.glob("*.docx"))) == 5
-    from conftest import write_roster
+    from coursefix import write_roster
 
     write_roster(ws / "content/tap-huan/_du-lieu/hoc-vien.xlsx", ROWS[:3])
     built(ws)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROWS
+from coursefix import ROWS
 
 from gendoc.cli import main
 
@@ -38,7 +38,7 @@ def test_build_pdf_converts_everything_with_one_libreoffice_run_per_folder(
     the expensive build lives in one test): files, page counts, fonts, then a rebuild."""
     if shutil.which("soffice") is None or shutil.which("pdfinfo") is None:
         pytest.fail("LibreOffice and poppler-utils are required (installed by .ci/run)")
-    from conftest import COURSE, write_roster
+    from coursefix import COURSE, write_roster
 
     import gendoc.pdf
 

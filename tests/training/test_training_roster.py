@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROWS, write_roster
+from coursefix import ROWS, write_roster
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
