@@ -68,9 +68,15 @@ def list_templates(ws: Workspace) -> list[Entry]:
 
 
 def variant_of(name: str) -> list[str]:
-    """Kinds whose default template file name, without suffix, starts `name` before - or _."""
+    """Kinds a template belongs to by its name: named after the kind (`tin_bai.md.j2`, a
+    renderer's own template), else the kind whose default template file name, without suffix,
+    starts `name` before - or _ (`bao_cao-so-y-te.docx`)."""
+    kinds = all_kinds()
+    stem = name.split(".", 1)[0]
+    if stem in kinds and kinds[stem].template != name:
+        return [stem]
     found: list[tuple[int, str]] = []
-    for kind in all_kinds().values():
+    for kind in kinds.values():
         stem = kind.template.split(".", 1)[0]
         suffix = kind.template[len(stem):]
         if name.endswith(suffix) and name != kind.template and \

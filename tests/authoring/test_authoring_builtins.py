@@ -42,3 +42,16 @@ def test_shared_template_is_checked_for_every_kind_using_it(ws, tmp_path) -> Non
     report = check_template(save(doc, tmp_path / name), None, ws)
     assert report.kind == ", ".join(serving)
     assert [f.code for f in report.errors] == ["bien-la"]  # one finding, not one per kind
+
+
+FILES = sorted(p.name for p in builtin_templates_dir().iterdir()
+               if p.name.endswith((".docx", ".j2")))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_builtin_template_file_checks_clean(ws, name: str) -> None:  # noqa: ANN001
+    """Each built-in file, with the kind(s) gendoc infers for it (Markdown templates of the
+    media kinds included), has no error — and gendoc does know which kind it serves."""
+    report = check_template(builtin_templates_dir() / name, None, ws)
+    assert report.kind, f"{name}: no kind inferred"
+    assert report.errors == [], [f.render() for f in report.errors]
