@@ -114,3 +114,25 @@ def test_template_transforming_a_per_document_value_is_refused(template: Path, t
     doc.save(str(custom))
     with pytest.raises(RenderError, match="chỉ được in nguyên văn"):
         BatchTemplate.from_template(custom, shared(), certificate.FIELDS)
+
+
+def test_threaded_batch_writes_keep_the_umask_and_stay_inside_root(template: Path, tmp_path: Path) -> None:
+    import os
+
+    from gendoc.exceptions import OutputError
+    from gendoc.training.batch import write_batch
+
+    batch = BatchTemplate.from_template(template, shared(), certificate.FIELDS)
+    old = os.umask(0o022)
+    try:
+        jobs = [(tmp_path / "out" / f"{i:03d}.docx", {"ho_ten": f"Lê Văn {i}"}) for i in range(60)]
+        written = write_batch(batch, jobs, tmp_path / "out", threads=8, progress_from=10**9)
+        assert os.umask(0o022) == 0o022  # the process umask survived the threads
+        assert written == [p for p, _ in jobs]
+        assert {p.stat().st_mode & 0o777 for p in written} == {0o644}
+        assert not list((tmp_path / "out").glob(".*.tmp"))
+        with pytest.raises(OutputError):
+            write_batch(batch, [(tmp_path / "out" / ".." / "x.docx", {})], tmp_path / "out")
+        assert not (tmp_path / "x.docx").exists()
+    finally:
+        os.umask(old)
