@@ -126,11 +126,14 @@ def render_course(ws: Workspace, doc: Document, out: Path | None) -> RenderResul
     gm = invitations.template(doc.data, ws)
     recipients = (invitations.per_person(people) if gui_theo == "hoc_vien" and people
                   else invitations.per_unit(lop, issuer, people))
-    gm_jobs = [(folder / "giay-moi" / f"{i:02d}-{slug(name)}.docx", values)
+    width = max(2, len(str(len(recipients))))
+    gm_jobs = [(folder / "giay-moi" / f"{i:0{width}d}-{slug(name)}.docx", values)
                for i, (name, values) in enumerate(recipients, start=1)]
+    gm_all = gm.combine([v for _, v in gm_jobs])
     sheet = to_bytes(attendance.build(ws, doc.data, people)) if people else None
     cert_jobs: list[tuple[Path, dict[str, str]]] = []
     cert: BatchTemplate | None = None
+    cert_all = b""
     if people is not None:
         done = [p for p in people if p.hoan_thanh]
         if not done:
@@ -146,6 +149,7 @@ def render_course(ws: Workspace, doc: Document, out: Path | None) -> RenderResul
             for n, person in enumerate(done, start=cfg.so_bat_dau):
                 values = certificate.person_values(person, n, cfg.ky_hieu)
                 cert_jobs.append((folder / "giay-chung-nhan" / f"{n:03d}-{slug(person.ho_ten)}.docx", values))
+            cert_all = cert.combine([v for _, v in cert_jobs])
 
     # 2. Write.
     outputs: list[Path] = [atomic_write(folder / "thong-bao.docx", announcement, root=root)]
@@ -153,7 +157,7 @@ def render_course(ws: Workspace, doc: Document, out: Path | None) -> RenderResul
     threads, progress = settings.song_song, settings.tien_trinh_tu
     outputs += write_batch(gm, gm_jobs, root, threads=threads, label="Giấy mời", progress_from=progress)
     _prune(folder / "giay-moi", {p for p, _ in gm_jobs})
-    combined = atomic_write(folder / "giay-moi-tong-hop.docx", gm.combine([v for _, v in gm_jobs]), root=root)
+    combined = atomic_write(folder / "giay-moi-tong-hop.docx", gm_all, root=root)
     outputs.append(combined)
     not_nd30.append(combined)
     if sheet is not None:
@@ -163,11 +167,14 @@ def render_course(ws: Workspace, doc: Document, out: Path | None) -> RenderResul
     if cert is not None:
         written = write_batch(cert, cert_jobs, root, threads=threads, label="Giấy chứng nhận",
                               progress_from=progress)
-        path = atomic_write(folder / "giay-chung-nhan-tong-hop.docx",
-                            cert.combine([v for _, v in cert_jobs]), root=root)
+        path = atomic_write(folder / "giay-chung-nhan-tong-hop.docx", cert_all, root=root)
         outputs += [*written, path]
         not_nd30 += [*written, path]
     _prune(folder / "giay-chung-nhan", {p for p, _ in cert_jobs})
+    for name in ("danh-sach-hoc-vien", "giay-chung-nhan-tong-hop"):  # not made this time
+        if folder / f"{name}.docx" not in outputs:
+            (folder / f"{name}.docx").unlink(missing_ok=True)
+            (folder / f"{name}.pdf").unlink(missing_ok=True)
     for path in outputs:  # a PDF from an earlier --pdf run no longer matches its .docx
         path.with_suffix(".pdf").unlink(missing_ok=True)
     return CourseResult(document=doc, outputs=outputs, template=template, not_nd30=not_nd30)

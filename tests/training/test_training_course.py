@@ -193,8 +193,11 @@ def test_course_without_a_list_builds_announcement_and_unit_invitations(course_w
     path = ws / "content/tap-huan/lop.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  danh_sach: _du-lieu/hoc-vien.xlsx\n", ""),
                     encoding="utf-8")
+    (ws / OUT).mkdir(parents=True)
+    (ws / OUT / "danh-sach-hoc-vien.docx").write_bytes(b"stale")  # from a run with a list
     report = built(ws)
     assert not (ws / OUT / "giay-chung-nhan").exists()
+    assert not (ws / OUT / "danh-sach-hoc-vien.docx").exists()
     assert len(list((ws / OUT / "giay-moi").glob("*.docx"))) == 3
     assert any("chưa có danh sách học viên" in w for _, w in report.warnings)
     body = "\n".join(texts(ws / OUT / "giay-moi/02-so-y-te.docx"))
