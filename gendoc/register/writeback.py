@@ -1,22 +1,22 @@
-"""Write the allocated number and date back into the content file, keeping its comments.
+"""Write the allocated number and date back into the content file, touching nothing else.
 
-Why round-trip: a content file is the clerk's own text, with comments and an order of fields
-they chose. ruamel.yaml's round-trip mode changes only the two values; a missing `so:` is
-inserted after `co_quan:` (where it sits on the page) and `ngay:` after `so:`. The file is
-replaced atomically, so a crash leaves either the old or the new file, never half of one.
+Why line edits: a content file is the clerk's own text, with comments, quoting, list style and
+an order of fields they chose. Re-serialising it (even with a round-trip YAML library) can
+change unrelated lines — an item written `- null` comes back as `-`. So the parser is used only
+to find where `so:` and `ngay:` are; those lines are edited in place (their comments kept), and
+a missing `so:` is inserted after `co_quan:` (where it sits on the page), `ngay:` after `so:`.
+The file is replaced atomically, so a crash leaves either the old or the new file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
+import re
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.util import load_yaml_guess_indent
 
-from gendoc.exceptions import ContentError
+from gendoc.exceptions import ContentError, FieldProblem
 from gendoc.writer import atomic_write
 from gendoc.yamlio import load_yaml, read_text
 
@@ -27,38 +27,60 @@ _ANCHORS = ("co_quan", "loai")
 def write_number(path: Path, number: int, date: dt.date) -> None:
     """Set `so: <number>` and `ngay: <date>` at the top level of the YAML file `path`."""
     text = read_text(path)
-    load_yaml(path, text=text)  # syntax errors reported with their line, in Vietnamese
-    _, seq_indent, seq_offset = load_yaml_guess_indent(text)
-    yaml = _yaml(seq_indent, seq_offset)
-    data = yaml.load(text)
+    text = _set(path, text, "so", str(number), after=_ANCHORS)
+    text = _set(path, text, "ngay", date.isoformat(), after=("so",))
+    atomic_write(path, text.encode("utf-8"), root=path.parent)
+
+
+def _mapping(path: Path, text: str) -> CommentedMap:
+    data = load_yaml(path, text=text)  # syntax errors reported with their line, in Vietnamese
     if not isinstance(data, CommentedMap):
         raise ContentError(path, "tệp nội dung phải là một bảng 'trường: giá trị' ở cấp ngoài "
                            "cùng — không ghi được số và ngày vào tệp.")
-    _set(data, "so", number, after=_ANCHORS)
-    _set(data, "ngay", date, after=("so",))
-    buf = io.StringIO()
-    yaml.dump(data, buf)
-    atomic_write(path, buf.getvalue().encode("utf-8"), root=path.parent)
+    return data
 
 
-def _yaml(seq_indent: int | None, seq_offset: int | None) -> YAML:
-    """A round-trip YAML with the file's own list style (`  - item` or `- item`), so lists stay
-    where the clerk put them; mappings use two spaces, the style of every gendoc example."""
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    offset = seq_offset or 0
-    yaml.indent(mapping=2, sequence=max(seq_indent or 2, offset + 2), offset=offset)
-    return yaml
-
-
-def _set(data: CommentedMap, key: str, value: object, *, after: tuple[str, ...]) -> None:
+def _set(path: Path, text: str, key: str, value: str, *, after: tuple[str, ...]) -> str:
+    data = _mapping(path, text)
+    lines = text.splitlines(keepends=True)
     if key in data:
-        data[key] = value  # keeps the key's position and its comment
-        return
+        index = data.lc.key(key)[0]
+        lines[index] = _replace_value(path, lines[index], key, value, index + 1)
+        return "".join(lines)
+    index = _insert_at(data, lines, after)
+    if index > 0 and not lines[index - 1].endswith("\n"):
+        lines[index - 1] += "\n"
+    lines.insert(index, f"{key}: {value}\n")
+    return "".join(lines)
+
+
+def _replace_value(path: Path, line: str, key: str, value: str, number: int) -> str:
+    """`so:   # chưa cấp số` → `so: 7  # chưa cấp số` (the comment stays)."""
+    match = re.match(rf"^{key}:(?P<val>[^#\r\n]*?)(?P<gap>[ \t]*)(?P<comment>#[^\r\n]*)?(?P<eol>\r?\n)?$",
+                     line)
+    old = match.group("val").strip() if match else None
+    if match is None or old.startswith(("[", "{", "|", ">", "&", "*", "!")):
+        raise ContentError(path, [FieldProblem(
+            key, "giá trị phải viết trên một dòng (một số hoặc một ngày)", where=number,
+            hint=f"sửa thành '{key}: …' trên một dòng rồi chạy lại")])
+    head = f"{key}: {value}"
+    comment = match.group("comment")
+    if comment:  # keep the comment in its column (at least two spaces after the value)
+        head += " " * max(match.start("comment") - len(head), 2) + comment
+    return head + (match.group("eol") or "")
+
+
+def _insert_at(data: CommentedMap, lines: list[str], after: tuple[str, ...]) -> int:
+    """Index of the line just after the first anchor key's entry (or the first key)."""
     keys = list(data.keys())
-    for anchor in after:
-        if anchor in data:
-            data.insert(keys.index(anchor) + 1, key, value)
-            return
-    data.insert(0, key, value)
+    anchor = next((a for a in after if a in data), None)
+    if anchor is None:
+        return data.lc.key(keys[0])[0] if keys else len(lines)
+    position = keys.index(anchor)
+    key_line, _ = data.lc.key(anchor)
+    value_line = data.lc.value(anchor)[0] if not isinstance(data[anchor], (dict, list)) else None
+    if value_line == key_line:
+        return key_line + 1
+    if position + 1 < len(keys):
+        return data.lc.key(keys[position + 1])[0]
+    return len(lines)
