@@ -35,10 +35,12 @@ from gendoc.vi.dates import pad_day, pad_month
 TEMPLATE = "giay_chung_nhan.docx"
 PAGE_MM = (297, 210)  # landscape A4
 MARGIN_MM = 18
+MARGIN_TB_MM = 15  # the frame sits 8.5 mm from the edge; the text keeps clear of it
 COLUMNS_CM = (11.0, 15.1)
 TITLE_PT = 30
 TITLE_COLOR = "C00000"
 NAME_PT = 18
+LINE_PT = 14
 BORDER_COLOR = "1F3864"
 # Values that change from one certificate to the next (filled by gendoc.training.batch).
 FIELDS = ("xung_ho", "ho_ten", "nam_sinh", "chuc_vu_don_vi", "xep_loai", "so_vao_so")
@@ -81,7 +83,7 @@ def make_template() -> DocxDocument:
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
     for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
-        setattr(section, side, Mm(MARGIN_MM))
+        setattr(section, side, Mm(MARGIN_MM if "left" in side or "right" in side else MARGIN_TB_MM))
     section.different_first_page_header_footer = False  # no page number on a certificate
     section.header.paragraphs[0]._p.getparent().remove(section.header.paragraphs[0]._p)
     section.header.add_paragraph()
@@ -107,12 +109,12 @@ def make_template() -> DocxDocument:
     add_para(doc, "{{ nguoi_cap }}", size=14, bold=True, after=2)
     add_para(doc, "CHỨNG NHẬN", size=14, bold=True, after=12)
 
-    def line(label: str, value: str, *, size: float = 14, bold: bool = False) -> None:
-        para = add_para(doc, "", align=WD_ALIGN_PARAGRAPH.LEFT, after=4)
+    def line(label: str, value: str, *, size: float = LINE_PT, bold: bool = False) -> None:
+        para = add_para(doc, "", align=WD_ALIGN_PARAGRAPH.LEFT, after=6)
         para.paragraph_format.left_indent = Mm(25)
         if label:
             run = para.add_run(label)
-            run.font.size = Pt(14)
+            run.font.size = Pt(LINE_PT)
         run = para.add_run(value)
         run.font.size = Pt(size)
         run.bold = bold or None

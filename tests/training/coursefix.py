@@ -53,7 +53,9 @@ ROWS: list[list[object]] = [
     ["Nguyễn Thị Ánh", "Nữ", 1985, "Chuyên viên", "Sở Tư pháp", "", "anh@kg.gov.vn", "", ""],
     ["Phạm Thị Yến", "Nữ", 1982, "Phó Chánh Văn phòng", "Sở Y tế", "", "", "x", "Khá"],
     ["Đỗ Thị Đào", "Nữ", 1990, 'Chuyên viên "A" & <B>', "Sở Y tế", "", "", "có", ""],
-    ["Võ Thị Chi", "Nữ", 1984, "", "Sở Tài chính & Kế hoạch", "", "", "x", ""],
+    ["Võ Thị Chi", "Nữ", 1984, "Phó Trưởng phòng Quản lý ngân sách, kiêm Trưởng bộ phận tiếp nhận và "
+     "trả kết quả, Ủy viên Ban Chấp hành Công đoàn cơ sở", "Sở Tài chính & Kế hoạch", "", "", "x",
+     "Xuất sắc"],
 ]
 
 
