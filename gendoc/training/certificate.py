@@ -10,6 +10,7 @@ signature. Sizes are in this module, not in `gendoc.nd30`, because ND30 does not
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -41,6 +42,8 @@ TITLE_PT = 30
 TITLE_COLOR = "C00000"
 NAME_PT = 18
 LINE_PT = 14
+INDENT_MM = 25
+MAX_LINES = 7  # of the paragraphs measured by `estimated_lines`
 BORDER_COLOR = "1F3864"
 # Values that change from one certificate to the next (filled by gendoc.training.batch).
 FIELDS = ("xung_ho", "ho_ten", "nam_sinh", "chuc_vu_don_vi", "xep_loai", "so_vao_so")
@@ -111,7 +114,7 @@ def make_template() -> DocxDocument:
 
     def line(label: str, value: str, *, size: float = LINE_PT, bold: bool = False) -> None:
         para = add_para(doc, "", align=WD_ALIGN_PARAGRAPH.LEFT, after=6)
-        para.paragraph_format.left_indent = Mm(25)
+        para.paragraph_format.left_indent = Mm(INDENT_MM)
         if label:
             run = para.add_run(label)
             run.font.size = Pt(LINE_PT)
@@ -170,6 +173,19 @@ def shared_context(unit: Any, tinh: str | None, lop: Any, signer: Any, ngay: dt.
         "chuc_vu": signer.chuc_vu.upper(),
         "ho_ten_nguoi_ky": signer.ho_ten or "",
     }
+
+
+def estimated_lines(shared: dict[str, Any], values: dict[str, str]) -> int:
+    """Lines taken by the three paragraphs whose length varies (title and unit, course, time).
+
+    Measured with the font metrics of `gendoc.textwidth` against the text width of the layout
+    (LibreOffice: 7 such lines fit on the page, 8 may push the signature onto a second page).
+    """
+    width = (PAGE_MM[0] - 2 * MARGIN_MM - INDENT_MM) / 10 * 0.97  # a little slack for word wrap
+    texts = [(f"Chức vụ, đơn vị công tác: {values.get('chuc_vu_don_vi', '')}", False),
+             (f"Đã hoàn thành chương trình {shared['ten_lop']}", True),
+             (f"Thời gian: {shared['thoi_gian']}, tại {shared['dia_diem']}.", False)]
+    return sum(max(1, math.ceil(width_cm(text, LINE_PT, bold=bold) / width)) for text, bold in texts)
 
 
 def person_values(person: Any, number: int, ky_hieu: str) -> dict[str, str]:

@@ -150,6 +150,13 @@ def render_course(ws: Workspace, doc: Document, out: Path | None) -> RenderResul
                 values = certificate.person_values(person, n, cfg.ky_hieu)
                 cert_jobs.append((folder / "giay-chung-nhan" / f"{n:03d}-{slug(person.ho_ten)}.docx", values))
             cert_all = cert.combine([v for _, v in cert_jobs])
+            long = [v["ho_ten"] for _, v in cert_jobs
+                    if certificate.estimated_lines(shared, v) > certificate.MAX_LINES]
+            if long:
+                doc.warnings.append(
+                    f"giấy chứng nhận của {', '.join(long)} có thể tràn sang trang thứ hai (chức vụ, "
+                    "đơn vị, tên lớp hoặc địa điểm quá dài) — rút gọn cột Chức vụ trong danh sách, "
+                    "hoặc xem lại tệp PDF.")
 
     # 2. Write.
     outputs: list[Path] = [atomic_write(folder / "thong-bao.docx", announcement, root=root)]

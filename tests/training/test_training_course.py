@@ -313,3 +313,14 @@ def test_a_single_invitation_by_hand_passes_the_checker(make_ws, cli) -> None:  
     assert "Sở Nội vụ trân trọng kính mời: Lãnh đạo các sở, ban, ngành tỉnh" in body
     assert "Chủ trì: Ông Nguyễn Văn Minh, Phó Giám đốc Sở Nội vụ." in body
     assert "Đề nghị đại biểu dự đúng thành phần, đúng giờ./." in body
+
+
+def test_certificate_that_may_not_fit_one_page_is_warned(course_ws, cli) -> None:  # noqa: ANN001
+    long_title = "Phó Trưởng phòng Quản lý ngân sách kiêm Trưởng bộ phận tiếp nhận " * 4
+    rows = [list(r) for r in ROWS]
+    rows[3][3] = long_title.strip()  # Phạm Thị Yến
+    ws = course_ws(rows=rows)
+    result = cli("build", ws=ws)
+    assert result.exit_code == 0
+    assert "giấy chứng nhận của Phạm Thị Yến có thể tràn sang trang thứ hai" in result.stderr
+    assert "Võ Thị Chi" not in result.stderr  # two lines of title still fit
