@@ -316,11 +316,20 @@ def test_a_single_invitation_by_hand_passes_the_checker(make_ws, cli) -> None:  
 
 
 def test_certificate_that_may_not_fit_one_page_is_warned(course_ws, cli) -> None:  # noqa: ANN001
-    long_title = "Phó Trưởng phòng Quản lý ngân sách kiêm Trưởng bộ phận tiếp nhận " * 4
+    long_title = "Phó Trưởng phòng Quản lý ngân sách kiêm Trưởng bộ phận tiếp nhận " * 3
     rows = [list(r) for r in ROWS]
-    rows[3][3] = long_title.strip()  # Phạm Thị Yến
+    rows[3][3] = long_title.strip()  # Phạm Thị Yến: three lines with the unit
     ws = course_ws(rows=rows)
+    course = ws / "content/tap-huan/lop.yaml"
+    text = course.read_text(encoding="utf-8").replace(
+        "dia_diem: Hội trường Sở Nội vụ",
+        "dia_diem: Hội trường Trường Chính trị tỉnh Kiên Giang, số 12 đường Lê Lợi, phường Vĩnh Thanh"
+        " Vân, thành phố Rạch Giá, tỉnh Kiên Giang (cổng phụ đường Nguyễn Trung Trực, phòng 204)").replace(
+        "ten: Lớp tập huấn kỹ năng lãnh đạo cho nữ cán bộ năm 2017",
+        "ten: Lớp tập huấn kỹ năng lãnh đạo, quản lý cho nữ cán bộ, công chức, viên chức trong diện quy"
+        " hoạch năm 2017")
+    course.write_text(text, encoding="utf-8")
     result = cli("build", ws=ws)
     assert result.exit_code == 0
     assert "giấy chứng nhận của Phạm Thị Yến có thể tràn sang trang thứ hai" in result.stderr
-    assert "Võ Thị Chi" not in result.stderr  # two lines of title still fit
+    assert "Võ Thị Chi" not in result.stderr  # two lines of title and unit still fit
