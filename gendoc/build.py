@@ -124,7 +124,7 @@ def load_document(ws: Workspace, path: Path) -> Document:
     nguoi_ky = getattr(data, "nguoi_ky", None)
     if nguoi_ky is not None and not nguoi_ky.ho_ten:
         doc.warnings.append("chưa có họ tên người ký (trường nguoi_ky.ho_ten) — "
-                            "văn bản để trống dòng họ tên.")
+                            "văn bản in «Họ và tên» ở chỗ ký tên để điền sau.")
     return doc
 
 

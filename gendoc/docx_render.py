@@ -19,6 +19,7 @@ from gendoc import nd30
 from gendoc.body import Blocks
 from gendoc.docx_blocks import to_subdoc
 from gendoc.docx_templates import RULE_CO_QUAN, center_rule
+from gendoc.kinds.annex_pages import restart_annex_pages
 from gendoc.templates import make_env, render_error
 from gendoc.textwidth import width_cm
 from gendoc.workspace import DinhDang, Workspace
@@ -40,6 +41,7 @@ def render_docx(template: Path, context: dict[str, Any], ws: Workspace | None) -
         raise render_error(template.name, exc) from exc
     doc = tpl.docx
     fit_rules(doc)
+    restart_annex_pages(doc)
     return doc
 
 

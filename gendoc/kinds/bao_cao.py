@@ -132,13 +132,6 @@ def context(doc: BaoCao, ws: Workspace) -> dict[str, Any]:
     return ctx
 
 
-def _render(ws: Workspace, doc: Any, out: Any = None) -> Any:
-    """The default render with page numbers restarting in each annex (`phu_luc`), as Kế hoạch."""
-    from gendoc.kinds.ke_hoach import render
-
-    return render(ws, doc, out)
-
-
 def _scaffold(ws: Workspace, options: Any) -> list:
     from gendoc.reports.scaffold import scaffold
 
@@ -152,5 +145,5 @@ KIND = register(Kind(
     template="bao_cao.docx",
     context=context,
     ten_loai=TEN_LOAI,
-    extra={"make_template": van_ban_co_ten_loai, "scaffold": _scaffold, "render": _render},
+    extra={"make_template": van_ban_co_ten_loai, "scaffold": _scaffold},
 ))

@@ -104,7 +104,6 @@ def render(ws: Workspace, document: Any, out: Path | None) -> Any:
     """Consolidate, draw the charts, write the annex, render the .docx; all outputs atomic."""
     from gendoc.build import RenderResult, default_output
     from gendoc.docx_render import render_docx
-    from gendoc.kinds.annex_pages import restart_annex_pages
     from gendoc.reports.annex import write_annex
     from gendoc.reports.consolidation import consolidate
     from gendoc.templates import find_template
@@ -128,7 +127,6 @@ def render(ws: Workspace, document: Any, out: Path | None) -> Any:
         ctx["noi_dung"] = body(doc, ws, cons, pictures, doc.bieu_tong_hop)
         ctx["phu_luc"] = annexes(doc, cons, ctx)
         rendered = render_docx(template, ctx, ws)
-        restart_annex_pages(rendered)
         atomic_save(target, lambda out_tmp: rendered.save(str(out_tmp)), root=root)
         outputs = [target]
         if doc.bieu_tong_hop:

@@ -21,7 +21,6 @@ from gendoc.workspace import Workspace
 TEN_LOAI = "KẾ HOẠCH"
 # What the Phụ lục III samples print where the signer's name goes; a draft whose `ho_ten` is still
 # blank shows it (and the build warns), so the draft is complete in form and the gap is visible.
-HO_TEN_MAU = "Họ và tên"
 
 # The assignment table's columns: header text, relative width, alignment.
 PHAN_CONG_COLUMNS = (
@@ -99,33 +98,12 @@ def body(doc: KeHoach) -> Blocks:
 
 def context(doc: KeHoach, ws: Workspace) -> dict[str, Any]:
     ctx = official_context(doc, ws, TEN_LOAI)
-    ctx["ho_ten"] = ctx["ho_ten"] or HO_TEN_MAU
     ctx["noi_dung"] = body(doc)
     extra = []
     if doc.phan_cong is not None and doc.phan_cong.dat_tai == "phu_luc":
         extra.append((doc.phan_cong.tieu_de, Blocks([assignment_table(doc.phan_cong, titled=False)])))
     ctx["phu_luc"] = annex_blocks(doc.phu_luc, ctx, extra)
     return ctx
-
-
-def render(ws: Workspace, doc: Any, out: Any = None) -> Any:
-    """The default DOCX render, plus page numbers restarting in each annex (ND30).
-
-    Same steps as gendoc.build.render_document's default path; the one addition is
-    `restart_annex_pages`, which needs the rendered document (a section break per annex).
-    """
-    from gendoc.build import RenderResult, default_output
-    from gendoc.docx_render import render_docx
-    from gendoc.kinds.annex_pages import restart_annex_pages
-    from gendoc.templates import find_template
-    from gendoc.writer import atomic_save
-
-    template = find_template(ws, doc.data.template or doc.kind.template)
-    rendered = render_docx(template, doc.kind.context(doc.data, ws), ws)
-    restart_annex_pages(rendered)
-    target = out or default_output(ws, doc.path, ".docx")
-    atomic_save(target, lambda tmp: rendered.save(str(tmp)), root=None if out is not None else ws.output_dir)
-    return RenderResult(document=doc, outputs=[target], template=template)
 
 
 def _scaffold(ws: Workspace, options: Any) -> list:
@@ -141,5 +119,5 @@ KIND = register(Kind(
     template="ke_hoach.docx",
     context=context,
     ten_loai=TEN_LOAI,
-    extra={"make_template": van_ban_co_ten_loai, "scaffold": _scaffold, "render": render},
+    extra={"make_template": van_ban_co_ten_loai, "scaffold": _scaffold},
 ))

@@ -28,6 +28,9 @@ from gendoc.vi.dates import PartialDate, ngay_thang_nam, parse_date
 from gendoc.vi.formats import so_van_ban
 from gendoc.workspace import CoQuan, Workspace
 
+# What a draft shows where the signer's name goes (as the Phụ lục III sample layouts do).
+HO_TEN_MAU = "Họ và tên"
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -287,7 +290,7 @@ def official_context(doc: VanBan, ws: Workspace, ten_loai: str | None) -> dict[s
         "kinh_gui": doc.kinh_gui,
         "quyen_han": [line.upper() for line in doc.nguoi_ky.quyen_han],
         "chuc_vu": doc.nguoi_ky.chuc_vu.upper(),
-        "ho_ten": doc.nguoi_ky.ho_ten or "",
+        "ho_ten": doc.nguoi_ky.ho_ten or HO_TEN_MAU,
         "noi_nhan": recipients(doc),
     }
     annexes = getattr(doc, "phu_luc", None)  # a kind may reuse the key for something else

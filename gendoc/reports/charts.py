@@ -38,11 +38,34 @@ def _figure(height_in: float):  # noqa: ANN202 - matplotlib Figure
     return fig
 
 
+# Every Vietnamese letter a chart label may hold; a font is used only if it has them all.
+_VIETNAMESE = "ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+
+
+def _fonts() -> list[str]:
+    """Serif families whose resolved file covers Vietnamese (an old Liberation Serif may not:
+    Debian ships v1 and v2 under one family name), best first; DejaVu Serif always does."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    usable = []
+    for family in FONTS:
+        try:
+            path = font_manager.findfont(font_manager.FontProperties(family=family),
+                                         fallback_to_default=False)
+            charmap = FT2Font(path).get_charmap()
+        except (ValueError, OSError, RuntimeError):  # not installed here
+            continue
+        if all(ord(ch) in charmap for ch in _VIETNAMESE):
+            usable.append(family)
+    return usable or ["DejaVu Serif"]
+
+
 def _rc():  # noqa: ANN202 - a matplotlib rc context
     import matplotlib
 
     return matplotlib.rc_context({
-        "font.family": "serif", "font.serif": FONTS, "font.size": 9,
+        "font.family": "serif", "font.serif": _fonts(), "font.size": 9,
         "hatch.linewidth": 0.8, "axes.spines.top": False, "axes.spines.right": False,
     })
 
