@@ -186,7 +186,3 @@ def render_course(ws: Workspace, doc: Document, out: Path | None) -> RenderResul
         path.with_suffix(".pdf").unlink(missing_ok=True)
     return CourseResult(document=doc, outputs=outputs, template=template, not_nd30=not_nd30)
 
-
-def course_of(result: Any) -> LopHoc | None:
-    """The course behind a render result, if it is one (used by reports and tests)."""
-    return getattr(getattr(result.document, "data", None), "lop_hoc", None)
