@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from gendoc.build import Document, RenderResult, default_output, rel
 from gendoc.docx_render import render_docx, to_bytes
