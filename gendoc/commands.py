@@ -89,7 +89,8 @@ def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool, make
 
         try:
             pdfs = convert([p for r in report.results for p in r.outputs], root=ws.output_dir,
-                           timeout=pdf_timeout)
+                           timeout=pdf_timeout, progress=lambda folder, n: click.echo(
+                               f"  … PDF: {rel(ws, folder)}/ ({n} tệp)", err=True))
         except PdfError as exc:
             pdf_errors = [exc]
         else:

@@ -19,7 +19,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,14 +119,20 @@ def batches(paths: Iterable[Path]) -> list[list[Path]]:
     return list(groups.values())
 
 
-def convert(paths: Iterable[Path], *, root: Path, timeout: float = DEFAULT_TIMEOUT_S) -> PdfReport:
-    """Convert every .docx among `paths`, one LibreOffice process per folder."""
+def convert(paths: Iterable[Path], *, root: Path, timeout: float = DEFAULT_TIMEOUT_S,
+            progress: Callable[[Path, int], None] | None = None) -> PdfReport:
+    """Convert every .docx among `paths`, one LibreOffice process per folder.
+
+    `progress(folder, count)` is called before each LibreOffice run (a run can take a while).
+    """
     groups = batches(paths)
     report = PdfReport()
     if not groups:
         return report
     soffice = find_soffice()
     for group in groups:
+        if progress is not None:
+            progress(group[0].parent, len(group))
         part = convert_batch(group, root=root, timeout=timeout, soffice=soffice)
         report.written += part.written
         report.errors += part.errors
