@@ -17,6 +17,17 @@ from pathlib import Path
 from gendoc.exceptions import OutputError
 
 
+def _file_mode() -> int:
+    """0666 minus the umask. Reading the umask means setting it, which is not thread-safe, so it
+    is read once here, at import, before any batch starts writing in threads."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 def ensure_inside(path: Path, root: Path) -> Path:
     """Return `path` resolved, or refuse it if it is not inside `root`."""
     resolved = path.resolve()
@@ -39,9 +50,7 @@ def atomic_path(path: Path, *, root: Path | None = None) -> Iterator[Path]:
                                     dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; outputs are ordinary files
+    os.chmod(tmp, _FILE_MODE)  # mkstemp creates 0600; outputs are ordinary files
     try:
         yield tmp
         os.replace(tmp, path)

@@ -23,7 +23,6 @@ import io
 import os
 import re
 import sys
-import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -34,7 +33,7 @@ import click
 from lxml import etree
 
 from gendoc.exceptions import RenderError
-from gendoc.writer import ensure_inside
+from gendoc.writer import atomic_write, ensure_inside
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TOKEN_RE = re.compile(r"@@GD:([A-Za-z_][A-Za-z0-9_]*)@@")
@@ -276,34 +275,6 @@ class BatchTemplate:
         return self._zip(parts)
 
 
-def _file_mode() -> int:
-    """The mode ordinary files get (0666 minus the umask), read once before threads start.
-
-    Reading the umask means setting it; `gendoc.writer.atomic_path` does that per file, which is
-    fine in one thread but can leave the process umask at 0 when threads interleave, so threaded
-    batch writes use `_write_atomic` with the mode read here.
-    """
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _write_atomic(path: Path, data: bytes, mode: int) -> Path:
-    """gendoc.writer.atomic_write for threads: temp file in the same folder, fsync, rename."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
-
-
 def workers(setting: int = 0) -> int:
     """Threads for writing a batch.
 
@@ -322,13 +293,12 @@ def write_batch(template: BatchTemplate, jobs: Sequence[tuple[Path, Mapping[str,
 
     A progress bar goes to stderr when the batch is long or stderr is a terminal.
     """
-    mode = _file_mode()
     for folder in {path.parent for path, _ in jobs}:
         ensure_inside(folder, root).mkdir(parents=True, exist_ok=True)
 
     def one(job: tuple[Path, Mapping[str, Any]]) -> Path:
         path, values = job
-        return _write_atomic(ensure_inside(path, root), template.fill(values), mode)
+        return atomic_write(path, template.fill(values), root=root)  # thread-safe
 
     show = len(jobs) >= progress_from or (sys.stderr.isatty() and len(jobs) > 20)
     written: list[Path] = []
