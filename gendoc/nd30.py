@@ -97,7 +97,7 @@ LINE_SPACING = Range(1.0, 1.5)
 DEFAULT_LINE_SPACING = 1.15
 
 # Header table column widths (Phụ lục III samples: ≈ 6.75 cm / 10 cm); closing table likewise.
-HEADER_COLUMNS_CM = (6.0, 10.5)
+HEADER_COLUMNS_CM = (6.4, 10.1)
 CLOSING_COLUMNS_CM = (7.0, 9.0)
 
 # Rule lines: under the issuing body 1/3–1/2 of its line, under the Tiêu ngữ as long as the motto.
