@@ -94,11 +94,28 @@ def _set_borders(table) -> None:  # noqa: ANN001
     table._tbl.tblPr.append(borders)
 
 
-def _row_flags(row, *, header: bool) -> None:  # noqa: ANN001
+def row_flags(row, *, header: bool = False) -> None:  # noqa: ANN001
+    """Rows never split across pages; header rows repeat on every page."""
     tr_pr = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))
     if header:
         tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def grid_table(container, rows: int, widths_cm: list[float]):  # noqa: ANN001, ANN201
+    """A centred, fixed-layout table with single black borders and exact column widths."""
+    table = container.add_table(rows=rows, cols=len(widths_cm))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _set_borders(table)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for index, width in enumerate(widths_cm):
+        table.columns[index].width = Cm(width)
+        for cell in table.columns[index].cells:
+            cell.width = Cm(width)
+    return table
 
 
 def _table(sub, block: Table, width_cm: float, size: float) -> None:  # noqa: ANN001
@@ -115,27 +132,17 @@ def _table(sub, block: Table, width_cm: float, size: float) -> None:  # noqa: AN
     widths = [width_cm * w / total for w in weights]
     aligns = [ALIGN.get(a, WD_ALIGN_PARAGRAPH.LEFT) for a in (block.align or ["trai"] * cols)]
     cell_size = block.size or max(size - 1, 11)
-    table = sub.add_table(rows=1 + len(block.rows), cols=cols)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _set_borders(table)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for index, width in enumerate(widths):
-        table.columns[index].width = Cm(width)
-        for cell in table.columns[index].cells:
-            cell.width = Cm(width)
+    table = grid_table(sub, 1 + len(block.rows), widths)
     for index, text in enumerate(block.header):
         _cell_text(table.rows[0].cells[index], text, size=cell_size, bold=True,
                    align=WD_ALIGN_PARAGRAPH.CENTER)
-    _row_flags(table.rows[0], header=True)
+    row_flags(table.rows[0], header=True)
     last = len(block.rows)
     for r, row in enumerate(block.rows, start=1):
         for c, text in enumerate(row):
             _cell_text(table.rows[r].cells[c], text, size=cell_size,
                        bold=block.bold_last_row and r == last, align=aligns[c])
-        _row_flags(table.rows[r], header=False)
+        row_flags(table.rows[r], header=False)
     sub.add_paragraph()  # keep the next paragraph off the table
 
 

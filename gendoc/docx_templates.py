@@ -219,28 +219,39 @@ def base_document(body_size: float = nd30.DEFAULT_BODY_SIZE_PT) -> DocxDocument:
     return doc
 
 
+def issuer_cell(cell: _Cell, width: float, *, rule_fraction: float = 0.4, after: float = 6) -> None:
+    """Ô 2: parent body (caps, regular) and issuing body (caps, bold) as template tags, and the
+    short rule under the name (fitted to the real name at render time, see fit_rules)."""
+    sizes = nd30.HEADER_SIZES_PT
+    add_para(cell, "{%p if co_quan_chu_quan %}")
+    add_para(cell, "{{ co_quan_chu_quan }}", size=sizes["co_quan_chu_quan"])
+    add_para(cell, "{%p endif %}")
+    add_para(cell, "{%p for dong in co_quan_ten %}")
+    add_para(cell, "{{ dong }}", size=sizes["co_quan"], bold=True)
+    add_para(cell, "{%p endfor %}")
+    rule = add_para(cell, style=RULE_CO_QUAN, after=after)
+    bottom_border(rule)
+    center_rule(rule, width, width * rule_fraction)
+
+
+def motto_cell(cell: _Cell, width: float) -> None:
+    """Ô 1: Quốc hiệu and Tiêu ngữ, with a rule under the motto as long as the motto."""
+    sizes = nd30.HEADER_SIZES_PT
+    add_para(cell, nd30.QUOC_HIEU, size=sizes["quoc_hieu"], bold=True)
+    add_para(cell, nd30.TIEU_NGU, size=sizes["tieu_ngu"], bold=True)
+    motto_rule = add_para(cell, style=RULE_TIEU_NGU)
+    bottom_border(motto_rule)
+    center_rule(motto_rule, width, width_cm(nd30.TIEU_NGU, sizes["tieu_ngu"], bold=True))
+
+
 def header_block(doc: DocxDocument) -> None:
     """Ô 1–4: issuing body and `Số:` on the left; Quốc hiệu, Tiêu ngữ, place and date on the right."""
     left_cm, right_cm = nd30.HEADER_COLUMNS_CM
     table = borderless_table(doc, nd30.HEADER_COLUMNS_CM)
     left, right = table.rows[0].cells
-    sizes = nd30.HEADER_SIZES_PT
-    add_para(left, "{%p if co_quan_chu_quan %}")
-    add_para(left, "{{ co_quan_chu_quan }}", size=sizes["co_quan_chu_quan"])
-    add_para(left, "{%p endif %}")
-    add_para(left, "{%p for dong in co_quan_ten %}")
-    add_para(left, "{{ dong }}", size=sizes["co_quan"], bold=True)
-    add_para(left, "{%p endfor %}")
-    rule = add_para(left, style=RULE_CO_QUAN, after=6)
-    bottom_border(rule)
-    center_rule(rule, left_cm, left_cm * 0.4)
-    add_para(left, "Số: {{ so }}/{{ ky_hieu }}", size=sizes["so"])
-
-    add_para(right, nd30.QUOC_HIEU, size=sizes["quoc_hieu"], bold=True)
-    add_para(right, nd30.TIEU_NGU, size=sizes["tieu_ngu"], bold=True)
-    motto_rule = add_para(right, style=RULE_TIEU_NGU)
-    bottom_border(motto_rule)
-    center_rule(motto_rule, right_cm, width_cm(nd30.TIEU_NGU, sizes["tieu_ngu"], bold=True))
+    issuer_cell(left, left_cm)
+    add_para(left, "Số: {{ so }}/{{ ky_hieu }}", size=nd30.HEADER_SIZES_PT["so"])
+    motto_cell(right, right_cm)
     add_para(right, "{{ dia_danh|dia_danh_ngay(ngay) }}", size=None, italic=True, before=6)
 
 

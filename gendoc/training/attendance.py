@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from gendoc import nd30
+from gendoc.docx_blocks import grid_table, row_flags
 from gendoc.docx_render import apply_format
 from gendoc.docx_templates import (
     RULE_CO_QUAN,
@@ -29,9 +28,10 @@ from gendoc.docx_templates import (
     borderless_table,
     bottom_border,
     center_rule,
+    motto_cell,
 )
 from gendoc.textwidth import width_cm
-from gendoc.training.certificate import motto_cell, ngay_ngan
+from gendoc.training.certificate import ngay_ngan
 from gendoc.training.model import LopHoc
 from gendoc.training.roster import HocVien
 from gendoc.vi import roman, sap_xep_ten, thu_ngay
@@ -53,13 +53,6 @@ def grouped(lop: LopHoc, people: Sequence[HocVien]) -> list[tuple[str, list[HocV
     return groups
 
 
-def _row_flags(row: Any, *, header: bool = False) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
-
-
 def _cell(cell: Any, text: str, *, bold: bool = False, align: Any = WD_ALIGN_PARAGRAPH.CENTER,
           keep_next: bool = False) -> None:
     para = cell.paragraphs[0]
@@ -73,17 +66,6 @@ def _cell(cell: Any, text: str, *, bold: bool = False, align: Any = WD_ALIGN_PAR
         run = para.add_run(text)
         run.bold = bold or None
         run.font.size = Pt(CELL_PT)
-
-
-def _borders(table: Any) -> None:
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"),
-                           ("w:color", nd30.FONT_COLOR)):
-            el.set(qn(key), value)
-        borders.append(el)
-    table._tbl.tblPr.append(borders)
 
 
 def _heading(doc: DocxDocument, unit: Any) -> None:
@@ -144,17 +126,7 @@ def _sheet(out: DocxDocument, unit: Any, lop: LopHoc, people: Sequence[HocVien],
 
 def _table(out: DocxDocument, widths: list[float], groups: list[tuple[str, list[HocVien]]]) -> None:
     rows = 2 + sum(1 + len(members) for _, members in groups)
-    table = out.add_table(rows=rows, cols=len(HEADER))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _borders(table)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for index, width in enumerate(widths):
-        table.columns[index].width = Cm(width)
-        for cell in table.columns[index].cells:
-            cell.width = Cm(width)
+    table = grid_table(out, rows, widths)
 
     top, sub = table.rows[0], table.rows[1]
     for col, text in enumerate(HEADER):
@@ -166,8 +138,8 @@ def _table(out: DocxDocument, widths: list[float], groups: list[tuple[str, list[
     _cell(year, "Năm sinh", bold=True)
     _cell(sub.cells[2], "Nam", bold=True)
     _cell(sub.cells[3], "Nữ", bold=True)
-    _row_flags(top, header=True)
-    _row_flags(sub, header=True)
+    row_flags(top, header=True)
+    row_flags(sub, header=True)
 
     r, number = 2, 0
     for g, (name, members) in enumerate(groups, start=1):
@@ -175,7 +147,7 @@ def _table(out: DocxDocument, widths: list[float], groups: list[tuple[str, list[
         merged = row.cells[0].merge(row.cells[len(HEADER) - 1])
         _cell(merged, f"{roman(g)}. {name} ({len(members):02d} học viên)", bold=True,
               align=WD_ALIGN_PARAGRAPH.LEFT, keep_next=True)
-        _row_flags(row)
+        row_flags(row)
         r += 1
         for person in members:
             number += 1
@@ -189,5 +161,5 @@ def _table(out: DocxDocument, widths: list[float], groups: list[tuple[str, list[
             for col, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 left = col in (1, 4)
                 _cell(cell, value, align=WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER)
-            _row_flags(row)
+            row_flags(row)
             r += 1

@@ -20,15 +20,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from gendoc import nd30
 from gendoc.docx_templates import (
-    RULE_CO_QUAN,
-    RULE_TIEU_NGU,
     add_para,
     base_document,
     borderless_table,
-    bottom_border,
-    center_rule,
+    issuer_cell,
+    motto_cell,
 )
 from gendoc.textwidth import width_cm
 from gendoc.vi.dates import pad_day, pad_month
@@ -69,16 +66,6 @@ def _page_border(doc: DocxDocument) -> None:
     sect.find(qn("w:pgMar")).addnext(borders)
 
 
-def motto_cell(cell: Any, width: float) -> None:
-    """Quốc hiệu and Tiêu ngữ with the rule under the motto, as in the ND30 header (ô 1)."""
-    sizes = nd30.HEADER_SIZES_PT
-    add_para(cell, nd30.QUOC_HIEU, size=sizes["quoc_hieu"], bold=True)
-    add_para(cell, nd30.TIEU_NGU, size=sizes["tieu_ngu"], bold=True)
-    motto = add_para(cell, style=RULE_TIEU_NGU)
-    bottom_border(motto)
-    center_rule(motto, width, width_cm(nd30.TIEU_NGU, sizes["tieu_ngu"], bold=True))
-
-
 def make_template() -> DocxDocument:
     """Draw the built-in certificate template (landscape, bordered, Times New Roman)."""
     doc = base_document()
@@ -95,16 +82,7 @@ def make_template() -> DocxDocument:
     left_cm, right_cm = COLUMNS_CM
     table = borderless_table(doc, COLUMNS_CM)
     left, right = table.rows[0].cells
-    sizes = nd30.HEADER_SIZES_PT
-    add_para(left, "{%p if co_quan_chu_quan %}")
-    add_para(left, "{{ co_quan_chu_quan }}", size=sizes["co_quan_chu_quan"])
-    add_para(left, "{%p endif %}")
-    add_para(left, "{%p for dong in co_quan_ten %}")
-    add_para(left, "{{ dong }}", size=sizes["co_quan"], bold=True)
-    add_para(left, "{%p endfor %}")
-    rule = add_para(left, style=RULE_CO_QUAN)
-    bottom_border(rule)
-    center_rule(rule, left_cm, left_cm * 0.3)
+    issuer_cell(left, left_cm, rule_fraction=0.3, after=0)
     motto_cell(right, right_cm)
 
     title = add_para(doc, "GIẤY CHỨNG NHẬN", size=TITLE_PT, bold=True, before=18, after=6)
