@@ -156,13 +156,21 @@ def render_document(ws: Workspace, doc: Document, out: Path | None = None) -> Re
     renderer = doc.kind.extra.get("render")
     if renderer is not None:
         return renderer(ws, doc, out)
+    return write_docx(ws, doc, doc.kind.context(doc.data, ws), out)
+
+
+def write_docx(ws: Workspace, doc: Document, context: dict[str, Any], out: Path | None = None,
+               *, workspace_format: bool = True) -> RenderResult:
+    """Merge `context` into the document's template and write output/<mirrored path>.docx.
+
+    The one DOCX path every kind uses; custom renderers call it with their own context.
+    `workspace_format=False` keeps a layout that is not ND30 body format (certificates).
+    """
     from gendoc.docx_render import render_docx
     from gendoc.templates import find_template
 
-    names = [doc.data.template] if getattr(doc.data, "template", None) else [doc.kind.template]
-    template = find_template(ws, *names)
-    context = doc.kind.context(doc.data, ws)
-    rendered = render_docx(template, context, ws)
+    template = find_template(ws, getattr(doc.data, "template", None) or doc.kind.template)
+    rendered = render_docx(template, context, ws if workspace_format else None)
     target = out or default_output(ws, doc.path, ".docx")
     root = None if out is not None else ws.output_dir
     atomic_save(target, lambda tmp: rendered.save(str(tmp)), root=root)

@@ -13,7 +13,9 @@ in the header, hidden on page 1 (different first page).
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -352,13 +354,26 @@ def generators() -> dict[str, Callable[[], DocxDocument]]:
     return found
 
 
+def _xml_parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {n: zf.read(n) for n in zf.namelist() if n.startswith("word/") and n.endswith(".xml")}
+
+
 def write_all(folder: Path) -> list[Path]:
-    """Regenerate every built-in .docx template into `folder`."""
+    """Regenerate every built-in .docx template into `folder`.
+
+    A file whose XML would not change is left as it is, so regenerating after an unrelated
+    change does not touch every binary in the repository.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, make in sorted(generators().items()):
         path = folder / name
-        make().save(path)
+        buf = io.BytesIO()
+        make().save(buf)
+        data = buf.getvalue()
+        if not (path.is_file() and _xml_parts(path.read_bytes()) == _xml_parts(data)):
+            path.write_bytes(data)
         written.append(path)
     return written
 

@@ -70,16 +70,9 @@ def context(doc: GiayChungNhan, ws: Workspace) -> dict[str, Any]:
 
 def render(ws: Workspace, doc: Any, out: Path | None) -> Any:
     """Like the default renderer, but without the ND30 page format (the layout is landscape)."""
-    from gendoc.build import RenderResult, default_output
-    from gendoc.docx_render import render_docx
-    from gendoc.templates import find_template
-    from gendoc.writer import atomic_save
+    from gendoc.build import write_docx
 
-    template = find_template(ws, doc.data.template or certificate.TEMPLATE)
-    rendered = render_docx(template, context(doc.data, ws), None)
-    target = out or default_output(ws, doc.path, ".docx")
-    atomic_save(target, lambda tmp: rendered.save(str(tmp)), root=None if out else ws.output_dir)
-    return RenderResult(document=doc, outputs=[target], template=template)
+    return write_docx(ws, doc, context(doc.data, ws), out, workspace_format=False)
 
 
 KIND = register(Kind(

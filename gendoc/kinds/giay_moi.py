@@ -16,14 +16,12 @@ from pydantic import Field, field_validator
 
 from gendoc.body import Blocks, Para, Span, close_body, parse_inline
 from gendoc.docx_templates import (
-    RULE_TRICH_YEU,
     add_para,
     base_document,
     body_block,
-    bottom_border,
-    center_rule,
     closing_block,
     header_block,
+    title_block,
 )
 from gendoc.kinds import Kind, register
 from gendoc.kinds.official import VanBan, official_context
@@ -73,12 +71,7 @@ def make_template() -> DocxDocument:
     """Phụ lục III mẫu 1.7: header, GIẤY MỜI and the event's trích yếu with its rule, body, closing."""
     doc = base_document()
     header_block(doc)
-    add_para(doc, "{{ ten_loai }}", bold=True, before=12)
-    add_para(doc, "{{ trich_yeu }}", bold=True)
-    rule = add_para(doc, style=RULE_TRICH_YEU, after=12)
-    bottom_border(rule)
-    text_cm = 21.0 - 3.0 - 1.5
-    center_rule(rule, text_cm, text_cm / 4)
+    title_block(doc)
     body_block(doc)
     closing_block(doc)
     add_para(doc, "")

@@ -186,18 +186,11 @@ def make_template() -> DocxDocument:
 
 def render(ws: Workspace, doc: Any, out: Path | None):  # noqa: ANN201 - a RenderResult
     """The default DOCX path, with the source document available to the context."""
-    from gendoc.build import RenderResult, default_output
-    from gendoc.docx_render import render_docx
+    from gendoc.build import write_docx
     from gendoc.media.render import content_bias_warnings
-    from gendoc.templates import find_template
-    from gendoc.writer import atomic_save
 
-    template = find_template(ws, doc.data.template or "quyet_dinh.docx")
     doc.warnings.extend(content_bias_warnings(ws, doc))
-    rendered = render_docx(template, context(doc.data, ws, doc), ws)
-    target = out or default_output(ws, doc.path, ".docx")
-    atomic_save(target, lambda tmp: rendered.save(str(tmp)), root=None if out else ws.output_dir)
-    return RenderResult(document=doc, outputs=[target], template=template)
+    return write_docx(ws, doc, context(doc.data, ws, doc), out)
 
 
 KIND = register(Kind(
