@@ -102,12 +102,10 @@ def context(doc: BaoCaoTongHop, ws: Workspace) -> dict[str, Any]:
 
 def render(ws: Workspace, document: Any, out: Path | None) -> Any:
     """Consolidate, draw the charts, write the annex, render the .docx; all outputs atomic."""
-    from gendoc.build import RenderResult, default_output
-    from gendoc.docx_render import render_docx
+    from gendoc.build import default_output, write_docx
     from gendoc.reports.annex import write_annex
     from gendoc.reports.consolidation import consolidate
-    from gendoc.templates import find_template
-    from gendoc.writer import atomic_save, atomic_write
+    from gendoc.writer import atomic_write
 
     doc: BaoCaoTongHop = document.data
     cons = consolidate(ws, doc.nam, doc.thu_muc, ky=doc.ky)
@@ -119,21 +117,18 @@ def render(ws: Workspace, document: Any, out: Path | None) -> Any:
     target = out or default_output(ws, document.path, ".docx")
     root = None if out is not None else ws.output_dir
     stem = target.with_suffix("")
-    outputs: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="gendoc-charts-") as tmp:
         pictures = _charts(doc, cons, Path(tmp))
-        template = find_template(ws, doc.template or KIND.template)
         ctx = official_context(doc, ws, TEN_LOAI)
         ctx["noi_dung"] = body(doc, ws, cons, pictures, doc.bieu_tong_hop)
         ctx["phu_luc"] = annexes(doc, cons, ctx)
-        rendered = render_docx(template, ctx, ws)
-        atomic_save(target, lambda out_tmp: rendered.save(str(out_tmp)), root=root)
-        outputs = [target]
+        result = write_docx(ws, document, ctx, out)
         if doc.bieu_tong_hop:
-            outputs.append(write_annex(cons, Path(f"{stem}-phu-luc.xlsx"), root))
+            result.outputs.append(write_annex(cons, Path(f"{stem}-phu-luc.xlsx"), root))
         for path, _caption in pictures.values():  # the PNGs too, for press material
-            outputs.append(atomic_write(Path(f"{stem}-{path.name}"), path.read_bytes(), root=root))
-    return RenderResult(document=document, outputs=outputs, template=template)
+            result.outputs.append(
+                atomic_write(Path(f"{stem}-{path.name}"), path.read_bytes(), root=root))
+    return result
 
 
 def _charts(doc: BaoCaoTongHop, cons: Any, folder: Path) -> dict[str, tuple[Path, str]]:
