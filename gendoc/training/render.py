@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gendoc.build import Document, RenderResult, default_output, rel
+from gendoc.build import Document, RenderResult, default_output, rel, write_docx
 from gendoc.docx_render import render_docx, to_bytes
 from gendoc.exceptions import ContentError, FieldProblem
 from gendoc.templates import find_template
@@ -54,12 +54,7 @@ def slug(text: str, limit: int = 40) -> str:
 
 def render_plain(ws: Workspace, doc: Document, out: Path | None) -> RenderResult:
     """A Thông báo without a course: the default single-document rendering."""
-    names = [doc.data.template] if doc.data.template else [doc.kind.template]
-    template = find_template(ws, *names)
-    rendered = render_docx(template, doc.kind.context(doc.data, ws), ws)
-    target = out or default_output(ws, doc.path, ".docx")
-    atomic_write(target, to_bytes(rendered), root=None if out is not None else ws.output_dir)
-    return RenderResult(document=doc, outputs=[target], template=template)
+    return write_docx(ws, doc, doc.kind.context(doc.data, ws), out)
 
 
 def participants(ws: Workspace, doc: Document) -> list[HocVien] | None:
