@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-LOI = "loi"
-CANH_BAO = "canh_bao"
-LABELS = {LOI: "lỗi", CANH_BAO: "cảnh báo"}
+from gendoc.check.model import CANH_BAO as CANH_BAO  # re-exported: one set of severities
+from gendoc.check.model import LOI as LOI
+from gendoc.check.model import SEVERITY_LABELS as LABELS
+from gendoc.check.model import BySeverity
 
 # Marks around the faulty tag inside a quoted paragraph text.
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
@@ -65,7 +66,7 @@ class Finding:
 
 
 @dataclass
-class TemplateReport:
+class TemplateReport(BySeverity):
     """Everything a check found in one template, plus the variables it uses."""
 
     template: str
@@ -73,18 +74,6 @@ class TemplateReport:
     findings: list[Finding] = field(default_factory=list)
     variables: list[str] = field(default_factory=list)  # dotted paths, sorted
     known_from: str | None = None  # where the kind's variable names were derived from
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == LOI]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == CANH_BAO]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
     def add(self, severity: str, code: str, message: str, where: Where | None = None,
             hint: str | None = None, fixable: bool = False) -> None:

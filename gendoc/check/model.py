@@ -44,29 +44,36 @@ class Finding:
         return f"[{self.severity_label}] {self.rule} — {self.location}: {self.message}"
 
 
-@dataclass
-class Report:
-    """All findings for one .docx, in document order within each rule group."""
+class BySeverity:
+    """`errors` / `warnings` / `infos` / `ok` over a `findings` list whose items carry a
+    `severity` (shared by the ND30 check report and the template check report)."""
 
-    path: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: list
 
     @property
-    def errors(self) -> list[Finding]:
+    def errors(self) -> list:
         return [f for f in self.findings if f.severity == LOI]
 
     @property
-    def warnings(self) -> list[Finding]:
+    def warnings(self) -> list:
         return [f for f in self.findings if f.severity == CANH_BAO]
 
     @property
-    def infos(self) -> list[Finding]:
+    def infos(self) -> list:
         return [f for f in self.findings if f.severity == THONG_TIN]
 
     @property
     def ok(self) -> bool:
         """True when there is no error (warnings and information are allowed)."""
         return not self.errors
+
+
+@dataclass
+class Report(BySeverity):
+    """All findings for one .docx, in document order within each rule group."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
 
     def failed(self, strict: bool = False) -> bool:
         """Whether this report fails: any error, or any warning too when `strict`."""
