@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -19,6 +18,7 @@ from docx.shared import Cm
 from PIL import Image, ImageDraw
 
 from gendoc.check import check_docx
+from tests.tools import requires
 
 SOURCE = "content/bao-cao/2017/so-y-te.yaml"
 CONTENT = "content/bao-cao/2017/so-y-te-sua-mau.yaml"
@@ -110,8 +110,7 @@ def test_output_passes_nd30_check(edited) -> None:  # noqa: ANN001
     assert report.errors == [], [f.message for f in report.errors]
 
 
-@pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdfimages"),
-                    reason="LibreOffice/poppler not installed")
+@requires("soffice", "pdfimages")
 def test_logo_shows_on_page_one(edited, tmp_path: Path) -> None:  # noqa: ANN001
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                     str(edited["out"])], check=True, capture_output=True, timeout=180)

@@ -7,16 +7,15 @@ One LibreOffice conversion for the module (shared fixture).
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
 
 from gendoc import nd30
 from tests.plans.conftest import PROVINCIAL, fresh_ws, invoke
+from tests.tools import requires
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                                reason="LibreOffice / poppler not installed")
+pytestmark = requires("soffice", "pdftotext")
 
 MM = 72 / 25.4  # PDF points per millimetre
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')

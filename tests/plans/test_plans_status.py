@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.plans.conftest import REPO, invoke, registry, target_codes
+from tests.tools import requires
 
 XLSX = Path("output/ke-hoach/ubnd-tinh-bdg-2016-2020-tinh-hinh-gui.xlsx")
 
@@ -75,7 +76,7 @@ def test_xlsx_for_so_noi_vu(example: Path, status) -> None:  # noqa: ANN001
     assert any(str(f).startswith("=COUNTIF(G5:G") for f in formulas)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+@requires("soffice")
 def test_xlsx_counts_recompute_in_libreoffice(example: Path, status, tmp_path: Path) -> None:  # noqa: ANN001
     """The summary counts are live formulas: LibreOffice computes the same numbers."""
     subprocess.run(["soffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",

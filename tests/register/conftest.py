@@ -27,6 +27,8 @@ def _with_search_path(url: str, schema: str) -> str:
 def pg_url() -> Iterator[str]:
     base = os.environ.get(PG_ENV, "").strip()
     if not base:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{PG_ENV} must be set in CI (.ci/run starts PostgreSQL and sets it)")
         pytest.skip(f"{PG_ENV} not set: PostgreSQL register tests run in CI (.ci/run)")
     from sqlalchemy import create_engine, text
     from sqlalchemy.exc import OperationalError
