@@ -139,12 +139,15 @@ def _check_outputs(ws, report) -> list[str]:  # noqa: ANN001
 @click.pass_context
 def render_cmd(ctx: click.Context, file: Path, output: Path | None) -> None:
     """Dựng một văn bản từ tệp nội dung FILE."""
-    from gendoc.build import rel, render_file
+    from gendoc.authoring.gate import template_gate
+    from gendoc.build import load_document, rel, render_document
 
     ws = workspace_from(ctx)
     if not file.exists():
         raise GendocError(f"không tìm thấy tệp '{file}'.")
-    result = render_file(ws, file, output)
+    doc = load_document(ws, file)
+    template_gate(ws)(doc)  # a broken workspace template is refused by name, as in build
+    result = render_document(ws, doc, output)
     for warning in result.document.warnings:
         click.secho(f"  ! {rel(ws, file)}: cảnh báo: {warning}", fg="yellow", err=True)
     click.echo(", ".join(rel(ws, p) for p in result.outputs))

@@ -243,3 +243,12 @@ def test_workspace_template_overrides_builtin(make_ws, cli) -> None:  # noqa: AN
     assert build(cli, ws).exit_code == 0
     texts = [p.text for p in Document(str(ws / "output" / "a.docx")).paragraphs]
     assert "Bản của tỉnh: Thử nghiệm" in texts
+
+
+def test_render_refuses_a_broken_workspace_template(make_ws, cli) -> None:  # noqa: ANN001
+    ws = make_ws({"content/a.yaml": GOOD})
+    override_template(ws, "{% if trich_yeu %} chưa đóng khối")
+    result = cli("render", str(ws / "content" / "a.yaml"), ws=ws)
+    assert result.exit_code == 1
+    assert "templates/ke_hoach.docx" in result.stderr
+    assert not (ws / "output" / "a.docx").exists()
