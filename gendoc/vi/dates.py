@@ -15,7 +15,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from gendoc.nd30 import PLACEHOLDER
+from gendoc.nd30 import DATE_PAD_DAY_BELOW, DATE_PADDED_MONTHS, PLACEHOLDER
 
 _FORMS = (
     "năm (2016), tháng/năm (2016-12 hoặc 12/2016) hoặc ngày đầy đủ (2016-12-05 hoặc 05/12/2016)"
@@ -123,12 +123,12 @@ def _build(year: int, month: int | None, day: int | None, raw: object) -> Partia
 
 def pad_day(day: int) -> str:
     """ND30: days 1–9 take a leading zero ("05"), others are written as they are."""
-    return f"{day:02d}"
+    return f"{day:02d}" if day < DATE_PAD_DAY_BELOW else str(day)
 
 
 def pad_month(month: int) -> str:
     """ND30: only months 1 and 2 take a leading zero ("02"); "tháng 3", never "tháng 03"."""
-    return f"{month:02d}" if month <= 2 else str(month)
+    return f"{month:02d}" if month in DATE_PADDED_MONTHS else str(month)
 
 
 def ngay_thang_nam(value: object, placeholder: str = PLACEHOLDER) -> str:

@@ -16,6 +16,7 @@ from gendoc.check.context import Context
 from gendoc.check.registry import Hit, rule
 from gendoc.check.rules.header import style_problems
 from gendoc.check.text import clean, is_placeholder
+from gendoc.vi.dates import pad_day, pad_month
 
 _DATE_RE = re.compile(
     r"^(?P<place>.*?)\s*(?P<comma>,?)\s*(?P<w1>ngày)(?P<d>.*?)(?P<w2>tháng)(?P<m>.*?)"
@@ -59,14 +60,6 @@ def parse_date(text: str) -> DateParts | None:
     )
 
 
-def _want_day(n: int) -> str:
-    return f"{n:02d}" if n < nd30.DATE_PAD_DAY_BELOW else str(n)
-
-
-def _want_month(n: int) -> str:
-    return f"{n:02d}" if n in nd30.DATE_PADDED_MONTHS else str(n)
-
-
 @rule(
     "date.format", "loi", group="Địa danh, ngày tháng",
     title=f"«{EXAMPLE}»: in nghiêng, cỡ {nd30.DIA_DANH_SIZE_PT} pt; ngày dưới 10 và tháng 1, 2 "
@@ -97,7 +90,7 @@ def date_format(ctx: Context) -> Iterator[Hit]:
         probs.append("sau địa danh phải có dấu phẩy")
     if d.words != ("ngày", "tháng", "năm"):
         probs.append("các chữ «ngày», «tháng», «năm» viết thường")
-    for i, (name, want) in enumerate((("ngày", _want_day), ("tháng", _want_month), ("năm", None))):
+    for i, (name, want) in enumerate((("ngày", pad_day), ("tháng", pad_month), ("năm", None))):
         raw = d.raw[i]
         if d._blank(i):
             continue
