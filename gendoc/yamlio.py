@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -129,14 +128,3 @@ def dump_yaml(data: Any) -> str:
     buf = io.StringIO()
     _yaml().dump(data, buf)
     return buf.getvalue()
-
-
-def update_yaml_file(path: Path, updates: dict[str, Any]) -> None:
-    """Set top-level keys in a YAML file in place, keeping comments; written atomically."""
-    from gendoc.writer import atomic_write
-
-    data = load_yaml(path)
-    for key, value in updates.items():
-        data[key] = value
-    atomic_write(path, dump_yaml(data).encode("utf-8"), root=path.parent)
-    os.utime(path)
