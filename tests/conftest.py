@@ -9,6 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
+
+# Property tests check behaviour, not speed: no per-example deadline on a loaded CI machine.
+settings.register_profile("gendoc", deadline=None, print_blob=True)
+settings.load_profile("gendoc")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
