@@ -18,8 +18,20 @@ from gendoc import __version__, cli_i18n
 from gendoc.exceptions import GendocError
 
 
+VERBOSE_FLAGS = ("-v", "--verbose")
+
+
 class GendocGroup(click.Group):
     """Top-level group: hides tracebacks unless --verbose, in Vietnamese."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Accept `-v`/`--verbose` anywhere (`gendoc build --verbose` as well as `gendoc -v
+        build`): the error message tells clerks to add it, and they add it at the end. No
+        sub-command uses `-v`; tokens after a `--` separator are left alone."""
+        end = args.index("--") if "--" in args else len(args)
+        flags = [a for a in args[:end] if a in VERBOSE_FLAGS]
+        rest = [a for a in args[:end] if a not in VERBOSE_FLAGS] + args[end:]
+        return super().parse_args(ctx, flags[:1] + rest)
 
     def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
         try:

@@ -58,7 +58,6 @@ def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool, make
     content/a/b.yaml → output/a/b.docx. Văn bản lỗi không được ghi; các văn bản khác vẫn được dựng.
     Với --pdf, mỗi tệp .docx có thêm bản .pdf cùng tên.
     """
-    import dataclasses
     import os
 
     from gendoc.build import build, rel
@@ -77,12 +76,7 @@ def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool, make
         click.secho(f"  ✗ {exc.format_message()}", fg="red", err=True)
     failed_check = []
     if run_check:
-        # Outputs a renderer marks as not ND30 documents (certificates, attendance forms, combined
-        # print files: `not_nd30`) are not held to the ND30 format.
-        checked = dataclasses.replace(report, results=[
-            dataclasses.replace(r, outputs=[p for p in r.outputs if p not in getattr(r, "not_nd30", ())])
-            for r in report.results])
-        failed_check = _check_outputs(ws, checked)
+        failed_check = _check_outputs(ws, report)
     pdf_errors = []
     if make_pdf:
         from gendoc.pdf import PdfError, convert
@@ -113,22 +107,34 @@ def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool, make
 
 
 def _check_outputs(ws, report) -> list[str]:  # noqa: ANN001
+    """Run `gendoc check` on every ND30 output; print findings and always a closing summary."""
     from gendoc.build import rel
     from gendoc.check import check_docx
 
-    failed = []
+    failed, checked, errors, warnings, skipped = [], 0, 0, 0, 0
     for result in report.results:
+        docx = [out for out in result.outputs if out.suffix == ".docx"]
+        # Outputs a renderer marks as not ND30 documents (certificates, attendance forms,
+        # combined print files: `not_nd30`) are not held to the ND30 format.
+        not_nd30 = set(getattr(result, "not_nd30", ()))
         if not result.document.kind.official:
-            continue
-        for out in result.outputs:
-            if out.suffix != ".docx":
-                continue
+            not_nd30.update(docx)
+        skipped += sum(out in not_nd30 for out in docx)
+        for out in (out for out in docx if out not in not_nd30):
             findings = check_docx(out)
+            checked += 1
+            errors += len(findings.errors)
+            warnings += len(findings.warnings)
             for f in findings.errors:
                 click.secho(f"  ✗ {rel(ws, out)}: [{f.rule}] {f.location}: {f.message}",
                             fg="red", err=True)
             if findings.errors:
                 failed.append(rel(ws, out))
+    line = (f"Kiểm tra thể thức: {checked} văn bản — {checked - len(failed)} đạt, "
+            f"{len(failed)} có lỗi; tổng {errors} lỗi, {warnings} cảnh báo")
+    if skipped:
+        line += f" (không kiểm tra {skipped} tệp không phải văn bản hành chính)"
+    click.secho(line + ".", fg="red" if failed else "green")
     return failed
 
 

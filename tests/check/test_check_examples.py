@@ -51,6 +51,31 @@ def test_build_check_flag_uses_the_checker(example_ws: Path) -> None:
     res = CliRunner().invoke(main, ["-w", str(example_ws), "build", "--check"])
     assert res.exit_code == 0, res.output
     assert "sai thể thức" not in res.output and "✓" in res.output
+    built = len(list((example_ws / "output").rglob("*.docx")))
+    # A clerk can tell the check ran even when every document passes.
+    assert f"Kiểm tra thể thức: {built} văn bản — {built} đạt, 0 có lỗi; tổng 0 lỗi" in res.output
+
+
+def test_build_check_summary_counts_a_failing_document(example_ws: Path) -> None:
+    for folder in (example_ws / "content").iterdir():
+        if folder.name != "ke-hoach":
+            shutil.rmtree(folder) if folder.is_dir() else folder.unlink()
+    # A workspace template whose body is 12 pt (ND30: 13-14 pt) fails the check for every plan.
+    from docx import Document
+    from docx.shared import Pt
+
+    from gendoc.templates import find_template
+    from gendoc.workspace import load_workspace
+
+    template = Document(str(find_template(load_workspace(example_ws), "ke_hoach.docx")))
+    template.styles["ND30 Noi dung"].font.size = Pt(12)
+    (example_ws / "templates").mkdir(exist_ok=True)
+    template.save(str(example_ws / "templates" / "ke_hoach.docx"))
+    res = CliRunner().invoke(main, ["-w", str(example_ws), "build", "--check"])
+    built = len(list((example_ws / "output").rglob("*.docx")))
+    assert res.exit_code == 1
+    assert f"Kiểm tra thể thức: {built} văn bản — 0 đạt, {built} có lỗi; tổng " in res.output
+    assert "sai thể thức" in res.output
 
 
 def test_built_in_templates_of_official_kinds_are_recognised_as_templates() -> None:

@@ -211,6 +211,22 @@ def test_verbose_shows_traceback_for_unexpected_errors(make_ws, monkeypatch) -> 
     assert "lỗi ngoài dự kiến" in quiet.stderr
     loud = CliRunner().invoke(main, ["-v", "-w", str(ws), "build"])
     assert "Traceback" in loud.stderr
+    # The message says «Chạy lại với --verbose»: clerks add it after the command.
+    for argv in (["-w", str(ws), "build", "--verbose"], ["-w", str(ws), "build", "-v"]):
+        after = CliRunner().invoke(main, argv)
+        assert after.exit_code == 1
+        assert "Traceback" in after.stderr and "RuntimeError: bất ngờ" in after.stderr
+
+
+def test_verbose_after_a_separator_is_an_argument(make_ws) -> None:  # noqa: ANN001
+    from click.testing import CliRunner
+
+    from gendoc.cli import main
+
+    ws = make_ws({"content/a.yaml": GOOD})
+    result = CliRunner().invoke(main, ["-w", str(ws), "build", "--", "--verbose"])
+    assert result.exit_code == 1  # a content path named '--verbose', which does not exist
+    assert "--verbose" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_render_one_file_to_a_chosen_path(make_ws, cli, tmp_path: Path) -> None:  # noqa: ANN001

@@ -1,8 +1,11 @@
 """A newcomer's path: a normal (non-editable) install, `gendoc init ws && cd ws && gendoc build`.
 
-The wheel must carry the built-in templates and the example workspace, so this test builds the
-real wheel, installs it into a fresh virtual environment (reusing the already installed
-dependencies) and runs the installed `gendoc` from a folder far from the source tree.
+The wheel must carry the built-in templates and the example workspace, and its declared
+dependencies must be enough to run it, so this test builds the real wheel, installs it with its
+dependencies into an isolated virtual environment (no system site packages: nothing left behind
+by an earlier install can hide a missing declaration) and runs the installed `gendoc` from a
+folder far from the source tree. It works the same when pytest itself runs inside a venv. pip
+honours PIP_CONSTRAINT (CI sets it to constraints.txt) and its cache keeps repeat runs quick.
 """
 
 from __future__ import annotations
@@ -37,14 +40,26 @@ def test_wheel_ships_templates_and_example(wheel: Path) -> None:
         assert f"gendoc/_builtin/example/content/{path.relative_to(REPO / 'content')}" in names
 
 
+def base_python() -> str:
+    """The interpreter to make a venv from: the real one, even when pytest runs in a venv."""
+    candidate = Path(sys.base_prefix) / "bin" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    return str(candidate) if candidate.exists() else sys.executable
+
+
 def test_fresh_install_init_and_build(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    subprocess.run([base_python(), "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall",
-                    str(wheel)], check=True, capture_output=True)
+    paths = subprocess.run([str(python), "-c", "import sys; print(*sys.path, sep='\\n')"],
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    outside = [p for p in paths if "-packages" in p and not p.startswith(str(venv))]
+    assert not outside, f"the venv must not see other site packages: {outside}"
+    # pip from the running interpreter installs into the new venv (--python): no bootstrap needed.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    installed = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install",
+                                "-q", str(wheel)], env=env, capture_output=True, text=True)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
     gendoc = venv / "bin" / "gendoc"
-    env = {**os.environ, "PYTHONPATH": ""}
     work = tmp_path / "elsewhere"
     work.mkdir()
     init = subprocess.run([str(gendoc), "init", "ws"], cwd=work, env=env, capture_output=True,
@@ -53,12 +68,12 @@ def test_fresh_install_init_and_build(wheel: Path, tmp_path: Path) -> None:
     where = subprocess.run([str(python), "-c", "import gendoc; print(gendoc.__file__)"],
                            cwd=work, env=env, capture_output=True, text=True).stdout
     assert str(REPO) not in where, "the test must run the installed wheel, not the source tree"
-    built = subprocess.run([str(gendoc), "build"], cwd=work / "ws", env=env, capture_output=True,
-                           text=True)
+    built = subprocess.run([str(gendoc), "build", "--check"], cwd=work / "ws", env=env,
+                           capture_output=True, text=True)
     assert built.returncode == 0, built.stdout + built.stderr
     outputs = list((work / "ws" / "output").rglob("*.docx"))
     assert outputs, built.stdout
-    assert "Đã dựng" in built.stdout
+    assert "Đã dựng" in built.stdout and "Kiểm tra thể thức:" in built.stdout
 
 
 def test_init_refuses_an_existing_workspace(tmp_path: Path, cli) -> None:  # noqa: ANN001
