@@ -17,7 +17,6 @@ import click
 from gendoc import __version__, cli_i18n
 from gendoc.exceptions import GendocError
 
-
 VERBOSE_FLAGS = ("-v", "--verbose")
 
 

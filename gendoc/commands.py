@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -56,86 +57,85 @@ def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool, make
     """Dựng mọi văn bản trong content/ (hoặc các tệp/thư mục PATHS) ra output/.
 
     content/a/b.yaml → output/a/b.docx. Văn bản lỗi không được ghi; các văn bản khác vẫn được dựng.
-    Với --pdf, mỗi tệp .docx có thêm bản .pdf cùng tên.
+    Với --pdf, mỗi tệp .docx có thêm bản .pdf cùng tên. Tệp do gendoc tạo trước đây mà nay không
+    còn được tạo (tệp nội dung đã xóa, PDF cũ) được dọn đi; tệp khác trong output/ không bị đụng tới.
     """
-    import os
-
-    from gendoc.build import build, rel
+    from gendoc import api
+    from gendoc.progress import TerminalProgress
 
     ws = workspace_from(ctx)
-    report = build(ws, paths or None)
+    progress = TerminalProgress(lambda path: rel(ws, path))
+    outcome = api.build(ws, paths or None, check=run_check, pdf=make_pdf,
+                        pdf_timeout=pdf_timeout, progress=progress,
+                        pdf_progress=lambda folder, n: click.echo(
+                            f"  … PDF: {rel(ws, folder)}/ ({n} tệp)", err=True))
+    progress.finish()
+    report = outcome.report
     for result in report.results:
-        outs = ", ".join(rel(ws, p) for p in result.outputs)
-        if len(result.outputs) > 4:  # a batch (a course): its folder and the number of files
-            folder = Path(os.path.commonpath([p.parent for p in result.outputs]))
-            outs = f"{rel(ws, folder)}/ ({len(result.outputs)} tệp)"
-        click.echo(f"  ✓ {rel(ws, result.document.path)} → {outs}")
+        click.echo(f"  ✓ {rel(ws, result.document.path)} → {_outputs_line(ws, result.outputs)}")
     for path, message in report.warnings:
         click.secho(f"  ! {rel(ws, path)}: cảnh báo: {message}", fg="yellow", err=True)
     for _path, exc in report.failures:
         click.secho(f"  ✗ {exc.format_message()}", fg="red", err=True)
-    failed_check = []
+    if report.removed:
+        click.echo(f"  − đã xóa {len(report.removed)} tệp cũ không còn được tạo: "
+                   f"{', '.join(report.removed[:5])}{' …' if len(report.removed) > 5 else ''}")
     if run_check:
-        failed_check = _check_outputs(ws, report)
-    pdf_errors = []
+        _print_check(ws, outcome)
     if make_pdf:
-        from gendoc.pdf import PdfError, convert
-
-        try:
-            pdfs = convert([p for r in report.results for p in r.outputs], root=ws.output_dir,
-                           timeout=pdf_timeout, progress=lambda folder, n: click.echo(
-                               f"  … PDF: {rel(ws, folder)}/ ({n} tệp)", err=True))
-        except PdfError as exc:
-            pdf_errors = [exc]
-        else:
-            pdf_errors = pdfs.errors
-            click.echo(f"  ✓ PDF: {len(pdfs.written)} tệp")
-        for exc in pdf_errors:
+        if not outcome.pdf_errors or outcome.pdfs:
+            click.echo(f"  ✓ PDF: {len(outcome.pdfs)} tệp")
+        for exc in outcome.pdf_errors:
             click.secho(f"  ✗ PDF: {exc.format_message()}", fg="red", err=True)
+    click.echo(_summary(ws, outcome) + ".")
+    if not outcome.ok:
+        ctx.exit(1)
+
+
+def rel(ws, path: Path) -> str:  # noqa: ANN001
+    from gendoc.document import rel as relative
+
+    return relative(ws, path)
+
+
+def _outputs_line(ws, outputs: list[Path]) -> str:  # noqa: ANN001
+    if len(outputs) > 4:  # a batch (a course): its folder and the number of files
+        folder = Path(os.path.commonpath([p.parent for p in outputs]))
+        return f"{rel(ws, folder)}/ ({len(outputs)} tệp)"
+    return ", ".join(rel(ws, p) for p in outputs)
+
+
+def _summary(ws, outcome) -> str:  # noqa: ANN001
+    report = outcome.report
     total = len(report.results) + len(report.failures)
     summary = f"Đã dựng {len(report.results)}/{total} văn bản"
     if report.failures:
         names = ", ".join(rel(ws, p) for p, _ in report.failures)
         summary += f"; {len(report.failures)} văn bản lỗi, không được ghi: {names}"
-    if failed_check:
-        summary += f"; {len(failed_check)} văn bản sai thể thức: {', '.join(failed_check)}"
-    if pdf_errors:
-        summary += f"; {len(pdf_errors)} lỗi khi chuyển sang PDF"
-    click.echo(summary + ".")
-    if report.failures or failed_check or pdf_errors:
-        ctx.exit(1)
+    if outcome.failed_check:
+        names = ", ".join(rel(ws, p) for p in outcome.failed_check)
+        summary += f"; {len(outcome.failed_check)} văn bản sai thể thức: {names}"
+    if outcome.pdf_errors:
+        summary += f"; {len(outcome.pdf_errors)} lỗi khi chuyển sang PDF"
+    return summary
 
 
-def _check_outputs(ws, report) -> list[str]:  # noqa: ANN001
-    """Run `gendoc check` on every ND30 output; print findings and always a closing summary."""
-    from gendoc.build import rel
-    from gendoc.check import check_docx
-
-    failed, checked, errors, warnings, skipped = [], 0, 0, 0, 0
-    for result in report.results:
-        docx = [out for out in result.outputs if out.suffix == ".docx"]
-        # Outputs a renderer marks as not ND30 documents (certificates, attendance forms,
-        # combined print files: `not_nd30`) are not held to the ND30 format.
-        not_nd30 = set(getattr(result, "not_nd30", ()))
-        if not result.document.kind.official:
-            not_nd30.update(docx)
-        skipped += sum(out in not_nd30 for out in docx)
-        for out in (out for out in docx if out not in not_nd30):
-            findings = check_docx(out)
-            checked += 1
-            errors += len(findings.errors)
-            warnings += len(findings.warnings)
-            for f in findings.errors:
-                click.secho(f"  ✗ {rel(ws, out)}: [{f.rule}] {f.location}: {f.message}",
-                            fg="red", err=True)
-            if findings.errors:
-                failed.append(rel(ws, out))
-    line = (f"Kiểm tra thể thức: {checked} văn bản — {checked - len(failed)} đạt, "
-            f"{len(failed)} có lỗi; tổng {errors} lỗi, {warnings} cảnh báo")
-    if skipped:
-        line += f" (không kiểm tra {skipped} tệp không phải văn bản hành chính)"
+def _print_check(ws, outcome) -> None:  # noqa: ANN001
+    """Every error found, then always a closing line: a clerk can tell the check ran."""
+    errors = warnings = 0
+    for checked in outcome.checked:
+        errors += len(checked.report.errors)
+        warnings += len(checked.report.warnings)
+        for f in checked.report.errors:
+            click.secho(f"  ✗ {rel(ws, checked.path)}: [{f.rule}] {f.location}: {f.message}",
+                        fg="red", err=True)
+    failed = len(outcome.failed_check)
+    line = (f"Kiểm tra thể thức: {len(outcome.checked)} văn bản — "
+            f"{len(outcome.checked) - failed} đạt, {failed} có lỗi; "
+            f"tổng {errors} lỗi, {warnings} cảnh báo")
+    if outcome.not_checked:
+        line += f" (không kiểm tra {outcome.not_checked} tệp không phải văn bản hành chính)"
     click.secho(line + ".", fg="red" if failed else "green")
-    return failed
 
 
 @click.command(name="render")
@@ -145,15 +145,12 @@ def _check_outputs(ws, report) -> list[str]:  # noqa: ANN001
 @click.pass_context
 def render_cmd(ctx: click.Context, file: Path, output: Path | None) -> None:
     """Dựng một văn bản từ tệp nội dung FILE."""
-    from gendoc.authoring.gate import template_gate
-    from gendoc.build import load_document, rel, render_document
+    from gendoc import api
 
     ws = workspace_from(ctx)
     if not file.exists():
         raise GendocError(f"không tìm thấy tệp '{file}'.")
-    doc = load_document(ws, file)
-    template_gate(ws)(doc)  # a broken workspace template is refused by name, as in build
-    result = render_document(ws, doc, output)
+    result = api.render_to(ws, file, output)
     for warning in result.document.warnings:
         click.secho(f"  ! {rel(ws, file)}: cảnh báo: {warning}", fg="yellow", err=True)
     click.echo(", ".join(rel(ws, p) for p in result.outputs))

@@ -341,14 +341,14 @@ def van_ban_co_ten_loai() -> DocxDocument:
 def generators() -> dict[str, Callable[[], DocxDocument]]:
     """Built-in .docx template file → the function that draws it.
 
-    Each kind names its generator as `extra["make_template"]`; kinds sharing a layout share a
+    Each kind names its generator as ``make_template``; kinds sharing a layout share a
     generator (Kế hoạch, Báo cáo, Thông báo are all Phụ lục III mẫu 1.4).
     """
     from gendoc.kinds import all_kinds
 
     found: dict[str, Callable[[], DocxDocument]] = {}
     for kind in all_kinds().values():
-        make = kind.extra.get("make_template")
+        make = kind.make_template
         if make is not None and kind.template.endswith(".docx"):
             found[kind.template] = make
     return found

@@ -1,6 +1,6 @@
 """`gendoc new KIND …`: write a ready-to-edit content file (or form) for a kind.
 
-Each kind that can be scaffolded provides `extra["scaffold"](ws, NewOptions) -> list[Path]`;
+Each kind that can be scaffolded provides `Kind.scaffold(ws, NewOptions) -> list[Path]`;
 this module only parses options, dispatches, and reports what was written. Existing files are
 never overwritten without `--force`.
 """
@@ -47,7 +47,7 @@ def new_cmd(ctx: click.Context, kind: str, **options: object) -> None:
 
     ws = workspace_from(ctx)
     found = get_kind(kind)
-    scaffold = found.extra.get("scaffold")
+    scaffold = found.scaffold
     if scaffold is None:
         raise GendocError(f"loại '{kind}' chưa có chức năng tạo mới — "
                           f"sao chép một tệp mẫu trong content/ rồi sửa.")

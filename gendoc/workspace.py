@@ -7,17 +7,18 @@ parents, up to the first one holding `gendoc.yaml`.
 from __future__ import annotations
 
 import difflib
+import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from gendoc import nd30
-from gendoc.exceptions import ConfigError, ContentError, FieldProblem
+from gendoc.exceptions import ConfigError, ContentError, FieldProblem, GendocError
 from gendoc.validation import validate
-from gendoc.yamlio import load_yaml
+from gendoc.yamlio import line_of, load_yaml
 
 CONFIG_NAME = "gendoc.yaml"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -175,6 +176,48 @@ def find_root(start: Path | None = None) -> Path:
     )
 
 
+# The feature sections of gendoc.yaml and the functions that validate them, as
+# "module:function" taking the Workspace. They are imported on use because the features sit
+# above the workspace; `load_workspace` runs every one, so a wrong value in any section fails
+# every command at load, with the others, instead of only the command that reads it.
+SECTION_CHECKS = (
+    "gendoc.reports.config:report_settings",  # bao_cao, muc_tieu
+    "gendoc.media.config:media_config",  # truyen_thong
+    "gendoc.training.model:tap_huan_config",  # tap_huan
+    "gendoc.register.config:workspace_settings",  # so_dang_ky
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def section(ws: Workspace, name: str, model: type[M]) -> M:
+    """Validate one feature section; problems name gendoc.yaml, the line and the dotted key."""
+    raw = ws.raw_config.get(name)
+    try:
+        return validate(model, raw if raw is not None else {}, ws.config_path,
+                        where=lambda loc: line_of(raw, loc) if raw is not None else None)
+    except ContentError as exc:
+        problems = [FieldProblem(f"{name}.{p.field}" if p.field else name, p.message,
+                                 where=p.where, hint=p.hint) for p in exc.problems]
+        raise ConfigError(ContentError(ws.config_path, problems).message) from None
+
+
+def check_sections(ws: Workspace) -> None:
+    """Run every feature section's validation; report all problems of gendoc.yaml together."""
+    messages = []
+    for spec in SECTION_CHECKS:
+        module, func = spec.split(":")
+        try:
+            getattr(importlib.import_module(module), func)(ws)
+        except GendocError as exc:
+            messages.append(exc.format_message())
+    if len(messages) == 1:
+        raise ConfigError(messages[0])
+    if messages:
+        raise ConfigError(f"{ws.config_path}: {len(messages)} mục có lỗi\n"
+                          + "\n".join(f"  - {m}" for m in messages))
+
+
 def load_workspace(path: Path | str | None = None) -> Workspace:
     """Find and validate the workspace; every config problem is reported at once."""
     root = Path(path).resolve() if path else find_root()
@@ -193,4 +236,6 @@ def load_workspace(path: Path | str | None = None) -> Workspace:
     dupes = sorted({c for c in codes if codes.count(c) > 1})
     if dupes:
         raise ConfigError(f"{cfg_path}: mã cơ quan bị trùng: {', '.join(dupes)} — mỗi mã chỉ dùng một lần.")
-    return Workspace(root=root, config=config, raw_config=dict(raw))
+    ws = Workspace(root=root, config=config, raw_config=dict(raw))
+    check_sections(ws)
+    return ws

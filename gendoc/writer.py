@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,6 +27,11 @@ def _file_mode() -> int:
 
 
 _FILE_MODE = _file_mode()
+
+# Temporary files are named `.<stem>.gendoc-<random><suffix>.tmp`: a build killed mid-write
+# leaves them behind, and the next build recognises (and sweeps) exactly these.
+TEMP_MARK = ".gendoc-"
+TEMP_PATTERN = re.compile(r"\..*\.gendoc-[A-Za-z0-9_]{6,}(\.[A-Za-z0-9]+)?\.tmp")
 
 
 def ensure_inside(path: Path, root: Path) -> Path:
@@ -46,7 +52,7 @@ def atomic_path(path: Path, *, root: Path | None = None) -> Iterator[Path]:
     if root is not None:
         path = ensure_inside(path, root)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp",
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}{TEMP_MARK}", suffix=path.suffix + ".tmp",
                                     dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)

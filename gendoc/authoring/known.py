@@ -20,6 +20,8 @@ from pydantic import BaseModel, ValidationError
 
 from gendoc.authoring.names import ANY, MapShape, shape_of
 from gendoc.authoring.schema import example_data
+from gendoc.document import BuildContext, Document, discover, load_document, rel
+from gendoc.exceptions import GendocError
 from gendoc.kinds import Kind
 from gendoc.workspace import Workspace
 
@@ -50,19 +52,20 @@ def known_names(kind: Kind, ws: Workspace) -> Known:
 
 def _derive(kind: Kind, ws: Workspace) -> Known:
     required = [n for n, f in kind.schema.model_fields.items() if f.is_required()]
-    declared = kind.extra.get("context_names")
+    declared = kind.context_names
     if declared:
         # which variable shows which field is not declared: no "field never shown" warnings
         return Known(MapShape({n: ANY for n in declared}), "danh sách khai báo của loại văn bản",
                      {}, required)
     examples = _examples(kind, ws)
-    data, source = examples[0]
-    context = kind.context(data, ws)
+    document, source = examples[0]
+    data = document.data
+    context = run_context(document, data)
     root = shape_of(dict(context))
     assert isinstance(root, MapShape)
     for other, _ in examples[1:]:  # variables present only for some content (annexes …)
         try:
-            extra = shape_of(dict(kind.context(other, ws)))
+            extra = shape_of(dict(run_context(other, other.data)))
         except Exception:  # noqa: BLE001 - the first example decides; others only add names
             continue
         for key, shape in getattr(extra, "fields", {}).items():
@@ -70,7 +73,7 @@ def _derive(kind: Kind, ws: Workspace) -> Known:
                 root.fields[key] = shape
     if len(examples) > 1:
         source += f" (và {len(examples) - 1} tệp khác cùng loại)"
-    fvars = _field_vars(kind, ws, data, context)
+    fvars = _field_vars(document, context)
     hints = {}
     for name in kind.schema.model_fields:
         if name in context:
@@ -84,32 +87,37 @@ def _derive(kind: Kind, ws: Workspace) -> Known:
 EXAMPLES = 3  # content files of a kind whose contexts are merged into the known names
 
 
-def _examples(kind: Kind, ws: Workspace) -> list[tuple[BaseModel, str]]:
-    """Up to EXAMPLES content files of this kind in the workspace; else a schema example."""
-    from gendoc.build import discover, load_document, rel
-    from gendoc.exceptions import GendocError
+def run_context(document: Document, data: BaseModel) -> dict[str, Any]:
+    """The kind's template variables for `data` (the document's, or a changed copy of it)."""
+    assert document.ws is not None and document.kind.context is not None
+    return document.kind.context(dataclasses.replace(document, data=data, warnings=[]),
+                                 BuildContext(document.ws))
 
+
+def _examples(kind: Kind, ws: Workspace) -> list[tuple[Document, str]]:
+    """Up to EXAMPLES content files of this kind in the workspace; else a schema example."""
     pattern = re.compile(rf"^loai:\s*['\"]?{re.escape(kind.name)}['\"]?\s*(#.*)?$", re.M)
     try:
         paths = discover(ws) if ws.content_dir.is_dir() else []
     except GendocError:
         paths = []
-    found: list[tuple[BaseModel, str]] = []
+    found: list[tuple[Document, str]] = []
     for path in paths:
         if path.suffix.lower() not in (".yaml", ".yml") or len(found) >= EXAMPLES:
             continue
         try:
             if not pattern.search(path.read_text(encoding="utf-8")):
                 continue
-            found.append((load_document(ws, path).data, rel(ws, path)))
+            found.append((load_document(ws, path), rel(ws, path)))
         except (GendocError, OSError, UnicodeDecodeError):
             continue
     if found:
         return found
     units = [u.ma for u in ws.config.co_quan] if getattr(ws.config, "co_quan", None) else []
     data = example_data(kind.schema, kind, units[0] if units else None)
-    return [(_validated(kind, ws, data),
-             "ví dụ dựng từ lược đồ (gendoc schema " + kind.name + ")")]
+    example = Document(path=ws.content_dir / f"{kind.name}.yaml", kind=kind,
+                       data=_validated(kind, ws, data), ws=ws)
+    return [(example, "ví dụ dựng từ lược đồ (gendoc schema " + kind.name + ")")]
 
 
 # Plausible values tried, in order, for a field whose schema example its validator refuses.
@@ -183,8 +191,8 @@ def _perturb(value: Any) -> Any:
     return None
 
 
-def _field_vars(kind: Kind, ws: Workspace, data: BaseModel,
-                context: dict[str, Any]) -> dict[str, set[str]]:
+def _field_vars(document: Document, context: dict[str, Any]) -> dict[str, set[str]]:
+    data = document.data
     base = {k: _fingerprint(v) for k, v in context.items()}
     found: dict[str, set[str]] = {}
     for name in type(data).model_fields:
@@ -192,7 +200,7 @@ def _field_vars(kind: Kind, ws: Workspace, data: BaseModel,
         changed = _perturb(getattr(data, name))
         if changed is not None:
             try:
-                ctx = kind.context(data.model_copy(update={name: changed}), ws)
+                ctx = run_context(document, data.model_copy(update={name: changed}))
                 names |= {k for k in ctx if _fingerprint(ctx.get(k)) != base.get(k)}
             except Exception:  # noqa: BLE001 - a code field (co_quan) may not survive a change
                 pass

@@ -19,7 +19,7 @@ def builtin_bytes(kind: Kind) -> bytes:
     source = builtin_templates_dir() / kind.template
     if source.is_file():
         return source.read_bytes()
-    make = kind.extra.get("make_template")
+    make = kind.make_template
     if make is None:
         raise GendocError(f"loại '{kind.name}' không có mẫu có sẵn '{kind.template}' để sao chép.")
     buf = io.BytesIO()

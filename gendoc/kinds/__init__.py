@@ -10,29 +10,50 @@ from __future__ import annotations
 import difflib
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
 from gendoc import nd30
+from gendoc.artifacts import Artifact
 from gendoc.exceptions import ContentError, FieldProblem
 
 if TYPE_CHECKING:
+    from gendoc.document import BuildContext, Document
     from gendoc.workspace import Workspace
+
+
+ContextFn = Callable[["Document", "BuildContext"], dict[str, Any]]
+MakeFn = Callable[["Document", "BuildContext"], list[Artifact]]
 
 
 @dataclass(frozen=True)
 class Kind:
+    """The contract of a document kind.
+
+    A simple ND30 kind is a schema, a template and a `context` function; the pipeline renders
+    its template with that context into one .docx. A kind with several outputs (a course
+    package, a media brief, the consolidated report) gives `make` instead, returning every
+    artifact of one document. Either way the kind only computes; `gendoc.output` writes.
+    """
+
     name: str  # the value of `loai:` in a content file, e.g. "ke_hoach"
     title: str  # what a clerk calls it, e.g. "Kế hoạch"
     schema: type[BaseModel]
     template: str  # default template file name on the search path
-    context: Callable[[Any, Workspace], dict[str, Any]]
+    context: ContextFn | None = None  # (document, build context) -> template variables
+    make: MakeFn | None = None  # (document, build context) -> artifacts; default: one .docx
     ten_loai: str | None = None  # printed document type (ND30 tên loại), e.g. "KẾ HOẠCH"
-    formats: tuple[str, ...] = ("docx",)  # what `gendoc build` writes for it
+    formats: tuple[str, ...] = ("docx",)  # the suffixes of the files it makes
     official: bool = True  # an ND30 administrative document (checked by `gendoc check`)
-    extra: dict[str, Any] = field(default_factory=dict)
+    page_format: Literal["nd30", "own"] = "nd30"  # "own": the template keeps its page layout
+    make_template: Callable[[], Any] | None = None  # draws its built-in .docx template
+    scaffold: Callable[[Workspace, Any], list[Path]] | None = None  # `gendoc new LOẠI`
+    # Variable names a template may use, when running `context` on example content is not
+    # possible (read by `gendoc template check`).
+    context_names: tuple[str, ...] | None = None
 
     @property
     def viet_tat(self) -> str | None:

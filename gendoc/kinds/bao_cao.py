@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from gendoc.body import Muc, plain_paragraphs
+from gendoc.document import BuildContext, Document
 from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.kinds import Kind, register
 from gendoc.kinds.official import VanBanCoTenLoai, official_context
@@ -125,7 +126,9 @@ def body(doc: BaoCao, noun: str = "đơn vị") -> Any:
     return assemble(head, sections, plain_paragraphs(doc.ket_thuc), holder)
 
 
-def context(doc: BaoCao, ws: Workspace) -> dict[str, Any]:
+def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
+    doc: BaoCao = document.data
+    ws = bctx.ws
     ctx = official_context(doc, ws, TEN_LOAI)
     local = ws.unit(doc.co_quan).cap in ("tinh", "cap_huyen", "cap_xa")
     ctx["noi_dung"] = body(doc, "địa phương" if local else "đơn vị")
@@ -145,5 +148,6 @@ KIND = register(Kind(
     template="bao_cao.docx",
     context=context,
     ten_loai=TEN_LOAI,
-    extra={"make_template": van_ban_co_ten_loai, "scaffold": _scaffold},
+    make_template=van_ban_co_ten_loai,
+    scaffold=_scaffold,
 ))

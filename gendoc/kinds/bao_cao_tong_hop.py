@@ -15,11 +15,14 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from gendoc.artifacts import Artifact, artifact
 from gendoc.body import plain_paragraphs
+from gendoc.document import BuildContext, Document
 from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.kinds import Kind, register
 from gendoc.kinds.bao_cao import TEN_LOAI, BaoCaoBase, proposals
 from gendoc.kinds.official import official_context
+from gendoc.render import docx_artifact, stem_of
 from gendoc.reports.body import Holder, assemble, section
 from gendoc.workspace import Workspace
 
@@ -89,46 +92,50 @@ def body(doc: BaoCaoTongHop, ws: Workspace, cons: Any, charts: dict[str, tuple[P
     return assemble(head, sections, plain_paragraphs(tail), holder)
 
 
-def context(doc: BaoCaoTongHop, ws: Workspace) -> dict[str, Any]:
-    """Context without charts or annex (used by `gendoc.build` only through `render`)."""
+def consolidation(document: Document, bctx: BuildContext) -> Any:
+    """The year's consolidation, computed once per build whichever document asks first."""
     from gendoc.reports.consolidation import consolidate
 
-    cons = consolidate(ws, doc.nam, doc.thu_muc, ky=doc.ky)
-    ctx = official_context(doc, ws, TEN_LOAI)
-    ctx["noi_dung"] = body(doc, ws, cons, {}, False)
+    doc: BaoCaoTongHop = document.data
+    key = ("consolidation", doc.nam, doc.thu_muc, doc.ky)
+    return bctx.memo(key, lambda: consolidate(bctx.ws, doc.nam, doc.thu_muc, ky=doc.ky))
+
+
+def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
+    """Context without charts (what `gendoc template check` sees of the template's names)."""
+    doc: BaoCaoTongHop = document.data
+    cons = consolidation(document, bctx)
+    ctx = official_context(doc, bctx.ws, TEN_LOAI)
+    ctx["noi_dung"] = body(doc, bctx.ws, cons, {}, False)
     ctx["phu_luc"] = annexes(doc, cons, ctx)
     return ctx
 
 
-def render(ws: Workspace, document: Any, out: Path | None) -> Any:
-    """Consolidate, draw the charts, write the annex, render the .docx; all outputs atomic."""
-    from gendoc.build import default_output, write_docx
+def make(document: Document, bctx: BuildContext) -> list[Artifact]:
+    """The report .docx with its charts, the Excel annex and the chart PNGs (press material)."""
     from gendoc.reports.annex import write_annex
-    from gendoc.reports.consolidation import consolidate
-    from gendoc.writer import atomic_write
 
     doc: BaoCaoTongHop = document.data
-    cons = consolidate(ws, doc.nam, doc.thu_muc, ky=doc.ky)
+    ws = bctx.ws
+    cons = consolidation(document, bctx)
     if cons.missing:
         document.warnings.append(f"{len(cons.missing)} cơ quan, đơn vị chưa gửi báo cáo năm "
                                  f"{doc.nam} (danh sách ở mục I của báo cáo).")
     if not cons.reports:
         document.warnings.append(f"chưa có báo cáo nào của năm {doc.nam} — bảng số liệu trống.")
-    target = out or default_output(ws, document.path, ".docx")
-    root = None if out is not None else ws.output_dir
-    stem = target.with_suffix("")
+    stem = stem_of(document, bctx)
     with tempfile.TemporaryDirectory(prefix="gendoc-charts-") as tmp:
         pictures = _charts(doc, cons, Path(tmp))
         ctx = official_context(doc, ws, TEN_LOAI)
         ctx["noi_dung"] = body(doc, ws, cons, pictures, doc.bieu_tong_hop)
         ctx["phu_luc"] = annexes(doc, cons, ctx)
-        result = write_docx(ws, document, ctx, out)
+        made = [docx_artifact(document, bctx, ctx)]
         if doc.bieu_tong_hop:
-            result.outputs.append(write_annex(cons, Path(f"{stem}-phu-luc.xlsx"), root))
-        for path, _caption in pictures.values():  # the PNGs too, for press material
-            result.outputs.append(
-                atomic_write(Path(f"{stem}-{path.name}"), path.read_bytes(), root=root))
-    return result
+            annex_path = write_annex(cons, Path(tmp) / "phu-luc.xlsx", None)
+            made.append(artifact(f"{stem}-phu-luc.xlsx", annex_path.read_bytes(), nd30=False))
+        for path, _caption in pictures.values():
+            made.append(artifact(f"{stem}-{path.name}", path.read_bytes(), nd30=False))
+    return made
 
 
 def _charts(doc: BaoCaoTongHop, cons: Any, folder: Path) -> dict[str, tuple[Path, str]]:
@@ -153,5 +160,7 @@ KIND = register(Kind(
     template="bao_cao_tong_hop.docx",
     context=context,
     ten_loai=TEN_LOAI,
-    extra={"make_template": van_ban_co_ten_loai, "render": render},
+    make=make,
+    formats=("docx", "xlsx", "png"),
+    make_template=van_ban_co_ten_loai,
 ))

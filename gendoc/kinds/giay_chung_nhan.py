@@ -8,17 +8,16 @@ It is `official=False`: `gendoc build --check` does not hold it to the ND30 body
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field, field_validator
 
+from gendoc.document import BuildContext, Document
 from gendoc.kinds import Kind, register
 from gendoc.kinds.official import NguoiKy, Strict
 from gendoc.training import certificate
 from gendoc.training.model import full_date
 from gendoc.training.roster import HocVien
-from gendoc.workspace import Workspace
 
 
 class KhoaHoc(Strict):
@@ -61,18 +60,13 @@ class GiayChungNhan(Strict):
         return date
 
 
-def context(doc: GiayChungNhan, ws: Workspace) -> dict[str, Any]:
+def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
+    doc: GiayChungNhan = document.data
+    ws = bctx.ws
     ctx = certificate.shared_context(ws.unit(doc.co_quan), ws.config.tinh, doc.lop_hoc,
                                      doc.nguoi_ky, doc.ngay, doc.nguoi_cap)
     ctx.update(certificate.person_values(doc.hoc_vien, doc.so_vao_so, doc.ky_hieu))
     return ctx
-
-
-def render(ws: Workspace, doc: Any, out: Path | None) -> Any:
-    """Like the default renderer, but without the ND30 page format (the layout is landscape)."""
-    from gendoc.build import write_docx
-
-    return write_docx(ws, doc, context(doc.data, ws), out, workspace_format=False)
 
 
 KIND = register(Kind(
@@ -82,5 +76,6 @@ KIND = register(Kind(
     template=certificate.TEMPLATE,
     context=context,
     official=False,
-    extra={"make_template": certificate.make_template, "render": render},
+    page_format="own",  # landscape, framed: not the ND30 page
+    make_template=certificate.make_template,
 ))

@@ -15,6 +15,7 @@ from docx.document import Document as DocxDocument
 from pydantic import Field, field_validator
 
 from gendoc.body import Blocks, Para, Span, close_body, parse_inline
+from gendoc.document import BuildContext, Document
 from gendoc.docx_templates import (
     add_para,
     base_document,
@@ -61,7 +62,12 @@ def body(doc: GiayMoi, issuer: str) -> Blocks:
     return Blocks(close_body(paras))
 
 
-def context(doc: GiayMoi, ws: Workspace) -> dict[str, Any]:
+def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
+    return invitation_context(document.data, bctx.ws)
+
+
+def invitation_context(doc: GiayMoi, ws: Workspace) -> dict[str, Any]:
+    """Template variables of a Giấy mời (also filled per recipient for a course's invitations)."""
     ctx = official_context(doc, ws, TEN_LOAI)
     ctx["noi_dung"] = body(doc, ctx["co_quan_ten_day_du"])
     return ctx
@@ -85,5 +91,5 @@ KIND = register(Kind(
     template="giay_moi.docx",
     context=context,
     ten_loai=TEN_LOAI,
-    extra={"make_template": make_template},
+    make_template=make_template,
 ))

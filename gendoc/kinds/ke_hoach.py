@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from gendoc.body import Blocks, Table, close_body, number_items, plain_paragraphs
+from gendoc.document import BuildContext, Document
 from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.kinds import Kind, register
 from gendoc.kinds.official import Strict, VanBanCoTenLoai, annex_blocks, official_context
@@ -96,8 +97,9 @@ def body(doc: KeHoach) -> Blocks:
     return blocks
 
 
-def context(doc: KeHoach, ws: Workspace) -> dict[str, Any]:
-    ctx = official_context(doc, ws, TEN_LOAI)
+def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
+    doc: KeHoach = document.data
+    ctx = official_context(doc, bctx.ws, TEN_LOAI)
     ctx["noi_dung"] = body(doc)
     extra = []
     if doc.phan_cong is not None and doc.phan_cong.dat_tai == "phu_luc":
@@ -119,5 +121,6 @@ KIND = register(Kind(
     template="ke_hoach.docx",
     context=context,
     ten_loai=TEN_LOAI,
-    extra={"make_template": van_ban_co_ten_loai, "scaffold": _scaffold},
+    make_template=van_ban_co_ten_loai,
+    scaffold=_scaffold,
 ))

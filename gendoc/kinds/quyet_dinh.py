@@ -17,7 +17,7 @@ from docx.document import Document as DocxDocument
 from pydantic import Field, field_validator
 
 from gendoc.body import Blocks, PageBreak, Para, Span, Table, close_body, parse_inline
-from gendoc.build import rel
+from gendoc.document import BuildContext, Document, rel
 from gendoc.docx_templates import (
     add_para,
     base_document,
@@ -83,7 +83,7 @@ class QuyetDinh(VanBan):
 
 def people_from_profiles(ws: Workspace, doc_path: Path, raw: Any, relative: str) -> list[CaNhan]:
     """Individuals of a `guong_dien_hinh` content file, as commendation rows."""
-    from gendoc.build import load_document
+    from gendoc.document import load_document
     from gendoc.yamlio import line_of
 
     path = (doc_path.parent / relative).resolve()
@@ -133,10 +133,15 @@ def annex(ds: DanhSach, people: list[CaNhan], ctx: dict[str, Any], viet_tat: str
     return blocks
 
 
-def context(doc: QuyetDinh, ws: Workspace, source: Any = None) -> dict[str, Any]:
+def context(source: Document, bctx: BuildContext) -> dict[str, Any]:
+    """Template variables; the source document gives the profile file's folder and lines."""
+    from gendoc.media.render import content_bias_warnings
     from gendoc.vi.dates import ngay_thang_nam
     from gendoc.vi.text import viet_hoa_don_vi
 
+    doc: QuyetDinh = source.data
+    ws = bctx.ws
+    source.warnings.extend(content_bias_warnings(ws, source))
     ctx = official_context(doc, ws, TEN_LOAI)
     unit = ws.unit(doc.co_quan)
     default_authority = f"{unit.chuc_vu_thu_truong or ''} {unit.ten_day_du or ''}".strip()
@@ -149,7 +154,7 @@ def context(doc: QuyetDinh, ws: Workspace, source: Any = None) -> dict[str, Any]
     people: list[CaNhan] = []
     if doc.danh_sach is not None:
         people = list(doc.danh_sach.ca_nhan)
-        if doc.danh_sach.ca_nhan_tu and source is not None:
+        if doc.danh_sach.ca_nhan_tu:
             people += people_from_profiles(ws, source.path, source.raw, doc.danh_sach.ca_nhan_tu)
     counts = {"so_tap_the": len(doc.danh_sach.tap_the) if doc.danh_sach else 0,
               "so_ca_nhan": len(people)}
@@ -159,7 +164,7 @@ def context(doc: QuyetDinh, ws: Workspace, source: Any = None) -> dict[str, Any]
         texts = [fill_text(ws, source, t, counts, ("dieu", number - 1, "doan", j),
                            name="danh_sach",
                            hint="dùng {{ danh_sach.so_tap_the }} hoặc {{ danh_sach.so_ca_nhan }}")
-                 if source is not None else t for j, t in enumerate(article.doan)]
+                 for j, t in enumerate(article.doan)]
         label = Span(f"Điều {number}. ", bold=True)
         if article.tieu_de:
             paras.append(Para([label, *parse_inline(article.tieu_de, bold=True)]))
@@ -184,15 +189,6 @@ def make_template() -> DocxDocument:
     return doc
 
 
-def render(ws: Workspace, doc: Any, out: Path | None):  # noqa: ANN201 - a RenderResult
-    """The default DOCX path, with the source document available to the context."""
-    from gendoc.build import write_docx
-    from gendoc.media.render import content_bias_warnings
-
-    doc.warnings.extend(content_bias_warnings(ws, doc))
-    return write_docx(ws, doc, context(doc.data, ws, doc), out)
-
-
 KIND = register(Kind(
     name="quyet_dinh",
     title="Quyết định (biểu dương, khen thưởng …)",
@@ -200,6 +196,6 @@ KIND = register(Kind(
     template="quyet_dinh.docx",
     context=context,
     ten_loai=TEN_LOAI,
-    extra={"make_template": make_template, "render": render,
-           "scaffold": example_scaffold("quyet_dinh", "bieu-duong-2017")},
+    make_template=make_template,
+    scaffold=example_scaffold("quyet_dinh", "bieu-duong-2017"),
 ))

@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import Field
 
+from gendoc.artifacts import Artifact
+from gendoc.document import BuildContext, Document
 from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.kinds import Kind, register
 from gendoc.kinds.official import VanBanCoTenLoai, body_blocks, official_context
@@ -29,7 +31,9 @@ class ThongBao(VanBanCoTenLoai):
     lop_hoc: LopHoc | None = Field(None, description="lớp bồi dưỡng, tập huấn được thông báo")
 
 
-def context(doc: ThongBao, ws: Workspace) -> dict[str, Any]:
+def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
+    doc: ThongBao = document.data
+    ws = bctx.ws
     ctx = official_context(doc, ws, TEN_LOAI)
     if doc.lop_hoc is not None:
         from gendoc.training.announcement import course_body
@@ -40,11 +44,11 @@ def context(doc: ThongBao, ws: Workspace) -> dict[str, Any]:
     return ctx
 
 
-def render(ws: Workspace, doc: Any, out: Path | None) -> Any:
-    """A course announcement renders the whole course package; a plain notice one .docx."""
-    from gendoc.training.render import render_course
+def make(document: Document, bctx: BuildContext) -> list[Artifact]:
+    """A course announcement makes the whole course package; a plain notice one .docx."""
+    from gendoc.training.render import make_course
 
-    return render_course(ws, doc, out)
+    return make_course(document, bctx)
 
 
 def scaffold(ws: Workspace, opts: Any) -> list[Path]:
@@ -61,5 +65,7 @@ KIND = register(Kind(
     template="thong_bao.docx",
     context=context,
     ten_loai=TEN_LOAI,
-    extra={"make_template": van_ban_co_ten_loai, "render": render, "scaffold": scaffold},
+    make=make,
+    make_template=van_ban_co_ten_loai,
+    scaffold=scaffold,
 ))

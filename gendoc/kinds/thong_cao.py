@@ -128,4 +128,5 @@ KIND = media_kind("thong_cao", "Thông cáo báo chí", ThongCao, build_outputs,
                   formats=("docx", "html", "txt"), context_names=CONTEXT_NAMES,
                   example="thong-cao-ket-qua-2017", template=DOCX_TEMPLATE,
                   make_template=van_ban_co_ten_loai, ten_loai=TEN_LOAI, official=True,
-                  context=lambda doc, ws: official_context(doc, ws, TEN_LOAI))
+                  context=lambda document, bctx: official_context(document.data, bctx.ws,
+                                                                  TEN_LOAI))

@@ -93,14 +93,12 @@ def media_kind(name: str, title: str, schema: type, build_outputs: Any, *,
     """
     from gendoc.kinds import register
     from gendoc.media.docx_template import TEMPLATE, make_template
-    from gendoc.media.render import media_renderer
+    from gendoc.media.render import media_maker
     from gendoc.media.scaffold import example_scaffold
 
     make = kind_fields.pop("make_template", make_template)
-    fields = {"template": TEMPLATE, "context": lambda doc, ws: {}, "official": False,
-              **kind_fields}
+    fields = {"template": TEMPLATE, "official": False, **kind_fields}
     return register(Kind(
         name=name, title=title, schema=schema, formats=formats,
-        extra={"context_names": context_names, "render": media_renderer(build_outputs),
-               "make_template": make, "scaffold": example_scaffold(name, example)},
-        **fields))
+        make=media_maker(build_outputs), context_names=tuple(context_names),
+        make_template=make, scaffold=example_scaffold(name, example), **fields))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gendoc.exceptions import ConfigError, ContentError
-from gendoc.workspace import CONFIG_NAME, Workspace
+from gendoc.exceptions import ConfigError
+from gendoc.workspace import CONFIG_NAME, Workspace, section
 
 
 class _Strict(BaseModel):
@@ -54,12 +54,6 @@ class TruyenThong(_Strict):
 
 def media_config(ws: Workspace) -> TruyenThong:
     """Validated `truyen_thong` settings; problems name gendoc.yaml, the line and the field."""
-    from gendoc.validation import validate
-    from gendoc.yamlio import line_of
-
-    raw = ws.raw_config.get("truyen_thong") or {}
-    try:
-        return validate(TruyenThong, raw, ws.config_path,
-                        where=lambda loc: line_of(raw, loc))
-    except ContentError as exc:
-        raise ConfigError(exc.message.replace("trường '", "trường 'truyen_thong.")) from None
+    config = section(ws, "truyen_thong", TruyenThong)
+    config.dinh_kien_bo_sung_path(ws)  # a missing phrase file is a gendoc.yaml error too
+    return config

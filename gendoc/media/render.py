@@ -14,11 +14,13 @@ from typing import Any
 
 import markdown as md_lib
 
+from gendoc.artifacts import Artifact, artifact
 from gendoc.body import Blocks
-from gendoc.build import Document, RenderResult, default_output
+from gendoc.document import BuildContext, Document
 from gendoc.exceptions import ContentError, FieldProblem, RenderError
+from gendoc.kinds import MakeFn
+from gendoc.render import stem_of
 from gendoc.workspace import Workspace
-from gendoc.writer import atomic_write
 
 MD_EXTENSIONS = ["tables", "attr_list", "smarty", "sane_lists", "md_in_html"]
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
@@ -77,7 +79,7 @@ class Images:
             if not head.startswith(IMAGE_MAGIC):
                 problem = "tệp không phải ảnh PNG, JPEG hay GIF (có thể đã bị đổi đuôi)"
         if problem:
-            from gendoc.build import rel
+            from gendoc.document import rel
             from gendoc.validation import field_name
 
             raise ContentError(rel(self.ws, self.doc.path), [FieldProblem(
@@ -85,16 +87,6 @@ class Images:
         ref = f"gendoc-anh:{len(self.by_ref) + 1}"
         self.by_ref[ref] = path
         return ref
-
-
-def output_paths(ws: Workspace, doc: Document, out: Path | None,
-                 suffixes: list[str]) -> tuple[dict[str, Path], Path | None]:
-    """Where each format goes: output/<mirrored path>.<suffix>, or next to `-o FILE`."""
-    if out is not None:
-        base = Path(out)
-        stem = base.with_suffix("") if base.suffix.lower() in suffixes else base
-        return {s: stem.with_name(stem.name + s) for s in suffixes}, None
-    return {s: default_output(ws, doc.path, s) for s in suffixes}, ws.output_dir
 
 
 def docx_bytes(ws: Workspace, template_name: str, context: dict[str, Any]) -> bytes:
@@ -140,20 +132,17 @@ def bias_warnings(ws: Workspace, doc: Document, rendered_text: str) -> list[str]
     return out
 
 
-def write_all(doc: Document, files: dict[Path, bytes], root: Path | None) -> RenderResult:
-    written = [atomic_write(path, data, root=root) for path, data in files.items()]
-    return RenderResult(document=doc, outputs=written)
+def media_maker(build_outputs: Callable[[Workspace, Document], dict[str, bytes]]) -> MakeFn:
+    """Wrap a kind's `build_outputs(ws, doc) -> {suffix: bytes}` as the kind's `make`:
+    output/<mirrored path><suffix> for each (the web page, the text, the .docx)."""
 
+    def make(doc: Document, bctx: BuildContext) -> list[Artifact]:
+        contents = build_outputs(bctx.ws, doc)
+        stem = stem_of(doc, bctx)
+        return [artifact(f"{stem}{suffix}", data, nd30=doc.kind.official)
+                for suffix, data in contents.items()]
 
-def media_renderer(build_outputs: Callable[[Workspace, Document], dict[str, bytes]]):  # noqa: ANN201
-    """Wrap a kind's `build_outputs(ws, doc) -> {suffix: bytes}` as a `kind.extra["render"]`."""
-
-    def render(ws: Workspace, doc: Document, out: Path | None) -> RenderResult:
-        contents = build_outputs(ws, doc)
-        paths, root = output_paths(ws, doc, out, list(contents))
-        return write_all(doc, {paths[s]: data for s, data in contents.items()}, root)
-
-    return render
+    return make
 
 
 def html_blocks(body_html: str, images: Images, **kw: Any) -> Blocks:

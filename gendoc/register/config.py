@@ -54,7 +54,15 @@ class RegisterSettings:
         return SHARED_SERIES
 
 
-def settings_from(root: Path, raw_config: Mapping[str, Any] | None) -> RegisterSettings:
+def workspace_settings(ws: Any) -> RegisterSettings:
+    """The `so_dang_ky` section as gendoc.yaml gives it, checked when the workspace loads
+    (GENDOC_DATABASE_URL is checked when the register is opened: a command that does not use
+    the register must not fail on it)."""
+    return settings_from(ws.root, ws.raw_config, use_env=False)
+
+
+def settings_from(root: Path, raw_config: Mapping[str, Any] | None, *,
+                  use_env: bool = True) -> RegisterSettings:
     """Build the settings from the workspace root and the raw `gendoc.yaml` mapping."""
     config_file = root / "gendoc.yaml"
     section = (raw_config or {}).get(SECTION) or {}
@@ -81,7 +89,7 @@ def settings_from(root: Path, raw_config: Mapping[str, Any] | None) -> RegisterS
             f"văn bản (ví dụ [QĐ, KH]) hoặc '{ALL_SERIES}'."
         )
 
-    url = env_database_url()
+    url = env_database_url() if use_env else None
     source = "biến môi trường GENDOC_DATABASE_URL"
     if url is None and section.get(KEY_URL):
         url = str(section[KEY_URL]).strip()

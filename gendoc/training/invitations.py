@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from gendoc.kinds.giay_moi import GiayMoi
-from gendoc.kinds.giay_moi import context as gm_context
+from gendoc.kinds.giay_moi import GiayMoi, invitation_context
 from gendoc.training.announcement import contact_line, opening, so_luong
 from gendoc.training.batch import BatchTemplate, token
 from gendoc.training.certificate import ngay_ngan
@@ -47,7 +46,7 @@ def template(doc: Any, ws: Workspace) -> BatchTemplate:
 
     data = invitation(doc, ws)
     path = find_template(ws, "giay_moi.docx")
-    return BatchTemplate.from_template(path, gm_context(data, ws), FIELDS, ws)
+    return BatchTemplate.from_template(path, invitation_context(data, ws), FIELDS, ws)
 
 
 def _person(p: HocVien) -> str:

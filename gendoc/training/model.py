@@ -13,10 +13,9 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from gendoc.exceptions import ConfigError, ContentError
 from gendoc.kinds.official import NguoiKy, Strict
-from gendoc.validation import validate
 from gendoc.vi.dates import parse_date
+from gendoc.workspace import Workspace, section
 
 GUI_THEO = ("don_vi", "hoc_vien")
 
@@ -155,17 +154,12 @@ class TapHuanConfig(Strict):
 
     giay_moi_theo: Literal["don_vi", "hoc_vien"] = Field(
         "don_vi", description="mặc định gửi giấy mời theo đơn vị hay theo học viên")
-    song_song: int = Field(0, ge=0, le=32, description="số luồng ghi tệp; 0 = tự chọn theo máy")
-    tien_trinh_tu: int = Field(100, ge=1, description="hiện thanh tiến trình khi lô từ N văn bản")
+    # Accepted so that older gendoc.yaml files stay valid; they no longer have an effect: the
+    # build's writer writes large batches in threads and the CLI shows the build's progress.
+    song_song: int = Field(0, ge=0, le=32, description="không còn tác dụng (giữ cho tệp cũ)")
+    tien_trinh_tu: int = Field(100, ge=1, description="không còn tác dụng (giữ cho tệp cũ)")
 
 
-def tap_huan_config(raw: dict[str, Any] | None) -> TapHuanConfig:
-    """Validate the workspace's `tap_huan:` section (unknown keys are reported, not ignored).
-
-    `raw` is the section as loaded by ruamel (from `Workspace.raw_config`), so errors carry the
-    line in gendoc.yaml.
-    """
-    try:
-        return validate(TapHuanConfig, raw if raw is not None else {}, "gendoc.yaml (mục tap_huan)")
-    except ContentError as exc:
-        raise ConfigError(exc.message) from exc
+def tap_huan_config(ws: Workspace) -> TapHuanConfig:
+    """The workspace's `tap_huan:` section (unknown keys are reported with their line)."""
+    return section(ws, "tap_huan", TapHuanConfig)

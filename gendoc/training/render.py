@@ -1,4 +1,4 @@
-"""Render a course: every document of the package from one Thông báo with `lop_hoc:`.
+"""Make a course: every document of the package from one Thông báo with `lop_hoc:`.
 
 content/tap-huan/lop-x.yaml → output/tap-huan/lop-x/
     thong-bao.docx                      the announcement (ND30, checked)
@@ -8,53 +8,32 @@ content/tap-huan/lop-x.yaml → output/tap-huan/lop-x/
     giay-chung-nhan/001-….docx …        one certificate per participant who completed
     giay-chung-nhan-tong-hop.docx       all certificates, one printable file
 
-Everything that can fail (the participant list, the templates, Jinja) runs before the first
-file is written, so a bad list or template leaves the previous outputs untouched. Each file is
-written atomically; files of a previous run that no longer belong to the batch (a participant
-removed from the list) are deleted from the batch folders, and so is the PDF of every rewritten
-.docx (`--pdf` makes it again), so a PDF never disagrees with its document.
+The kind only computes artifacts in memory; the build's writer writes them and removes what an
+earlier run made and this one does not (a participant taken off the list, the PDF of a rewritten
+.docx), from the manifest — never any other file in those folders.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from gendoc.build import Document, RenderResult, default_output, rel, write_docx
-from gendoc.docx_render import render_docx, to_bytes
+from gendoc.artifacts import Artifact, artifact
+from gendoc.document import BuildContext, Document, rel
+from gendoc.docx_render import to_bytes
 from gendoc.exceptions import ContentError, FieldProblem
+from gendoc.render import docx_artifact, kind_context, stem_of
 from gendoc.templates import find_template
 from gendoc.training import attendance, certificate, invitations
-from gendoc.training.batch import BatchTemplate, write_batch
-from gendoc.training.model import LopHoc, tap_huan_config
+from gendoc.training.batch import BatchTemplate
+from gendoc.training.model import LopHoc
 from gendoc.training.roster import HocVien, read_roster, unaccent
 from gendoc.workspace import Workspace
-from gendoc.writer import atomic_write, ensure_inside
-from gendoc.yamlio import line_of
-
-_BATCH_FILE = re.compile(r"^\d+-[a-z0-9-]+\.(docx|pdf)$")
-
-
-@dataclass
-class CourseResult(RenderResult):
-    """A render result whose outputs include files that are not ND30 documents.
-
-    `not_nd30` (certificates, attendance list, combined print files) are skipped by
-    `gendoc build --check`; every other .docx output is checked.
-    """
-
-    not_nd30: list[Path] = field(default_factory=list)
 
 
 def slug(text: str, limit: int = 40) -> str:
     """An unaccented file-name part: "Sở Tư pháp" → "so-tu-phap"."""
     return (re.sub(r"[^a-z0-9]+", "-", unaccent(text)).strip("-")[:limit].strip("-")) or "x"
-
-
-def render_plain(ws: Workspace, doc: Document, out: Path | None) -> RenderResult:
-    """A Thông báo without a course: the default single-document rendering."""
-    return write_docx(ws, doc, doc.kind.context(doc.data, ws), out)
 
 
 def participants(ws: Workspace, doc: Document) -> list[HocVien] | None:
@@ -70,7 +49,7 @@ def participants(ws: Workspace, doc: Document) -> list[HocVien] | None:
     if not path.is_file():
         raise ContentError(rel(ws, doc.path), [FieldProblem(
             "lop_hoc.danh_sach", f"không tìm thấy tệp danh sách học viên '{lop.danh_sach}'",
-            where=line_of(doc.raw, ("lop_hoc", "danh_sach")) if doc.raw is not None else None,
+            where=doc.line("lop_hoc", "danh_sach"),
             hint=f"đường dẫn tính từ thư mục {rel(ws, doc.path.parent)}/; "
                  "để trống trường này nếu chưa có danh sách")])
     roster = read_roster(path, [u.ten for u in lop.don_vi], shown=rel(ws, path))
@@ -85,98 +64,73 @@ def participants(ws: Workspace, doc: Document) -> list[HocVien] | None:
     return people
 
 
-def _prune(folder: Path, keep: set[Path]) -> None:
-    """Delete batch files of an earlier run that this run did not write."""
-    if not folder.is_dir():
-        return
-    kept = {p.resolve() for p in keep} | {p.with_suffix(".pdf").resolve() for p in keep}
-    for path in folder.iterdir():
-        if path.is_file() and _BATCH_FILE.match(path.name) and path.resolve() not in kept:
-            path.unlink()
-
-
-def render_course(ws: Workspace, doc: Document, out: Path | None) -> RenderResult:
-    """Render the course package (or a plain Thông báo when there is no `lop_hoc`)."""
+def make_course(doc: Document, bctx: BuildContext) -> list[Artifact]:
+    """The course package (or a plain Thông báo when there is no `lop_hoc`)."""
     lop: LopHoc | None = doc.data.lop_hoc
     if lop is None:
-        return render_plain(ws, doc, out)
-    settings = tap_huan_config(ws.raw_config.get("tap_huan"))
-    folder = out.with_suffix("") if out is not None else default_output(ws, doc.path, "")
-    root = ws.output_dir if out is None else folder.parent
-    ensure_inside(folder, root)
+        return [docx_artifact(doc, bctx, kind_context(doc, bctx))]
+    from gendoc.training.model import tap_huan_config
+
+    ws = bctx.ws
+    settings = tap_huan_config(ws)
+    folder = stem_of(doc, bctx)
     gui_theo = lop.giay_moi.gui_theo or settings.giay_moi_theo
     people = participants(ws, doc)
     if gui_theo == "hoc_vien" and people is None:
         raise ContentError(rel(ws, doc.path), [FieldProblem(
             "lop_hoc.giay_moi.gui_theo", "gửi giấy mời theo học viên cần danh sách học viên",
             hint="thêm lop_hoc.danh_sach hoặc đổi thành gui_theo: don_vi")])
+    made = [docx_artifact(doc, bctx, kind_context(doc, bctx), path=folder / "thong-bao.docx")]
+    made += _invitations(doc, ws, lop, people, gui_theo, folder)
+    if people:
+        sheet = to_bytes(attendance.build(ws, doc.data, people))
+        made.append(artifact(folder / "danh-sach-hoc-vien.docx", sheet, nd30=False))
+        made += _certificates(doc, ws, lop, people, folder)
+    return made
 
-    # 1. Everything that can fail, in memory.
-    names = [doc.data.template] if doc.data.template else [doc.kind.template]
-    template = find_template(ws, *names)
-    announcement = to_bytes(render_docx(template, doc.kind.context(doc.data, ws), ws))
+
+def _invitations(doc: Document, ws: Workspace, lop: LopHoc, people: list[HocVien] | None,
+                 gui_theo: str, folder: PurePosixPath) -> list[Artifact]:
+    """One Giấy mời per unit (or per participant), and all of them in one printable file."""
     unit = ws.unit(doc.data.co_quan)
     issuer = unit.ten_day_du or " ".join(unit.header_lines)
     gm = invitations.template(doc.data, ws)
     recipients = (invitations.per_person(people) if gui_theo == "hoc_vien" and people
                   else invitations.per_unit(lop, issuer, people))
     width = max(2, len(str(len(recipients))))
-    gm_jobs = [(folder / "giay-moi" / f"{i:0{width}d}-{slug(name)}.docx", values)
-               for i, (name, values) in enumerate(recipients, start=1)]
-    gm_all = gm.combine([v for _, v in gm_jobs])
-    sheet = to_bytes(attendance.build(ws, doc.data, people)) if people else None
-    cert_jobs: list[tuple[Path, dict[str, str]]] = []
-    cert: BatchTemplate | None = None
-    cert_all = b""
-    if people is not None:
-        done = [p for p in people if p.hoan_thanh]
-        if not done:
-            doc.warnings.append("chưa có học viên nào được đánh dấu hoàn thành (cột 'Hoàn thành') — "
-                                "chưa dựng giấy chứng nhận.")
-        else:
-            cfg = lop.chung_nhan
-            signer = cfg.nguoi_ky or doc.data.nguoi_ky
-            shared = certificate.shared_context(unit, ws.config.tinh, lop, signer,
-                                                cfg.ngay or lop.den_ngay)
-            cert = BatchTemplate.from_template(find_template(ws, certificate.TEMPLATE), shared,
-                                               certificate.FIELDS, ws=None)
-            for n, person in enumerate(done, start=cfg.so_bat_dau):
-                values = certificate.person_values(person, n, cfg.ky_hieu)
-                cert_jobs.append((folder / "giay-chung-nhan" / f"{n:03d}-{slug(person.ho_ten)}.docx", values))
-            cert_all = cert.combine([v for _, v in cert_jobs])
-            long = [v["ho_ten"] for _, v in cert_jobs
-                    if certificate.estimated_lines(shared, v) > certificate.MAX_LINES]
-            if long:
-                doc.warnings.append(
-                    f"giấy chứng nhận của {', '.join(long)} có thể tràn sang trang thứ hai (chức vụ, "
-                    "đơn vị, tên lớp hoặc địa điểm quá dài) — rút gọn cột Chức vụ trong danh sách, "
-                    "hoặc xem lại tệp PDF.")
+    values = [v for _, v in recipients]
+    made = [artifact(folder / "giay-moi" / f"{i:0{width}d}-{slug(name)}.docx", gm.fill(v),
+                     fixed=True)
+            for i, (name, v) in enumerate(recipients, start=1)]
+    made.append(artifact(folder / "giay-moi-tong-hop.docx", gm.combine(values), nd30=False,
+                         fixed=True))
+    return made
 
-    # 2. Write.
-    outputs: list[Path] = [atomic_write(folder / "thong-bao.docx", announcement, root=root)]
-    not_nd30: list[Path] = []
-    threads, progress = settings.song_song, settings.tien_trinh_tu
-    outputs += write_batch(gm, gm_jobs, root, threads=threads, label="Giấy mời", progress_from=progress)
-    _prune(folder / "giay-moi", {p for p, _ in gm_jobs})
-    combined = atomic_write(folder / "giay-moi-tong-hop.docx", gm_all, root=root)
-    outputs.append(combined)
-    not_nd30.append(combined)
-    if sheet is not None:
-        path = atomic_write(folder / "danh-sach-hoc-vien.docx", sheet, root=root)
-        outputs.append(path)
-        not_nd30.append(path)
-    if cert is not None:
-        written = write_batch(cert, cert_jobs, root, threads=threads, label="Giấy chứng nhận",
-                              progress_from=progress)
-        path = atomic_write(folder / "giay-chung-nhan-tong-hop.docx", cert_all, root=root)
-        outputs += [*written, path]
-        not_nd30 += [*written, path]
-    _prune(folder / "giay-chung-nhan", {p for p, _ in cert_jobs})
-    for name in ("danh-sach-hoc-vien", "giay-chung-nhan-tong-hop"):  # not made this time
-        if folder / f"{name}.docx" not in outputs:
-            (folder / f"{name}.docx").unlink(missing_ok=True)
-            (folder / f"{name}.pdf").unlink(missing_ok=True)
-    for path in outputs:  # a PDF from an earlier --pdf run no longer matches its .docx
-        path.with_suffix(".pdf").unlink(missing_ok=True)
-    return CourseResult(document=doc, outputs=outputs, template=template, not_nd30=not_nd30)
 
+def _certificates(doc: Document, ws: Workspace, lop: LopHoc, people: list[HocVien],
+                  folder: PurePosixPath) -> list[Artifact]:
+    """A certificate for each participant who completed, and all of them in one file."""
+    done = [p for p in people if p.hoan_thanh]
+    if not done:
+        doc.warnings.append("chưa có học viên nào được đánh dấu hoàn thành (cột 'Hoàn thành') — "
+                            "chưa dựng giấy chứng nhận.")
+        return []
+    cfg = lop.chung_nhan
+    signer = cfg.nguoi_ky or doc.data.nguoi_ky
+    shared = certificate.shared_context(ws.unit(doc.data.co_quan), ws.config.tinh, lop, signer,
+                                        cfg.ngay or lop.den_ngay)
+    cert = BatchTemplate.from_template(find_template(ws, certificate.TEMPLATE), shared,
+                                       certificate.FIELDS, ws=None)
+    jobs = [(folder / "giay-chung-nhan" / f"{n:03d}-{slug(p.ho_ten)}.docx",
+             certificate.person_values(p, n, cfg.ky_hieu))
+            for n, p in enumerate(done, start=cfg.so_bat_dau)]
+    long = [v["ho_ten"] for _, v in jobs if certificate.estimated_lines(shared, v) > certificate.MAX_LINES]
+    if long:
+        doc.warnings.append(
+            f"giấy chứng nhận của {', '.join(long)} có thể tràn sang trang thứ hai (chức vụ, "
+            "đơn vị, tên lớp hoặc địa điểm quá dài) — rút gọn cột Chức vụ trong danh sách, "
+            "hoặc xem lại tệp PDF.")
+    made = [artifact(path, cert.fill(values), nd30=False, fixed=True) for path, values in jobs]
+    made.append(artifact(folder / "giay-chung-nhan-tong-hop.docx",
+                         cert.combine([v for _, v in jobs]), nd30=False, fixed=True))
+    return made

@@ -135,13 +135,12 @@ def test_output_is_atomic_when_saving_fails(make_ws, monkeypatch) -> None:  # no
     render_file(ws, ws_path / "content" / "a.yaml")
     before = (ws_path / "output" / "a.docx").read_bytes()
 
-    import docx.document
+    import gendoc.writer
 
-    def broken_save(self, path):  # noqa: ANN001, ANN202 - half-write, then crash
-        Path(path).write_bytes(b"PK\x03\x04 truncated")
+    def disk_full(fd: int) -> None:  # the bytes went into the temporary file, then the disk filled
         raise OSError("đĩa đầy")
 
-    monkeypatch.setattr(docx.document.Document, "save", broken_save)
+    monkeypatch.setattr(gendoc.writer.os, "fsync", disk_full)
     with pytest.raises(OSError):
         render_file(ws, ws_path / "content" / "a.yaml")
     assert (ws_path / "output" / "a.docx").read_bytes() == before
@@ -197,7 +196,7 @@ def test_oversized_content_is_refused(make_ws, cli) -> None:  # noqa: ANN001
 def test_verbose_shows_traceback_for_unexpected_errors(make_ws, monkeypatch) -> None:  # noqa: ANN001
     from click.testing import CliRunner
 
-    from gendoc import build as build_module
+    from gendoc import api as api_module
     from gendoc.cli import main
 
     ws = make_ws({"content/a.yaml": GOOD})
@@ -205,7 +204,7 @@ def test_verbose_shows_traceback_for_unexpected_errors(make_ws, monkeypatch) -> 
     def boom(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         raise RuntimeError("bất ngờ")
 
-    monkeypatch.setattr(build_module, "build", boom)
+    monkeypatch.setattr(api_module, "build", boom)
     quiet = CliRunner().invoke(main, ["-w", str(ws), "build"])
     assert quiet.exit_code == 1 and "Traceback" not in quiet.output
     assert "lỗi ngoài dự kiến" in quiet.stderr

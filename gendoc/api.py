@@ -1,0 +1,131 @@
+"""gendoc's public Python API: the functions the command line, a web app and tests call.
+
+```python
+from gendoc import api
+
+ws = api.load_workspace("path/to/workspace")
+outcome = api.build(ws, check=True)          # every document of content/ → output/
+artifacts = api.render(ws, "content/a.yaml")  # one document, in memory, nothing written
+report = api.check("output/a.docx")           # the ND30 format check of any .docx
+```
+
+The CLI only parses options and prints what these return; nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gendoc.artifacts import Artifact
+from gendoc.build import BuildReport, DocumentResult, Progress, record_outputs, render_file
+from gendoc.build import build as _build
+from gendoc.document import BuildContext, Document, load_document
+from gendoc.render import render_document
+from gendoc.workspace import Workspace, load_workspace
+
+if TYPE_CHECKING:
+    from gendoc.check.model import Report
+    from gendoc.pdf import PdfError
+
+__all__ = ["BuildOutcome", "Document", "DocumentResult", "Workspace", "build", "check",
+           "load_document", "load_workspace", "render", "render_to"]
+
+
+@dataclass
+class CheckedFile:
+    path: Path
+    report: Report
+
+
+@dataclass
+class BuildOutcome:
+    """A build's report plus, when asked for, the ND30 check and the PDF conversion."""
+
+    report: BuildReport
+    checked: list[CheckedFile] = field(default_factory=list)
+    not_checked: int = 0  # outputs that are not ND30 administrative documents
+    pdfs: list[Path] = field(default_factory=list)
+    pdf_errors: list[PdfError] = field(default_factory=list)
+
+    @property
+    def failed_check(self) -> list[Path]:
+        return [c.path for c in self.checked if c.report.errors]
+
+    @property
+    def ok(self) -> bool:
+        return self.report.ok and not self.failed_check and not self.pdf_errors
+
+
+def gate_for(ws: Workspace) -> Callable[[Document], None]:
+    """The template gate: a broken workspace template fails its documents, by name."""
+    from gendoc.authoring.gate import template_gate
+
+    return template_gate(ws)
+
+
+def build(ws: Workspace, paths: Iterable[Path] | None = None, *, check: bool = False,
+          pdf: bool = False, pdf_timeout: float = 300.0, progress: Progress | None = None,
+          pdf_progress: Callable[[Path, int], None] | None = None) -> BuildOutcome:
+    """Build the workspace (or `paths`); optionally check every ND30 output and make PDFs.
+
+    `progress(done, total, path)` is told before each document renders.
+    """
+    outcome = BuildOutcome(report=_build(ws, paths, gate=gate_for(ws), progress=progress))
+    if check:
+        _check_outputs(outcome)
+    if pdf:
+        _make_pdfs(ws, outcome, pdf_timeout, pdf_progress)
+    return outcome
+
+
+def render(ws: Workspace, path: Path | str) -> list[Artifact]:
+    """Every output of one content file, in memory (reproducible bytes); nothing is written."""
+    doc = load_document(ws, Path(path))
+    gate_for(ws)(doc)
+    return render_document(doc, BuildContext(ws))
+
+
+def render_to(ws: Workspace, path: Path | str, out: Path | None = None) -> DocumentResult:
+    """Render one content file and write it: into output/ (manifest kept), or to `out`."""
+    return render_file(ws, Path(path), out, gate=gate_for(ws))
+
+
+def check(path: Path | str) -> Report:
+    """The ND30 format check of one .docx (see docs/check-rules.md)."""
+    from gendoc.check import check_docx
+
+    return check_docx(path)
+
+
+def _check_outputs(outcome: BuildOutcome) -> None:
+    from gendoc.check import check_docx
+
+    for result in outcome.report.results:
+        not_nd30 = set(result.not_nd30)
+        for out in result.outputs:
+            if out.suffix != ".docx":
+                continue
+            if out in not_nd30:
+                outcome.not_checked += 1
+                continue
+            outcome.checked.append(CheckedFile(out, check_docx(out)))
+
+
+def _make_pdfs(ws: Workspace, outcome: BuildOutcome, timeout: float,
+               progress: Callable[[Path, int], None] | None) -> None:
+    from gendoc.pdf import PdfError, convert
+
+    written = [p for r in outcome.report.results for p in r.outputs]
+    try:
+        made = convert(written, root=ws.output_dir, timeout=timeout, progress=progress)
+    except PdfError as exc:
+        outcome.pdf_errors = [exc]
+        return
+    outcome.pdfs, outcome.pdf_errors = made.written, made.errors
+    done = set(made.written)
+    record_outputs(ws, {r.document.path: [p.with_suffix(".pdf") for p in r.outputs
+                                          if p.with_suffix(".pdf") in done]
+                        for r in outcome.report.results})

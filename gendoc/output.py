@@ -1,0 +1,183 @@
+"""The one writer: artifacts → files under output/, with a manifest of what gendoc wrote.
+
+Every build writes through `OutputWriter`. It
+- refuses two sources claiming one output path, naming both (`a.yaml` and `a.yml`);
+- writes each file atomically (`gendoc.writer`), inside `output/` only;
+- records in `.gendoc/manifest.json` which content file produced which outputs;
+- removes the outputs a source no longer produces (a participant taken off the list, a PDF
+  from an earlier `--pdf` run next to a rewritten .docx, every output of a deleted content
+  file) — and never a file the manifest does not list;
+- sweeps the temporary files a killed build left behind (named by `gendoc.writer`).
+
+`write_elsewhere` writes one document's artifacts to a path the clerk chose (`render -o`),
+outside the manifest: nothing is ever pruned there.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path, PurePosixPath
+
+from gendoc.artifacts import Artifact
+from gendoc.exceptions import OutputError
+from gendoc.workspace import Workspace
+from gendoc.writer import TEMP_PATTERN, atomic_write, ensure_inside
+
+MANIFEST = Path(".gendoc") / "manifest.json"
+MANIFEST_VERSION = 1
+# Writing many small files (a course's certificates) overlaps their fsyncs in a few threads.
+PARALLEL_FROM, THREADS = 8, 8
+
+
+class OutputWriter:
+    """Writes the artifacts of one build and keeps the manifest."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.root = ws.root.resolve()
+        self.output_dir = ws.output_dir.resolve()
+        self.sources: dict[str, list[str]] = _read_manifest(self.root / MANIFEST)
+        self.claimed: dict[str, str] = {}  # output → source, in this build
+
+    # -- paths ---------------------------------------------------------------------------------
+    def key(self, path: Path) -> str:
+        """A path as stored in the manifest: relative to the workspace, with '/'."""
+        return Path(path).resolve().relative_to(self.root).as_posix()
+
+    def target(self, relative: PurePosixPath) -> Path:
+        return ensure_inside(self.output_dir / Path(*relative.parts), self.output_dir)
+
+    def owner(self, output: str, source: str) -> str | None:
+        """Another source that produces `output` (this build, or an earlier one still valid)."""
+        other = self.claimed.get(output)
+        if other is not None and other != source:
+            return other
+        for name, outputs in self.sources.items():
+            if name != source and output in outputs and (self.root / name).is_file():
+                return name
+        return None
+
+    # -- writing -------------------------------------------------------------------------------
+    def claim(self, source: Path, artifacts: Iterable[Artifact]) -> list[Path]:
+        """Reserve the artifacts' paths for `source`; a path another source makes is an error."""
+        name = self.key(source)
+        targets = [self.target(a.path) for a in artifacts]
+        for path in targets:
+            other = self.owner(self.key(path), name)
+            if other is not None:
+                raise OutputError(
+                    f"{name} và {other} cùng tạo ra tệp '{self.key(path)}' — đổi tên một trong "
+                    "hai tệp nội dung (ví dụ không để cùng lúc a.yaml và a.yml).")
+        for path in targets:
+            self.claimed[self.key(path)] = name
+        return targets
+
+    def write(self, source: Path, artifacts: list[Artifact]) -> list[Path]:
+        """Write one document's artifacts; remove what it produced before and no longer does."""
+        targets = self.claim(source, artifacts)
+        jobs = list(zip(targets, artifacts, strict=True))
+        if len(jobs) >= PARALLEL_FROM:
+            with ThreadPoolExecutor(THREADS) as pool:
+                list(pool.map(lambda job: atomic_write(job[0], job[1].data), jobs))
+        else:
+            for path, item in jobs:
+                atomic_write(path, item.data)
+        self.record(source, targets, replace=True)
+        return targets
+
+    def record(self, source: Path, outputs: Iterable[Path], *, replace: bool = False) -> None:
+        """Note outputs of `source` (PDFs are added after conversion); `replace` prunes the rest."""
+        name = self.key(source)
+        keys = [self.key(p) for p in outputs]
+        if replace:
+            self._remove(set(self.sources.get(name, [])) - set(keys), name)
+            self.sources[name] = sorted(set(keys))
+        else:
+            self.sources[name] = sorted(set(self.sources.get(name, [])) | set(keys))
+
+    def prune_deleted_sources(self) -> list[str]:
+        """Outputs of content files that no longer exist are removed with their entries."""
+        gone = [name for name in self.sources if not (self.root / name).is_file()]
+        removed: list[str] = []
+        for name in gone:
+            outputs = self.sources.pop(name)
+            removed += self._remove(set(outputs), name)
+        return removed
+
+    def save(self) -> None:
+        data = {"version": MANIFEST_VERSION,
+                "sources": {k: v for k, v in sorted(self.sources.items())}}
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        atomic_write(self.root / MANIFEST, text.encode("utf-8"))
+
+    def _remove(self, keys: set[str], owner: str) -> list[str]:
+        """Delete outputs `owner` made before, unless another source makes them now."""
+        removed = []
+        for key in sorted(keys):
+            if self.owner(key, owner) is not None:
+                continue
+            path = self.root / key
+            if path.is_file() and _inside(path, self.output_dir):
+                path.unlink()
+                removed.append(key)
+                _remove_empty_parents(path.parent, self.output_dir)
+        return removed
+
+
+def write_elsewhere(artifacts: list[Artifact], stem: PurePosixPath, out: Path) -> list[Path]:
+    """Write a document's artifacts where the clerk chose: a/b.docx → OUT, a/b-x.png → OUT-x.png,
+    a/b/… (a course folder) → OUT-without-suffix/…. Nothing is pruned there."""
+    base = out.with_suffix("")
+    written = []
+    for item in artifacts:
+        text = item.path.as_posix()
+        if text.startswith(stem.as_posix()):
+            target = Path(str(base) + text[len(stem.as_posix()):])
+        else:
+            target = base.parent / item.path.name
+        if item is artifacts[0] and item.suffix == out.suffix.lower():
+            target = out
+        written.append(atomic_write(target, item.data))
+    return written
+
+
+def sweep_temporary_files(folder: Path) -> list[Path]:
+    """Remove the temporary files of a build that was killed (gendoc.writer names them)."""
+    swept = []
+    if not folder.is_dir():
+        return swept
+    for path in folder.rglob(".*.tmp"):
+        if path.is_file() and TEMP_PATTERN.fullmatch(path.name):
+            path.unlink(missing_ok=True)
+            swept.append(path)
+    return swept
+
+
+def _read_manifest(path: Path) -> dict[str, list[str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # no manifest yet, or unreadable: nothing is known to be gendoc's
+    if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
+        return {}
+    sources = data.get("sources")
+    if not isinstance(sources, dict):
+        return {}
+    return {str(k): [str(p) for p in v] for k, v in sources.items() if isinstance(v, list)}
+
+
+def _inside(path: Path, root: Path) -> bool:
+    resolved = path.resolve()
+    return resolved == root or root in resolved.parents
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    folder = folder.resolve()
+    while folder != stop and stop in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
