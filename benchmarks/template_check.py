@@ -22,8 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "autho
 from damage import add_after, builtin, find, save, split  # noqa: E402
 
 from gendoc.authoring.check import check_template  # noqa: E402
-from gendoc.authoring.known import known_names  # noqa: E402
-from gendoc.build import load_document  # noqa: E402
+from gendoc.authoring.known import (
+    known_names,  # noqa: E402
+    run_context,  # noqa: E402
+)
+from gendoc.document import load_document  # noqa: E402
 from gendoc.docx_render import render_docx  # noqa: E402
 from gendoc.kinds import get_kind  # noqa: E402
 from gendoc.workspace import builtin_templates_dir, example_dir, load_workspace  # noqa: E402
@@ -51,7 +54,8 @@ def main() -> None:
     ws = load_workspace(example_dir())
     kind = get_kind("ke_hoach")
     plan = next((ws.content_dir / "ke-hoach").glob("ubnd-tinh-*.yaml"))
-    context = kind.context(load_document(ws, plan).data, ws)
+    document = load_document(ws, plan)
+    context = run_context(document, document.data)
     known_names(kind, ws)  # derived once per build; not part of the per-template cost
     with tempfile.TemporaryDirectory() as tmp:
         cases = [("ke_hoach.docx (có sẵn)", builtin_templates_dir() / "ke_hoach.docx", 10),

@@ -10,6 +10,7 @@ the summary names it. A document's outputs are written only after all of them re
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,7 @@ from gendoc.document import (  # noqa: F401 - re-exported for callers of the old
     read_content,
     rel,
 )
-from gendoc.exceptions import GendocError
+from gendoc.exceptions import GendocError, UnexpectedError
 from gendoc.output import OutputWriter, sweep_temporary_files, write_elsewhere
 from gendoc.render import render_document
 from gendoc.workspace import Workspace
@@ -97,6 +98,10 @@ def build(ws: Workspace, paths: Iterable[Path] | None = None, *, gate: Gate | No
             continue
         except GendocError as exc:
             report.failures.append((path, exc))
+            continue
+        except Exception as exc:  # a bug: this document fails, not the build
+            report.failures.append((path, UnexpectedError(rel(ws, path), exc,
+                                                          traceback.format_exc())))
             continue
         report.results.append(_result(doc, artifacts, written))
         report.warnings.extend((path, w) for w in doc.warnings)

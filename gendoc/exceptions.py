@@ -41,6 +41,19 @@ class OutputError(GendocError):
     """An output path escapes `output/` or cannot be written."""
 
 
+class UnexpectedError(GendocError):
+    """A bug met while handling one document: that document fails, the others still build.
+
+    Carries the traceback, shown only with --verbose.
+    """
+
+    def __init__(self, where: str, exc: BaseException, trace: str) -> None:
+        super().__init__(f"{where}: lỗi ngoài dự kiến ({type(exc).__name__}: {exc}) — các văn bản "
+                         "khác vẫn được dựng. Chạy lại với --verbose để xem chi tiết và báo cho "
+                         "nhóm phát triển.")
+        self.trace = trace
+
+
 class UnusableInputError(GendocError):
     """The input cannot be read at all (not a .docx, corrupt zip, too large). Exit code 2."""
 

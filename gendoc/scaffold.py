@@ -41,7 +41,7 @@ class NewOptions:
 @click.pass_context
 def new_cmd(ctx: click.Context, kind: str, **options: object) -> None:
     """Tạo tệp nội dung mới cho loại văn bản LOẠI (ví dụ: ke_hoach, bao_cao)."""
-    from gendoc.build import rel
+    from gendoc.document import rel
     from gendoc.commands import workspace_from
     from gendoc.kinds import get_kind
 

@@ -100,7 +100,7 @@ def _check_one(ws, path: Path, kind, fix: bool, output: Path | None,  # noqa: AN
                as_json: bool, strict: bool = False) -> tuple[bool, dict[str, object]]:
     """Check (and with --fix repair a copy of) one template; print unless JSON."""
     from gendoc.authoring.check import check_template, fix_template
-    from gendoc.build import rel
+    from gendoc.document import rel
     from gendoc.kinds import get_kind
 
     shown = rel(ws, path)
@@ -164,7 +164,7 @@ def _print(report) -> None:  # noqa: ANN001
 def new_cmd(ctx: click.Context, kind_name: str, output: Path | None, force: bool) -> None:
     """Tạo mẫu riêng cho loại văn bản LOẠI (bản sao mẫu có sẵn) trong templates/ để mở bằng Word sửa."""
     from gendoc.authoring.scaffold import new_template
-    from gendoc.build import rel
+    from gendoc.document import rel
     from gendoc.kinds import get_kind
 
     ws = _workspace(ctx)

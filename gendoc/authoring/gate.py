@@ -23,7 +23,7 @@ def template_gate(ws: Workspace) -> Callable[[Any], None]:
     cache: dict[tuple[Path, str], str | None] = {}
 
     def gate(doc: Any) -> None:
-        from gendoc.build import rel
+        from gendoc.document import rel
         from gendoc.templates import find_template
 
         name = getattr(doc.data, "template", None) or doc.kind.template
@@ -50,7 +50,7 @@ def template_gate(ws: Workspace) -> Callable[[Any], None]:
 def _verdict(ws: Workspace, path: Path, kind: Any) -> str | None:
     """None for a usable template, else the message naming it and its first errors."""
     from gendoc.authoring.check import check_template
-    from gendoc.build import rel
+    from gendoc.document import rel
 
     shown = rel(ws, path)
     try:

@@ -104,7 +104,7 @@ def content_kinds(ws: Workspace, template: str) -> list[str]:
 
 def _references(ws: Workspace) -> dict[str, list[str]]:
     """template file name → content files that ask for it (read as text: fast, never fails)."""
-    from gendoc.build import discover, rel
+    from gendoc.document import discover, rel
     from gendoc.exceptions import GendocError
 
     found: dict[str, list[str]] = {}
@@ -124,7 +124,7 @@ def _references(ws: Workspace) -> dict[str, list[str]]:
 
 
 def render_table(ws: Workspace, entries: list[Entry]) -> str:
-    from gendoc.build import rel
+    from gendoc.document import rel
 
     lines = []
     for e in entries:

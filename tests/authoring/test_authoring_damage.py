@@ -16,7 +16,8 @@ from docx import Document
 
 from gendoc.authoring.check import check_template, fix_template
 from gendoc.authoring.docx_scan import find_tags, load
-from gendoc.build import load_document
+from gendoc.authoring.known import run_context
+from gendoc.document import load_document
 from gendoc.docx_render import render_docx
 from gendoc.exceptions import RenderError
 from gendoc.kinds import get_kind
@@ -39,8 +40,7 @@ def _one(report, code: str):  # noqa: ANN001, ANN202
 def _render(ws, template: Path, **changes):  # noqa: ANN001, ANN202
     """Render the example plan (with `changes` to its data) through `template`."""
     doc = load_document(ws, ws.root / PLAN)
-    data = doc.data.model_copy(update=changes)
-    return render_docx(template, KE_HOACH.context(data, ws), ws)
+    return render_docx(template, run_context(doc, doc.data.model_copy(update=changes)), ws)
 
 
 def _texts(document) -> list[str]:  # noqa: ANN001
@@ -297,7 +297,7 @@ def test_docxtpl_row_and_run_prefixes(ws, tmp_path: Path) -> None:  # noqa: ANN0
     out = _render(ws, good)
     rows = [[c.text for c in row.cells] for row in out.tables[-1].rows]
     assert rows == [[line, str(i)] for i, line in
-                    enumerate(KE_HOACH.context(plan.data, ws)["noi_nhan"], start=1)]
+                    enumerate(run_context(plan, plan.data)["noi_nhan"], start=1)]
 
 
 def test_run_prefix_on_plain_text_really_loses_it(ws, tmp_path: Path) -> None:  # noqa: ANN001

@@ -69,7 +69,8 @@ PIECES = ["{{", "}}", "{%", "%}", "{#", "#}", "{", "}", " ", "so", "trich_yeu", 
 def test_a_template_the_check_passes_always_renders(pieces: list[str], runs: int) -> None:
     """Whatever a clerk types into a paragraph, the check never crashes, and a template it
     finds without error renders (the check is never more lenient than the renderer)."""
-    from gendoc.build import load_document
+    from gendoc.authoring.known import run_context
+    from gendoc.document import load_document
     from gendoc.docx_render import render_docx
     from gendoc.exceptions import RenderError
     from gendoc.workspace import example_dir, load_workspace
@@ -87,8 +88,8 @@ def test_a_template_the_check_passes_always_renders(pieces: list[str], runs: int
         if not report.ok:
             return
         plan = next((ws.content_dir / "ke-hoach").glob("ubnd-tinh-*.yaml"))
-        data = load_document(ws, plan).data
+        document = load_document(ws, plan)
         try:
-            render_docx(path, kind.context(data, ws), ws)
+            render_docx(path, run_context(document, document.data), ws)
         except RenderError as exc:
             raise AssertionError(f"check passed {text!r} but rendering failed: {exc}") from exc

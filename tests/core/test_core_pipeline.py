@@ -170,3 +170,18 @@ def test_render_returns_artifacts_without_writing(make_ws) -> None:  # noqa: ANN
     assert artifacts[0].media_type.endswith("wordprocessingml.document") and artifacts[0].nd30
     assert not (ws_path / "output").exists()
     assert api.render(ws, ws_path / "content" / "a.yaml")[0].data == artifacts[0].data
+
+
+def test_issue_then_build_then_verify_passes(example_ws: Path, cli) -> None:  # noqa: ANN001
+    """An ordinary rebuild after issue gives the same bytes, so verify still matches."""
+    plan = example_ws / "content" / "ke-hoach" / "ubnd-tinh-bdg-2016-2020.yaml"
+    issued = cli("issue", str(plan), "--date", "2016-12-20", ws=example_ws)
+    assert issued.exit_code == 0, issued.output
+    output = example_ws / "output" / "ke-hoach" / "ubnd-tinh-bdg-2016-2020.docx"
+    before = output.read_bytes()
+    rebuilt = cli("build", str(plan), ws=example_ws)
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert output.read_bytes() == before
+    verified = cli("register", "verify", ws=example_ws)
+    assert verified.exit_code == 0, verified.output
+    assert "tất cả khớp" in verified.output and "Đã kiểm tra 1 văn bản" in verified.output
