@@ -132,7 +132,10 @@ def load_document(ws: Workspace, path: Path) -> Document:
 
     path = Path(path)
     shown = rel(ws, path)
-    parsed = read_content(path)
+    try:
+        parsed = read_content(path)
+    except ContentError as exc:  # the readers name the path they were given: show it relative
+        raise ContentError(shown, exc.problems) from None
     if parsed is None:
         if path.suffix.lower() in CONTENT_READERS:
             raise NotADocument(shown, "không phải tệp nội dung của gendoc (ví dụ bảng tính dữ "

@@ -183,3 +183,8 @@ SO_PAD_BELOW = 10
 # Date (Phụ lục I, Mục II.4b): days below 10 and months 1 and 2 take a leading zero.
 DATE_PAD_DAY_BELOW = 10
 DATE_PADDED_MONTHS = (1, 2)
+
+# Sanity bounds for values a clerk types (not ND30 rules): a date outside these years or a number
+# beyond any register is a typo (0001-01-01, 1000000000000), refused with the field named.
+DOCUMENT_YEARS = Range(1945, 2100)  # since the first administrative documents of the republic
+MAX_DOCUMENT_NUMBER = 99_999  # a register restarts every year; no issuer reaches this

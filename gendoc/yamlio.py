@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,25 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from gendoc.exceptions import ContentError, FieldProblem
 
 MAX_CONTENT_BYTES = 5 * 1024 * 1024  # a content file is a few KB; refuse anything absurd
+# Nested lists and groups deeper than this are no document (ND30 numbering has five levels, each
+# two YAML levels deep); 10,000 nested '[' would otherwise exhaust the parser's stack.
+MAX_NESTING = 40
+# C0 controls other than tab and newline, DEL, and the non-characters XML cannot carry: a file
+# with one would print as a broken .docx or lose text silently.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_CONTROL_NAMES = {"\x0b": "ngắt dòng của Word (\\v)", "\x0c": "ngắt trang (\\f)",
+                  "\x00": "ký tự rỗng (\\0)", "\x7f": "DEL"}
 
 
 def _yaml() -> YAML:
@@ -57,10 +73,17 @@ def read_text(path: Path, limit: int = MAX_CONTENT_BYTES) -> str:
 
 
 def load_yaml(path: Path, *, text: str | None = None) -> Any:
-    """Parse a YAML file into ruamel's commented containers (which carry line numbers)."""
+    """Parse a YAML file into ruamel's commented containers (which carry line numbers).
+
+    Before building anything, the text is checked for characters a document cannot carry, and
+    its events for aliases (`*name`: an 850-byte alias bomb expands to gigabytes) and absurd
+    nesting — each refused with its line, in bounded time and memory.
+    """
     if text is None:
         text = read_text(path)
+    _refuse_control_characters(path, text)
     try:
+        _check_events(path, text)
         return _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -80,6 +103,78 @@ def load_yaml(path: Path, *, text: str | None = None) -> Any:
         ) from exc
     except YAMLError as exc:
         raise ContentError(path, f"lỗi cú pháp YAML: {exc}") from exc
+
+
+def _refuse_control_characters(path: Path, text: str) -> None:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):  # splitlines() splits on \v too
+        found = _CONTROL.search(line)
+        if found is None:
+            continue
+        char = found.group()
+        name = _CONTROL_NAMES.get(char, f"mã U+{ord(char):04X}")
+        problems.append(FieldProblem(
+            "", f"có ký tự điều khiển không in được ({name}) ở cột {found.start() + 1}",
+            where=number, hint="thường do dán từ Word hoặc Excel: xóa ký tự đó, gõ lại dấu cách "
+                               "hoặc xuống dòng bằng một mục mới trong danh sách"))
+        if len(problems) >= 20:
+            break
+    if problems:
+        raise ContentError(path, problems)
+
+
+def _flow_depth(text: str) -> tuple[int, int]:
+    """The deepest run of '[' / '{' outside quotes and comments, and its line: a linear pre-scan,
+    because the parser takes seconds on 10,000 nested brackets before it reports any event."""
+    depth = deepest = 0
+    line = deepest_line = 1
+    quote = ""
+    comment = False
+    for char in text:
+        if char == "\n":
+            line, comment = line + 1, False
+        elif comment:
+            continue
+        elif quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "#":
+            comment = True
+        elif char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, deepest_line = depth, line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest, deepest_line
+
+
+def _too_deep(path: Path, line: int | None) -> ContentError:
+    return ContentError(path, [FieldProblem(
+        "", f"lồng nhau quá sâu (hơn {MAX_NESTING} cấp)", where=line,
+        hint="văn bản theo Nghị định 30 chỉ có vài cấp mục; kiểm tra thụt lề và các dấu "
+             "'[' '{' thừa")])
+
+
+def _check_events(path: Path, text: str) -> None:
+    """Refuse aliases and absurd nesting from the parser's events, before composing nodes."""
+    flow, flow_line = _flow_depth(text)
+    if flow > MAX_NESTING:
+        raise _too_deep(path, flow_line)
+    depth = 0
+    for event in _yaml().parse(text):
+        if isinstance(event, AliasEvent):
+            line = event.start_mark.line + 1 if event.start_mark else None
+            raise ContentError(path, [FieldProblem(
+                "", f"tệp dùng bí danh YAML (*{event.anchor}), gendoc không nhận", where=line,
+                hint="viết lại nội dung đầy đủ thay cho '*tên' và bỏ '&tên'")])
+        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise _too_deep(path, event.start_mark.line + 1 if event.start_mark else None)
+        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            depth -= 1
 
 
 def line_of(data: Any, loc: Sequence[str | int]) -> int | None:

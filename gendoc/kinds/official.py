@@ -68,7 +68,8 @@ class VanBan(Strict):
 
     loai: str = Field(description="loại văn bản, ví dụ ke_hoach")
     co_quan: str = Field(description="mã cơ quan ban hành trong gendoc.yaml, ví dụ ubnd-tinh")
-    so: int | None = Field(None, ge=1, description="số văn bản; để trống khi chưa cấp số")
+    so: int | None = Field(None, ge=1, le=nd30.MAX_DOCUMENT_NUMBER,
+                           description="số văn bản; để trống khi chưa cấp số")
     ngay: Any = Field(None, description="ngày ban hành: 2017-01-20, hoặc 2016-12 khi chưa có ngày")
     ky_hieu: str | None = Field(None, description="ký hiệu thay cho mặc định, ví dụ 'UBND-VX'")
     dia_danh: str | None = Field(None, description="địa danh thay cho địa danh của cơ quan")
@@ -87,7 +88,11 @@ class VanBan(Strict):
             return v
         if isinstance(v, dt.datetime):
             v = v.date()
-        return parse_date(v)
+        date = parse_date(v)
+        if date is not None and date.year not in nd30.DOCUMENT_YEARS:
+            raise ValueError(f"năm {date.year} nằm ngoài khoảng {nd30.DOCUMENT_YEARS} của văn bản "
+                             "hành chính — kiểm tra lại năm (viết đủ bốn chữ số, ví dụ 2017-01-20)")
+        return date
 
     @field_validator("kinh_gui", mode="before")
     @classmethod
