@@ -41,8 +41,8 @@ class NewOptions:
 @click.pass_context
 def new_cmd(ctx: click.Context, kind: str, **options: object) -> None:
     """Tạo tệp nội dung mới cho loại văn bản LOẠI (ví dụ: ke_hoach, bao_cao)."""
-    from gendoc.document import rel
     from gendoc.commands import workspace_from
+    from gendoc.document import rel
     from gendoc.kinds import get_kind
 
     ws = workspace_from(ctx)
