@@ -1,0 +1,150 @@
+"""The compositional detector: a gendered subject and a stereotype frame in one clause.
+
+A sentence is split into clauses at sentence punctuation and at contrastive conjunctions after a
+comma ("…, còn phụ nữ …"). In each clause, every category of `khung.yaml` tries its rules; a rule
+names word sets ("nu", "viec_nha", "chuan_muc" …) that must all occur, the frame words not negated
+("không phải lo việc nhà"). A clause without its own subject inherits the previous clause's
+("Là phụ nữ, chị khó tránh khỏi mềm lòng"). Sentence markers then decide the outcome: shared
+duties, statistics and legal prohibitions cancel the categories that list them; a refutation
+("xóa bỏ định kiến …", "ai bảo …?") turns every finding of the sentence into a softer note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gendoc.bias.lexicon import Category, Hit, Index, Lexicon, WordSet
+from gendoc.bias.phrases import Syllable
+from gendoc.bias.text import Token
+
+NEGATION_WINDOW = 3  # words between a negation and the frame word it negates
+
+
+@dataclass(frozen=True)
+class Detection:
+    category: Category
+    triggers: tuple[Hit, ...]
+    start: int  # token span covering the triggers
+    end: int
+    sentence: tuple[int, int]
+
+
+@dataclass
+class _Prepared:
+    lexicon: Lexicon
+    index: Index
+
+
+_PREPARED: dict[int, _Prepared] = {}
+
+
+def _prepared(lexicon: Lexicon) -> _Prepared:
+    found = _PREPARED.get(id(lexicon))
+    if found is None or found.lexicon is not lexicon:
+        groups = {name: ws.patterns for name, ws in lexicon.sets.items()}
+        groups.update({f"@{name}": pats for name, pats in lexicon.markers.items()})
+        found = _PREPARED[id(lexicon)] = _Prepared(lexicon, Index(groups))
+    return found
+
+
+def sentences(toks: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges of sentences (a sentence end or a new block starts a new one)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(toks) + 1):
+        if i == len(toks) or toks[i].hard_before:
+            out.append((start, i))
+            start = i
+    return out
+
+
+def _drop_exceptions(hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """Hits strictly inside an exception ("cùng" in "cuối cùng") do not count."""
+    spans = [(h.start, h.end) for h in hits.get("@ngoai_tru", ())]
+    if not spans:
+        return hits
+    return {name: [h for h in found if name == "@ngoai_tru" or not any(
+                s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in spans)]
+            for name, found in hits.items()}
+
+
+def _clauses(hits: dict[str, list[Hit]], soft: list[bool], lo: int, hi: int) -> list[tuple[int, int]]:
+    cuts = sorted({h.start for h in hits.get("@ngat_menh", ()) if soft[h.start] and h.start > lo})
+    bounds = [lo, *cuts, hi]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+
+def _negated(hit: Hit, negations: list[Hit], soft: list[bool]) -> bool:
+    for n in negations:
+        if n.end <= hit.start and hit.start - n.end <= NEGATION_WINDOW and \
+                not any(soft[k] for k in range(n.end, hit.start + 1)):
+            return True
+    return False
+
+
+def _usable(ws: WordSet, found: list[Hit], negations: list[Hit], soft: list[bool]) -> list[Hit]:
+    if ws.kind != "khung":
+        return found
+    return [h for h in found if not _negated(h, negations, soft)]
+
+
+def _rule_triggers(rule: tuple[str, ...], lexicon: Lexicon, local: dict[str, list[Hit]],
+                   carried: dict[str, list[Hit]], negations: list[Hit],
+                   soft: list[bool]) -> tuple[Hit, ...] | None:
+    chosen: list[Hit] = []
+    for name in rule:
+        ws = lexicon.sets[name]
+        usable = _usable(ws, local.get(name, []), negations, soft)
+        if not usable and ws.kind == "chu_the":
+            usable = carried.get(name, [])
+        if not usable:
+            return None
+        chosen.append(usable[0])
+    return tuple(chosen)
+
+
+def _in(hits: dict[str, list[Hit]], lo: int, hi: int) -> dict[str, list[Hit]]:
+    return {name: kept for name, found in hits.items()
+            if (kept := [h for h in found if lo <= h.start < hi])}
+
+
+def _detect_sentence(prep: _Prepared, keys: list[Syllable], soft: list[bool],
+                     lo: int, hi: int) -> tuple[list[Detection], bool]:
+    """Detections in one sentence, and whether the sentence refutes what it quotes."""
+    lexicon = prep.lexicon
+    hits = _drop_exceptions(prep.index.scan(keys, soft, lo, hi))
+    present = {name[1:] for name, found in hits.items() if name.startswith("@") and found}
+    out: list[Detection] = []
+    carried: dict[str, list[Hit]] = {}
+    for a, b in _clauses(hits, soft, lo, hi):
+        local = _in(hits, a, b)
+        negations = local.get("@phu_dinh", [])
+        for cat in lexicon.categories:
+            if present.intersection(cat.unless):
+                continue
+            for rule in cat.rules:
+                triggers = _rule_triggers(rule, lexicon, local, carried, negations, soft)
+                if triggers is not None:
+                    inside = [t for t in triggers if t.start >= a] or list(triggers)
+                    out.append(Detection(cat, triggers, min(t.start for t in inside),
+                                         max(t.end for t in inside), (lo, hi)))
+                    break
+        for name, ws in lexicon.sets.items():
+            if ws.kind == "chu_the" and local.get(name):
+                carried[name] = local[name]
+    return out, "phan_bac" in present
+
+
+def detect(toks: list[Token], keys: list[Syllable], lexicon: Lexicon
+           ) -> tuple[list[Detection], list[tuple[int, int]]]:
+    """Detections, and the sentences that refute or quote a stereotype (findings there are notes)."""
+    prep = _prepared(lexicon)
+    soft = [t.soft_before or t.hard_before for t in toks]
+    found: list[Detection] = []
+    refuting: list[tuple[int, int]] = []
+    for lo, hi in sentences(toks):
+        detections, refutes = _detect_sentence(prep, keys, soft, lo, hi)
+        found += detections
+        if refutes:
+            refuting.append((lo, hi))
+    return found, refuting
