@@ -101,7 +101,7 @@ def _patterns(texts: Iterable[str]) -> tuple[Pattern, ...]:
     return tuple(seen.values())
 
 
-def _word_sets(raw: dict) -> dict[str, WordSet]:
+def _word_sets(raw: object) -> dict[str, WordSet]:
     if not isinstance(raw, dict) or not raw:
         raise ValueError("tu: phải là bảng các nhóm từ")
     plain_sets: dict[str, list[str]] = {}
@@ -116,7 +116,7 @@ def _word_sets(raw: dict) -> dict[str, WordSet]:
     }
 
 
-def _categories(raw: dict, sets: dict[str, WordSet]) -> tuple[Category, ...]:
+def _categories(raw: object, sets: dict[str, WordSet]) -> tuple[Category, ...]:
     if not isinstance(raw, dict) or not raw:
         raise ValueError("nhom: phải là bảng các nhóm định kiến")
     out = []
@@ -141,11 +141,11 @@ def _categories(raw: dict, sets: dict[str, WordSet]) -> tuple[Category, ...]:
 def parse_lexicon(data: object) -> Lexicon:
     if not isinstance(data, dict):
         raise ValueError("khung.yaml: phải là một bảng")
-    sets = _word_sets(data.get("tu"))  # type: ignore[arg-type]
+    sets = _word_sets(data.get("tu"))
     plain_sets = {name: [p.text for p in ws.patterns] for name, ws in sets.items()}
     markers = {name: _patterns(_expand(_spellings(data.get(name), name), plain_sets, name))
                for name in MARKER_LISTS}
-    return Lexicon(sets, markers, _categories(data.get("nhom"), sets))  # type: ignore[arg-type]
+    return Lexicon(sets, markers, _categories(data.get("nhom"), sets))
 
 
 @cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -156,3 +157,12 @@ def test_never_crashes_and_stays_fast_on_arbitrary_text(pieces: list[str], noise
     for f in found:
         assert 1 <= f.line <= len(lines)
         assert f.entry.reason and f.entry.alternative and f.triggers
+
+
+def test_the_examples_in_the_user_guide_are_what_the_checker_reports() -> None:
+    """Every row of the category table in docs/media.md: its example is reported in its category."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "media.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^ *\| `(\w+)` [^|]*\| «([^»]+)» \|", doc, flags=re.M)
+    assert [key for key, _ in rows] == [c.key for c in load_lexicon().categories]
+    for key, example in rows:
+        assert key in [f.category for f in check_text(example) if not f.note], example
