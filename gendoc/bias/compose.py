@@ -11,6 +11,7 @@ duties, statistics and legal prohibitions cancel the categories that list them; 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from gendoc.bias.lexicon import Category, Hit, Index, Lexicon, WordSet
@@ -74,27 +75,29 @@ def _clauses(hits: dict[str, list[Hit]], soft: list[bool], lo: int, hi: int) -> 
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
-def _negated(hit: Hit, negations: list[Hit], soft: list[bool]) -> bool:
-    for n in negations:
-        if n.end <= hit.start and hit.start - n.end <= NEGATION_WINDOW and \
-                not any(soft[k] for k in range(n.end, hit.start + 1)):
+def _negated(hit: Hit, negation_ends: set[int], soft: list[bool]) -> bool:
+    """Does a negation end at most NEGATION_WINDOW words before the hit, in the same clause?"""
+    for end in range(hit.start, max(hit.start - NEGATION_WINDOW, 0) - 1, -1):
+        if soft[end]:  # punctuation between the negation and the hit
+            return False
+        if end in negation_ends:
             return True
     return False
 
 
-def _usable(ws: WordSet, found: list[Hit], negations: list[Hit], soft: list[bool]) -> list[Hit]:
+def _usable(ws: WordSet, found: list[Hit], negation_ends: set[int], soft: list[bool]) -> list[Hit]:
     if ws.kind != "khung":
         return found
-    return [h for h in found if not _negated(h, negations, soft)]
+    return [h for h in found if not _negated(h, negation_ends, soft)]
 
 
 def _rule_triggers(rule: tuple[str, ...], lexicon: Lexicon, local: dict[str, list[Hit]],
-                   carried: dict[str, list[Hit]], negations: list[Hit],
+                   carried: dict[str, list[Hit]], negation_ends: set[int],
                    soft: list[bool]) -> tuple[Hit, ...] | None:
     chosen: list[Hit] = []
     for name in rule:
         ws = lexicon.sets[name]
-        usable = _usable(ws, local.get(name, []), negations, soft)
+        usable = _usable(ws, local.get(name, []), negation_ends, soft)
         if not usable and ws.kind == "chu_the":
             usable = carried.get(name, [])
         if not usable:
@@ -103,9 +106,15 @@ def _rule_triggers(rule: tuple[str, ...], lexicon: Lexicon, local: dict[str, lis
     return tuple(chosen)
 
 
-def _in(hits: dict[str, list[Hit]], lo: int, hi: int) -> dict[str, list[Hit]]:
-    return {name: kept for name, found in hits.items()
-            if (kept := [h for h in found if lo <= h.start < hi])}
+def _by_clause(hits: dict[str, list[Hit]], clauses: list[tuple[int, int]]
+               ) -> list[dict[str, list[Hit]]]:
+    """The hits of each clause (by where they start), in one pass."""
+    starts = [a for a, _ in clauses]
+    out: list[dict[str, list[Hit]]] = [{} for _ in clauses]
+    for name, found in hits.items():
+        for h in found:
+            out[bisect_right(starts, h.start) - 1].setdefault(name, []).append(h)
+    return out
 
 
 def _detect_sentence(prep: _Prepared, keys: list[Syllable], soft: list[bool],
@@ -116,14 +125,14 @@ def _detect_sentence(prep: _Prepared, keys: list[Syllable], soft: list[bool],
     present = {name[1:] for name, found in hits.items() if name.startswith("@") and found}
     out: list[Detection] = []
     carried: dict[str, list[Hit]] = {}
-    for a, b in _clauses(hits, soft, lo, hi):
-        local = _in(hits, a, b)
-        negations = local.get("@phu_dinh", [])
+    clauses = _clauses(hits, soft, lo, hi)
+    for (a, _), local in zip(clauses, _by_clause(hits, clauses), strict=True):
+        negation_ends = {n.end for n in local.get("@phu_dinh", ())}
         for cat in lexicon.categories:
             if present.intersection(cat.unless):
                 continue
             for rule in cat.rules:
-                triggers = _rule_triggers(rule, lexicon, local, carried, negations, soft)
+                triggers = _rule_triggers(rule, lexicon, local, carried, negation_ends, soft)
                 if triggers is not None:
                     inside = [t for t in triggers if t.start >= a] or list(triggers)
                     out.append(Detection(cat, triggers, min(t.start for t in inside),
