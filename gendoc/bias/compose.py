@@ -3,10 +3,12 @@
 A sentence is split into clauses at sentence punctuation and at contrastive conjunctions after a
 comma ("…, còn phụ nữ …"). In each clause, every category of `khung.yaml` tries its rules; a rule
 names word sets ("nu", "viec_nha", "chuan_muc" …) that must all occur, the frame words not negated
-("không phải lo việc nhà"). A clause without its own subject inherits the previous clause's
-("Là phụ nữ, chị khó tránh khỏi mềm lòng"). Sentence markers then decide the outcome: shared
-duties, statistics and legal prohibitions cancel the categories that list them; a refutation
-("xóa bỏ định kiến …", "ai bảo …?") turns every finding of the sentence into a softer note.
+("không phải lo việc nhà"). A clause without any subject of its own (not even "anh", "ông")
+inherits the previous clause's ("Chị em làm việc chăm chỉ, nhưng vốn hay mềm lòng"), not
+another's ("Vợ làm trưởng ấp, còn anh ở nhà lo cơm nước"). Sentence markers then decide the
+outcome: shared duties, statistics and legal prohibitions cancel the categories that list them; a
+refutation ("xóa bỏ định kiến …", "ai bảo …?") turns every finding of the sentence into a
+softer note.
 """
 
 from __future__ import annotations
@@ -91,6 +93,10 @@ def _usable(ws: WordSet, found: list[Hit], negation_ends: set[int], soft: list[b
     return [h for h in found if not _negated(h, negation_ends, soft)]
 
 
+def _has_subject(lexicon: Lexicon, local: dict[str, list[Hit]]) -> bool:
+    return any(lexicon.sets[name].kind == "chu_the" for name in local if name in lexicon.sets)
+
+
 def _rule_triggers(rule: tuple[str, ...], lexicon: Lexicon, local: dict[str, list[Hit]],
                    carried: dict[str, list[Hit]], negation_ends: set[int],
                    soft: list[bool]) -> tuple[Hit, ...] | None:
@@ -98,7 +104,7 @@ def _rule_triggers(rule: tuple[str, ...], lexicon: Lexicon, local: dict[str, lis
     for name in rule:
         ws = lexicon.sets[name]
         usable = _usable(ws, local.get(name, []), negation_ends, soft)
-        if not usable and ws.kind == "chu_the":
+        if not usable and ws.kind == "chu_the" and not _has_subject(lexicon, local):
             usable = carried.get(name, [])
         if not usable:
             return None

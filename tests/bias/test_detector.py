@@ -166,3 +166,13 @@ def test_the_examples_in_the_user_guide_are_what_the_checker_reports() -> None:
     assert [key for key, _ in rows] == [c.key for c in load_lexicon().categories]
     for key, example in rows:
         assert key in [f.category for f in check_text(example) if not f.note], example
+
+
+def test_a_clause_with_its_own_subject_does_not_inherit_another() -> None:
+    assert check_text("Vợ anh Tư làm trưởng ấp, còn anh ở nhà lo cơm nước.") == []
+    assert _categories("Chị em làm việc chăm chỉ, nhưng vốn hay mềm lòng.") == [("cam_xuc", False)]
+
+
+def test_reluctance_of_her_own_is_not_an_exclusion() -> None:
+    assert check_text("Từ ngày có con nhỏ, chị ngại đi công tác xa.") == []
+    assert _categories("Từ ngày có con nhỏ, chị bị cơ quan ngại giao việc.") == [("sinh_san", False)]
