@@ -3,8 +3,8 @@
 Everything the detector knows lives in the YAML file next to this module; this module only reads
 it, checks it, and compiles each spelling into syllables matched the same tone-aware way as the
 curated phrase list (`gendoc.bias.phrases.Syllable`). A spelling may name another word set in
-braces — "phải là {nam}" stands for "phải là đàn ông", "phải là nam giới", … — and may contain
-`*`, a gap of at most three words.
+angle brackets — "phải là <nam>" stands for "phải là đàn ông", "phải là nam giới", … — and may contain
+`*`, a gap of at most three words. A spelling with "không" also stands for "chẳng" and "chả".
 """
 
 from __future__ import annotations
@@ -94,9 +94,23 @@ def _expand(texts: Iterable[str], plain_sets: dict[str, list[str]], where: str) 
     return out
 
 
+NEGATIONS = ("không", "chẳng", "chả")  # "không hợp" is also written "chẳng hợp", "chả hợp"
+
+
+def _with_negation_variants(texts: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for text in texts:
+        out.append(text)
+        words = text.split()
+        if NEGATIONS[0] in words:
+            at = words.index(NEGATIONS[0])
+            out += [" ".join([*words[:at], neg, *words[at + 1:]]) for neg in NEGATIONS[1:]]
+    return out
+
+
 def _patterns(texts: Iterable[str]) -> tuple[Pattern, ...]:
     seen: dict[str, Pattern] = {}
-    for text in texts:
+    for text in _with_negation_variants(texts):
         seen.setdefault(text, Pattern(text, compile_text(text)))
     return tuple(seen.values())
 

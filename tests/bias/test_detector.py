@@ -22,7 +22,7 @@ def _categories(text: str) -> list[tuple[str, bool]]:
 @pytest.mark.parametrize(("category", "text", "triggers"), [
     ("viec_nha", "Chị em phụ nữ phải lo cơm nước cho cả nhà.", {"chị em", "phải", "cơm nước"}),
     ("ngoai_hinh", "Nữ chánh thanh tra có gương mặt thanh tú khiến cuộc họp dịu hẳn.",
-     {"nữ", "gương mặt", "cuộc họp"}),
+     {"nữ", "gương mặt", "thanh tra"}),
     ("cam_xuc", "Các nữ kiểm soát viên vốn cả nể nên hay bỏ qua sai phạm.", {"nữ", "cả nể"}),
     ("nang_luc", "Đàn bà thì hiểu gì về đầu tư công.", {"đàn bà", "hiểu gì"}),
     ("gioi_han", "Con gái không nên học ngành hàng hải.", {"con gái", "không nên", "học"}),
