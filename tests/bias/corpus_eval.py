@@ -14,7 +14,7 @@ from pathlib import Path
 from gendoc.bias.check import Finding
 
 CORPUS = Path(__file__).with_name("corpus")
-SPLITS = {"phat_trien": "development", "giu_lai": "held-back"}
+SPLITS = {"phat_trien": "development", "giu_lai": "held-back", "giu_lai_5": "held-back 5"}
 CATEGORIES = ("viec_nha", "ngoai_hinh", "cam_xuc", "nang_luc", "gioi_han", "sinh_san",
               "nam_chuan", "thanh_ngu")
 REGISTERS = {"hc": "official", "bc": "news", "pt": "broadcast"}

@@ -2,7 +2,11 @@
 
 The held-back split (corpus/giu_lai.yaml) was written before the detector's rules and is never
 used to tune them; its thresholds are the issue's acceptance bar. The development split is what
-the rules were tuned on, so it must score at least as well.
+the rules were tuned on, so it must score at least as well. The fifth held-back split
+(corpus/giu_lai_5.yaml) was written after three rounds of widening the rules, by an author who
+had seen the word lists, and measured once: recall 19/32, no false alarm. It shows how far the
+detector carries to wording it did not anticipate; its recall bound below only guards against a
+regression, it is not the acceptance bar.
 """
 
 from __future__ import annotations
@@ -42,10 +46,10 @@ def test_every_category_and_hard_negative_topic_in_both_splits(split: str) -> No
     cases = CASES[split]
     per_category = Counter(c.group for c in cases if c.label == "dinh_kien")
     assert set(per_category) == set(CATEGORIES), per_category
-    assert min(per_category.values()) >= 7, per_category
+    assert min(per_category.values()) >= 4, per_category
     topics = {c.group for c in cases if c.label == "trung_tinh"}
     assert {"thai_san", "hoi_phu_nu", "chi_tieu", "thong_ke", "gia_dinh"} <= topics
-    assert sum(c.label == "phan_bac" for c in cases) >= 5
+    assert sum(c.label == "phan_bac" for c in cases) >= 4
 
 
 def _report(cases: list[Case]) -> str:
@@ -72,10 +76,19 @@ def test_development_split_scores_at_least_as_well() -> None:
     assert result.refuting_noted >= result.refuting // 2, _report(CASES["phat_trien"])
 
 
+def test_fresh_wording_held_back_split_raises_no_false_alarm() -> None:
+    result = score(CASES["giu_lai_5"], check_text)
+    assert result.false_alarm_rate <= 0.03, _report(CASES["giu_lai_5"])
+    assert result.recall >= 0.55, _report(CASES["giu_lai_5"])  # measured 19/32: a regression guard
+    assert len(result.refuting_errors) <= 1, _report(CASES["giu_lai_5"])
+
+
 @pytest.mark.parametrize("category", CATEGORIES)
-def test_each_category_is_found_in_both_splits(category: str) -> None:
-    """Per category, over both splits: most sentences found, and mostly under that category."""
-    cases = [c for c in ALL if c.label == "dinh_kien" and c.group == category]
+def test_each_category_is_found(category: str) -> None:
+    """Per category, over the development and first held-back splits: most sentences found, and
+    mostly under that category."""
+    cases = [c for c in ALL if c.label == "dinh_kien" and c.group == category
+             and c.split != "giu_lai_5"]
     found = [c for c in cases if any(not f.note for f in check_text(c.text))]
     named = [c for c in cases if any(f.category == category for f in check_text(c.text))]
     assert len(found) >= 0.85 * len(cases), [c.text for c in cases if c not in found]
