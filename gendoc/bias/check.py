@@ -11,6 +11,7 @@ can accept or reject it knowingly. A sentence that quotes a stereotype to refute
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,27 +126,29 @@ def find_in_tokens(toks: list[Token], phrases: Iterable[Phrase],
 
 def find_all(toks: list[Token], phrases: Iterable[Phrase],
              source: dict[int, str] | None = None) -> list[Finding]:
-    """Curated phrases and compositional detections, in text order; a detection overlapping a
-    curated phrase is left out (the phrase is the more precise finding)."""
+    """Curated phrases and compositional detections, in text order, never overlapping: a
+    detection over a curated phrase is left out (the phrase is the more precise finding)."""
     from gendoc.bias.compose import detect
     from gendoc.bias.lexicon import load_lexicon
 
     keys = [Syllable.of(t.word) for t in toks]
     detections, refuting = detect(toks, keys, load_lexicon())
+    refuting_starts = [lo for lo, _ in refuting]
 
     def refuted(i: int) -> bool:
-        return any(lo <= i < hi for lo, hi in refuting)
+        at = bisect_right(refuting_starts, i) - 1
+        return at >= 0 and i < refuting[at][1]
 
     found: list[tuple[int, Finding]] = []
-    taken: list[tuple[int, int]] = []
+    covered: set[int] = set()
     for i, end, phrase in phrase_spans(toks, keys, phrases):
-        taken.append((i, end))
+        covered.update(range(i, end))
         found.append((i, Finding(toks[i].line, _shown(toks, i, end, source), phrase,
                                  (phrase.text,), refuted(i))))
     for d in detections:
-        if any(a < d.end and d.start < b for a, b in taken):
+        if any(k in covered for k in range(d.start, d.end)):
             continue
-        taken.append((d.start, d.end))
+        covered.update(range(d.start, d.end))
         cat = d.category
         entry = Phrase((), cat.label, cat.key, cat.reason, cat.alternative)
         found.append((d.start, Finding(toks[d.start].line, _shown(toks, d.start, d.end, source),

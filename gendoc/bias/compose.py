@@ -63,11 +63,25 @@ def sentences(toks: list[Token]) -> list[tuple[int, int]]:
 
 def _drop_exceptions(hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
     """Hits strictly inside an exception ("cùng" in "cuối cùng") do not count."""
-    spans = [(h.start, h.end) for h in hits.get("@ngoai_tru", ())]
+    spans = sorted((h.start, h.end) for h in hits.get("@ngoai_tru", ()))
     if not spans:
         return hits
-    return {name: [h for h in found if name == "@ngoai_tru" or not any(
-                s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in spans)]
+    starts = [s for s, _ in spans]
+    reach: list[tuple[int, int]] = []  # per prefix of spans: furthest end, earliest start reaching it
+    for s, e in spans:
+        if not reach or e > reach[-1][0]:
+            reach.append((e, s))
+        else:
+            reach.append(reach[-1])
+
+    def inside(h: Hit) -> bool:
+        at = bisect_right(starts, h.start) - 1
+        if at < 0:
+            return False
+        end, start = reach[at]
+        return end > h.end or (end == h.end and start < h.start)
+
+    return {name: [h for h in found if name == "@ngoai_tru" or not inside(h)]
             for name, found in hits.items()}
 
 
