@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -147,12 +146,10 @@ _PIECES = st.sampled_from([*_WORDS, ",", ".", "?", "“", "”", "\n", "\n\n", "
 
 @settings(max_examples=80)
 @given(st.lists(_PIECES, max_size=400), st.text(max_size=200))
-def test_never_crashes_and_stays_fast_on_arbitrary_text(pieces: list[str], noise: str) -> None:
+def test_never_crashes_on_arbitrary_text(pieces: list[str], noise: str) -> None:
+    """Behaviour, not speed (benchmarks/bias.py measures speed, long inputs included)."""
     text = " ".join(pieces) + noise
-    start = time.perf_counter()
     found = check_text(text)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 2.0, elapsed  # a few ms in practice; a loose bound against blow-ups
     lines = text.splitlines() or [""]
     for f in found:
         assert 1 <= f.line <= len(lines)
