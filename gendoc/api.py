@@ -14,6 +14,7 @@ The CLI only parses options and prints what these return; nothing here prints.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,17 @@ class BuildOutcome:
         return self.report.ok and not self.failed_check and not self.pdf_errors
 
 
+def default_jobs() -> int:
+    """GENDOC_JOBS if set, else the number of cores this process may use."""
+    configured = os.environ.get("GENDOC_JOBS", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def gate_for(ws: Workspace) -> Callable[[Document], None]:
     """The template gate: a broken workspace template fails its documents, by name."""
     from gendoc.authoring.gate import template_gate
@@ -67,13 +79,18 @@ def gate_for(ws: Workspace) -> Callable[[Document], None]:
 
 
 def build(ws: Workspace, paths: Iterable[Path] | None = None, *, check: bool = False,
-          pdf: bool = False, pdf_timeout: float = 300.0, progress: Progress | None = None,
+          pdf: bool = False, pdf_timeout: float = 300.0, force: bool = False, jobs: int = 0,
+          progress: Progress | None = None,
           pdf_progress: Callable[[Path, int], None] | None = None) -> BuildOutcome:
     """Build the workspace (or `paths`); optionally check every ND30 output and make PDFs.
 
-    `progress(done, total, path)` is told before each document renders.
+    Documents whose inputs did not change since the last build are skipped unless `force`.
+    `jobs`: worker processes (0: GENDOC_JOBS, else the machine's cores). `progress(done, total,
+    path)` is told as each rendered document is written.
     """
-    outcome = BuildOutcome(report=_build(ws, paths, gate=gate_for(ws), progress=progress))
+    report = _build(ws, paths, gate_factory=gate_for, progress=progress, force=force,
+                    jobs=jobs or default_jobs())
+    outcome = BuildOutcome(report=report)
     if check:
         _check_outputs(outcome)
     if pdf:
@@ -118,7 +135,9 @@ def _make_pdfs(ws: Workspace, outcome: BuildOutcome, timeout: float,
                progress: Callable[[Path, int], None] | None) -> None:
     from gendoc.pdf import PdfError, convert
 
-    written = [p for r in outcome.report.results for p in r.outputs]
+    # A skipped document keeps its PDF when it has one: its .docx did not change.
+    written = [p for r in outcome.report.results for p in r.outputs
+               if not (r.skipped and p.with_suffix(".pdf") in r.outputs)]
     try:
         made = convert(written, root=ws.output_dir, timeout=timeout, progress=progress)
     except PdfError as exc:

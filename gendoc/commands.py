@@ -51,14 +51,20 @@ def init_cmd(folder: Path, force: bool) -> None:
               help="Chuyển các tệp vừa dựng sang PDF bằng LibreOffice (mỗi thư mục một lần chạy).")
 @click.option("--pdf-timeout", type=click.FloatRange(min=1), default=300, show_default=True,
               metavar="GIÂY", help="Thời gian chờ tối đa cho mỗi lần chạy LibreOffice.")
+@click.option("--force", is_flag=True,
+              help="Dựng lại mọi văn bản, kể cả văn bản không có gì thay đổi từ lần dựng trước.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0, max=64), default=0, metavar="N",
+              help="Số tiến trình dựng song song (mặc định: số nhân của máy, hoặc GENDOC_JOBS).")
 @click.pass_context
 def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool, make_pdf: bool,
-              pdf_timeout: float) -> None:
+              pdf_timeout: float, force: bool, jobs: int) -> None:
     """Dựng mọi văn bản trong content/ (hoặc các tệp/thư mục PATHS) ra output/.
 
     content/a/b.yaml → output/a/b.docx. Văn bản lỗi không được ghi; các văn bản khác vẫn được dựng.
-    Với --pdf, mỗi tệp .docx có thêm bản .pdf cùng tên. Tệp do gendoc tạo trước đây mà nay không
-    còn được tạo (tệp nội dung đã xóa, PDF cũ) được dọn đi; tệp khác trong output/ không bị đụng tới.
+    Với --pdf, mỗi tệp .docx có thêm bản .pdf cùng tên. Văn bản không có gì thay đổi (tệp nội
+    dung, dữ liệu, mẫu, gendoc.yaml) từ lần dựng trước thì được giữ nguyên, trừ khi có --force.
+    Tệp do gendoc tạo trước đây mà nay không còn được tạo (tệp nội dung đã xóa, PDF cũ) được dọn
+    đi; tệp khác trong output/ không bị đụng tới.
     """
     from gendoc import api
     from gendoc.progress import TerminalProgress
@@ -66,13 +72,15 @@ def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool, make
     ws = workspace_from(ctx)
     progress = TerminalProgress(lambda path: rel(ws, path))
     outcome = api.build(ws, paths or None, check=run_check, pdf=make_pdf,
-                        pdf_timeout=pdf_timeout, progress=progress,
+                        pdf_timeout=pdf_timeout, force=force, jobs=jobs, progress=progress,
                         pdf_progress=lambda folder, n: click.echo(
                             f"  … PDF: {rel(ws, folder)}/ ({n} tệp)", err=True))
     progress.finish()
     report = outcome.report
     for result in report.results:
-        click.echo(f"  ✓ {rel(ws, result.document.path)} → {_outputs_line(ws, result.outputs)}")
+        mark = "=" if result.skipped else "✓"
+        click.echo(f"  {mark} {rel(ws, result.document.path)} → {_outputs_line(ws, result.outputs)}"
+                   + (" (không đổi)" if result.skipped else ""))
     for path, message in report.warnings:
         click.secho(f"  ! {rel(ws, path)}: cảnh báo: {message}", fg="yellow", err=True)
     for _path, exc in report.failures:
@@ -111,6 +119,9 @@ def _summary(ws, outcome) -> str:  # noqa: ANN001
     report = outcome.report
     total = len(report.results) + len(report.failures)
     summary = f"Đã dựng {len(report.results)}/{total} văn bản"
+    skipped = sum(1 for r in report.results if r.skipped)
+    if skipped:
+        summary += f" ({skipped} văn bản không đổi, giữ nguyên)"
     if report.failures:
         names = ", ".join(rel(ws, p) for p, _ in report.failures)
         summary += f"; {len(report.failures)} văn bản lỗi, không được ghi: {names}"

@@ -15,9 +15,11 @@ outside the manifest: nothing is ever pruned there.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 
 from gendoc.artifacts import Artifact
@@ -26,9 +28,20 @@ from gendoc.workspace import Workspace
 from gendoc.writer import TEMP_PATTERN, atomic_write, ensure_inside
 
 MANIFEST = Path(".gendoc") / "manifest.json"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 # Writing many small files (a course's certificates) overlaps their fsyncs in a few threads.
 PARALLEL_FROM, THREADS = 8, 8
+
+
+@dataclass
+class Entry:
+    """What the manifest knows of one content file's last successful build."""
+
+    outputs: list[str] = field(default_factory=list)  # relative to the workspace, with '/'
+    not_nd30: list[str] = field(default_factory=list)  # outputs that are not ND30 documents
+    fingerprint: str = ""  # gendoc.fingerprint: unchanged → nothing to rebuild
+    warnings: list[str] = field(default_factory=list)  # replayed when the build is skipped
+    sha256: dict[str, str] = field(default_factory=dict)  # output → hash of what gendoc wrote
 
 
 class OutputWriter:
@@ -38,7 +51,7 @@ class OutputWriter:
         self.ws = ws
         self.root = ws.root.resolve()
         self.output_dir = ws.output_dir.resolve()
-        self.sources: dict[str, list[str]] = _read_manifest(self.root / MANIFEST)
+        self.entries: dict[str, Entry] = _read_manifest(self.root / MANIFEST)
         self.claimed: dict[str, str] = {}  # output → source, in this build
 
     # -- paths ---------------------------------------------------------------------------------
@@ -54,10 +67,29 @@ class OutputWriter:
         other = self.claimed.get(output)
         if other is not None and other != source:
             return other
-        for name, outputs in self.sources.items():
-            if name != source and output in outputs and (self.root / name).is_file():
+        for name, entry in self.entries.items():
+            if name != source and output in entry.outputs and (self.root / name).is_file():
                 return name
         return None
+
+    def entry(self, source: Path) -> Entry | None:
+        return self.entries.get(self.key(source))
+
+    def unchanged(self, source: Path, fingerprint: str) -> Entry | None:
+        """The manifest entry when `source` was built with this fingerprint and every output
+        it made is still there (a claim is taken for them in this build)."""
+        name = self.key(source)
+        entry = self.entries.get(name)
+        if entry is None or entry.fingerprint != fingerprint or not entry.outputs:
+            return None
+        # Every output still there and as gendoc wrote it (a hand-edited file is rebuilt).
+        if any(entry.sha256.get(out) != _digest(self.root / out) for out in entry.outputs):
+            return None
+        if any(self.owner(out, name) for out in entry.outputs):
+            return None
+        for out in entry.outputs:
+            self.claimed[out] = name
+        return entry
 
     # -- writing -------------------------------------------------------------------------------
     def claim(self, source: Path, artifacts: Iterable[Artifact]) -> list[Path]:
@@ -74,7 +106,8 @@ class OutputWriter:
             self.claimed[self.key(path)] = name
         return targets
 
-    def write(self, source: Path, artifacts: list[Artifact]) -> list[Path]:
+    def write(self, source: Path, artifacts: list[Artifact], *, fingerprint: str = "",
+              warnings: list[str] | None = None) -> list[Path]:
         """Write one document's artifacts; remove what it produced before and no longer does."""
         targets = self.claim(source, artifacts)
         jobs = list(zip(targets, artifacts, strict=True))
@@ -84,31 +117,36 @@ class OutputWriter:
         else:
             for path, item in jobs:
                 atomic_write(path, item.data)
-        self.record(source, targets, replace=True)
+        name = self.key(source)
+        keys = [self.key(p) for p in targets]
+        previous = self.entries.get(name, Entry())
+        self._remove(set(previous.outputs) - set(keys), name)
+        self.entries[name] = Entry(
+            outputs=sorted(set(keys)), fingerprint=fingerprint, warnings=list(warnings or []),
+            not_nd30=sorted(k for k, a in zip(keys, artifacts, strict=True) if not a.nd30),
+            sha256={k: hashlib.sha256(a.data).hexdigest()
+                    for k, a in zip(keys, artifacts, strict=True)})
         return targets
 
-    def record(self, source: Path, outputs: Iterable[Path], *, replace: bool = False) -> None:
-        """Note outputs of `source` (PDFs are added after conversion); `replace` prunes the rest."""
-        name = self.key(source)
-        keys = [self.key(p) for p in outputs]
-        if replace:
-            self._remove(set(self.sources.get(name, [])) - set(keys), name)
-            self.sources[name] = sorted(set(keys))
-        else:
-            self.sources[name] = sorted(set(self.sources.get(name, [])) | set(keys))
+    def record(self, source: Path, outputs: Iterable[Path]) -> None:
+        """Note more outputs of `source` (its PDFs, made after the build)."""
+        entry = self.entries.setdefault(self.key(source), Entry())
+        added = {self.key(p): _digest(Path(p)) for p in outputs}
+        entry.outputs = sorted(set(entry.outputs) | set(added))
+        entry.sha256.update({k: v for k, v in added.items() if v is not None})
 
     def prune_deleted_sources(self) -> list[str]:
         """Outputs of content files that no longer exist are removed with their entries."""
-        gone = [name for name in self.sources if not (self.root / name).is_file()]
+        gone = [name for name in self.entries if not (self.root / name).is_file()]
         removed: list[str] = []
         for name in gone:
-            outputs = self.sources.pop(name)
-            removed += self._remove(set(outputs), name)
+            entry = self.entries.pop(name)
+            removed += self._remove(set(entry.outputs), name)
         return removed
 
     def save(self) -> None:
         data = {"version": MANIFEST_VERSION,
-                "sources": {k: v for k, v in sorted(self.sources.items())}}
+                "sources": {k: asdict(v) for k, v in sorted(self.entries.items())}}
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         atomic_write(self.root / MANIFEST, text.encode("utf-8"))
 
@@ -155,17 +193,34 @@ def sweep_temporary_files(folder: Path) -> list[Path]:
     return swept
 
 
-def _read_manifest(path: Path) -> dict[str, list[str]]:
+def _read_manifest(path: Path) -> dict[str, Entry]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}  # no manifest yet, or unreadable: nothing is known to be gendoc's
-    if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
-        return {}
-    sources = data.get("sources")
+    sources = data.get("sources") if isinstance(data, dict) else None
     if not isinstance(sources, dict):
         return {}
-    return {str(k): [str(p) for p in v] for k, v in sources.items() if isinstance(v, list)}
+    entries = {}
+    for name, value in sources.items():
+        if isinstance(value, list):  # version 1: a list of outputs
+            value = {"outputs": value}
+        if not isinstance(value, dict):
+            continue
+        entries[str(name)] = Entry(
+            outputs=[str(p) for p in value.get("outputs", []) if isinstance(p, str)],
+            not_nd30=[str(p) for p in value.get("not_nd30", []) if isinstance(p, str)],
+            fingerprint=str(value.get("fingerprint", "")),
+            warnings=[str(w) for w in value.get("warnings", []) if isinstance(w, str)],
+            sha256={str(k): str(v) for k, v in (value.get("sha256") or {}).items()})
+    return entries
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -25,6 +25,9 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("GENDOC_DATABASE_URL", raising=False)
+    # The suite runs in parallel already (xdist) and monkeypatches in-process code: builds render
+    # in this process unless a test asks for workers (tests/core/test_core_incremental.py).
+    monkeypatch.setenv("GENDOC_JOBS", "1")
     monkeypatch.chdir(home)
 
 

@@ -54,6 +54,9 @@ class Kind:
     # Variable names a template may use, when running `context` on example content is not
     # possible (read by `gendoc template check`).
     context_names: tuple[str, ...] | None = None
+    # Reads other content files (the consolidation reads the units' reports, news figures read
+    # the consolidation): an incremental build then rebuilds it when any content file changes.
+    reads_workspace: bool = False
 
     @property
     def viet_tat(self) -> str | None:

@@ -161,6 +161,7 @@ KIND = register(Kind(
     context=context,
     ten_loai=TEN_LOAI,
     make=make,
+    reads_workspace=True,
     formats=("docx", "xlsx", "png"),
     make_template=van_ban_co_ten_loai,
 ))

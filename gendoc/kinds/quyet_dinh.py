@@ -198,4 +198,5 @@ KIND = register(Kind(
     ten_loai=TEN_LOAI,
     make_template=make_template,
     scaffold=example_scaffold("quyet_dinh", "bieu-duong-2017"),
+    reads_workspace=True,  # individuals may come from a profile file
 ))

@@ -97,7 +97,8 @@ def media_kind(name: str, title: str, schema: type, build_outputs: Any, *,
     from gendoc.media.scaffold import example_scaffold
 
     make = kind_fields.pop("make_template", make_template)
-    fields = {"template": TEMPLATE, "official": False, **kind_fields}
+    # Briefs may print the consolidation's figures: they depend on other content files.
+    fields = {"template": TEMPLATE, "official": False, "reads_workspace": True, **kind_fields}
     return register(Kind(
         name=name, title=title, schema=schema, formats=formats,
         make=media_maker(build_outputs), context_names=tuple(context_names),

@@ -85,8 +85,12 @@ def test_manifest_records_which_content_made_which_outputs(make_ws) -> None:  # 
     ws_path = make_ws({"content/a.yaml": GOOD, "content/sub/b.yaml": GOOD})
     build(load_workspace(ws_path))
     manifest = json.loads((ws_path / ".gendoc" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["sources"] == {"content/a.yaml": ["output/a.docx"],
-                                   "content/sub/b.yaml": ["output/sub/b.docx"]}
+    outputs = {name: entry["outputs"] for name, entry in manifest["sources"].items()}
+    assert outputs == {"content/a.yaml": ["output/a.docx"],
+                       "content/sub/b.yaml": ["output/sub/b.docx"]}
+    written = (ws_path / "output" / "a.docx").read_bytes()
+    assert manifest["sources"]["content/a.yaml"]["sha256"] == {
+        "output/a.docx": hashlib.sha256(written).hexdigest()}
 
 
 def test_removed_content_loses_its_outputs_and_pdfs_but_nothing_else(make_ws) -> None:  # noqa: ANN001
@@ -113,6 +117,11 @@ def test_rebuild_without_pdf_removes_the_stale_pdf(make_ws) -> None:  # noqa: AN
     pdf = ws_path / "output" / "a.pdf"
     pdf.write_bytes(b"%PDF of the previous text")
     record_outputs(ws, {ws_path / "content" / "a.yaml": [pdf]})
+    build(ws)  # nothing changed: the .docx and its PDF stay
+    assert pdf.exists()
+    content = ws_path / "content" / "a.yaml"
+    content.write_text(content.read_text(encoding="utf-8").replace("Thử nghiệm", "Bản mới"),
+                       encoding="utf-8")
     build(ws)  # the .docx is rewritten: a PDF of the old text must not stay beside it
     assert not pdf.exists()
     assert (ws_path / "output" / "a.docx").is_file()
