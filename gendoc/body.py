@@ -58,11 +58,12 @@ class Table:
     """A real table in the body: header row repeated on every page, rows never split.
 
     `widths` are relative weights (they are scaled to the text width); `align` per column is
-    "trai", "giua" or "phai". Cells are text with inline **bold**/*italic*.
+    "trai", "giua" or "phai". Cells are text with inline **bold**/*italic*, or a list of
+    `Span`s already built (media text, which is never re-parsed).
     """
 
     header: list[str]
-    rows: list[list[str]]
+    rows: list[list[str | list[Span]]]
     widths: list[float] | None = None
     align: list[str] | None = None
     title: str | None = None

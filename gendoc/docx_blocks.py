@@ -17,7 +17,7 @@ from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
 
 from gendoc import nd30
-from gendoc.body import Blocks, Image, PageBreak, Para, Table, parse_inline
+from gendoc.body import Blocks, Image, PageBreak, Para, Span, Table, parse_inline
 from gendoc.exceptions import RenderError
 
 STYLE_NAMES = {
@@ -73,12 +73,14 @@ def _no_indent(paragraph, align) -> None:  # noqa: ANN001
     fmt.alignment = align
 
 
-def _cell_text(cell, text: str, *, size: float, bold: bool, align) -> None:  # noqa: ANN001
+def _cell_text(cell, text: str | list[Span], *, size: float, bold: bool, align) -> None:  # noqa: ANN001
     paragraph = cell.paragraphs[0]
     _no_indent(paragraph, align)
-    for span in parse_inline(str(text), bold=bold):
+    # A cell is inline markup, or runs already built (media text: never re-parsed).
+    spans = text if isinstance(text, list) else parse_inline(str(text), bold=bold)
+    for span in spans:
         run = paragraph.add_run(span.text)
-        run.bold = span.bold or None
+        run.bold = (span.bold or bold) or None
         run.italic = span.italic or None
         run.font.size = Pt(size)
 

@@ -157,8 +157,7 @@ def context(doc: QuyetDinh, ws: Workspace, source: Any = None) -> dict[str, Any]
     paras.append(Para([Span(f"{TEN_LOAI}:", bold=True)], role="tieu_de_giua"))
     for number, article in enumerate(doc.dieu, start=1):
         texts = [fill_text(ws, source, t, counts, ("dieu", number - 1, "doan", j),
-                           name="danh_sach",
-                           hint="dùng {{ danh_sach.so_tap_the }} hoặc {{ danh_sach.so_ca_nhan }}")
+                           name="danh_sach")
                  if source is not None else t for j, t in enumerate(article.doan)]
         label = Span(f"Điều {number}. ", bold=True)
         if article.tieu_de:

@@ -2,11 +2,16 @@
 
 A copy of each page gets a small probe script (the page gendoc writes has no JavaScript) that,
 after `load`, records each image's `complete`/`naturalWidth`/rendered width and the page's
-visible text (`innerText`, which honours CSS) into a <pre>; `--dump-dom` prints it.
+visible text (`innerText`, which honours CSS) into a <pre>; `--dump-dom` prints it. The page's
+Content-Security-Policy forbids every script, so the copy allows exactly the probe by its
+SHA-256 hash (CSP's own mechanism) and keeps the rest of the policy as gendoc wrote it.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import json
 import os
 import re
@@ -25,7 +30,7 @@ if CHROMIUM is None:
         raise RuntimeError("chromium is required in CI (installed by .ci/run)")
     pytest.skip("chromium is not installed on this machine", allow_module_level=True)
 
-PROBE = """<script>window.addEventListener('load', function () {
+PROBE_JS = """window.addEventListener('load', function () {
   var images = Array.prototype.slice.call(document.images).map(function (i) {
     return {complete: i.complete, natural: i.naturalWidth, shown: i.getBoundingClientRect().width};
   });
@@ -34,23 +39,37 @@ PROBE = """<script>window.addEventListener('load', function () {
   out.textContent = JSON.stringify({images: images, text: document.body.innerText,
                                     title: document.title, lang: document.documentElement.lang});
   document.documentElement.appendChild(out);
-});</script>"""
+});"""
+CSP = re.compile(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(">)')
 
 
-def browse(page: Path, tmp: Path) -> dict:
-    probe = tmp / f"probe-{page.name}"
-    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"),
-                     encoding="utf-8")
-    profile = tmp / f"profile-{page.stem}"
+def allow_script(page_text: str, script: str) -> str:
+    """The page with `script` appended to <body> and allowed (only it) by its CSP hash."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    assert CSP.search(page_text), "the page has no Content-Security-Policy"
+    page_text = CSP.sub(lambda m: f"{m.group(1)}{m.group(2)}; script-src 'sha256-{digest}'"
+                                  f"{m.group(3)}", page_text, count=1)
+    return page_text.replace("</body>", f"<script>{script}</script></body>")
+
+
+def dump_dom(page_text: str, name: str, tmp: Path) -> str:
+    copy = tmp / f"probe-{name}"
+    copy.write_text(page_text, encoding="utf-8")
+    profile = tmp / f"profile-{copy.stem}"
     run = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
-         "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()],
+         "--virtual-time-budget=5000", "--dump-dom", copy.as_uri()],
         capture_output=True, text=True, timeout=120, check=False)
-    found = re.search(r'<pre id="gendoc-probe">(.*?)</pre>', run.stdout, flags=re.S)
-    assert found, f"chromium printed no probe (exit {run.returncode}): {run.stderr[-2000:]}"
-    import html
+    assert "<html" in run.stdout, f"chromium printed no DOM (exit {run.returncode}): " \
+                                  f"{run.stderr[-2000:]}"
+    return run.stdout
 
+
+def browse(page: Path, tmp: Path, script: str = PROBE_JS) -> dict:
+    dom = dump_dom(allow_script(page.read_text(encoding="utf-8"), script), page.name, tmp)
+    found = re.search(r'<pre id="gendoc-probe">(.*?)</pre>', dom, flags=re.S)
+    assert found, f"chromium printed no probe: {dom[-2000:]}"
     return json.loads(html.unescape(found.group(1)))
 
 
