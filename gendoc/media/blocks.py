@@ -10,6 +10,7 @@ names, captions and credits are printed exactly as written.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,20 +68,50 @@ class Group:
     blocks: list[Any] = field(default_factory=list)
 
 
+_MARK = re.compile(r"(\\\*|\*\*\*|\*\*|\*)")  # the tokens of gendoc.body.parse_inline
+
+
+def _edge(char: str | None) -> bool:
+    """Start/end of text, a space, or punctuation: where an emphasis mark may sit."""
+    return char is None or char.isspace() or unicodedata.category(char)[0] in "PS"
+
+
+def keep_loose_asterisks(value: str) -> str:
+    """Escape every `*` run that cannot be a mark, so `parse_inline` prints it as written.
+
+    A mark opens before a non-space at the start of a word (`*sao*`) and closes after a
+    non-space at its end; `7*7`, `9 ** 9` and a lone `*` are text. The marks that remain are
+    paired by `gendoc.body.parse_inline`, the one implementation of gendoc's inline marks.
+    """
+    tokens = _MARK.split(value)
+    out = []
+    for i, tok in enumerate(tokens):
+        if i % 2 == 0 or tok == "\\*":
+            out.append(tok)
+            continue
+        before = next((t[-1] for t in reversed(tokens[:i]) if t), None)
+        after = next((t[0] for t in tokens[i + 1:] if t), None)
+        opens = after is not None and not after.isspace() and _edge(before)
+        closes = before is not None and not before.isspace() and _edge(after)
+        out.append(tok if opens or closes else tok.replace("*", "\\*"))
+    return "".join(out)
+
+
+def marked(value: str, *, bold: bool = False, italic: bool = False) -> list[Span]:
+    """Runs of a paragraph field: `**đậm**`, `*nghiêng*`; any other asterisk stays as written."""
+    return parse_inline(keep_loose_asterisks(value), bold=bold, italic=italic)
+
+
 def text(value: str, role: str = "noi_dung", *, marks: bool = True, bold: bool = False,
          italic: bool = False) -> Para:
     """A paragraph of content text: inline marks apply only when `marks` (paragraph fields)."""
-    spans = parse_inline(value, bold=bold, italic=italic) if marks else [Span(value, bold, italic)]
+    spans = marked(value, bold=bold, italic=italic) if marks else [Span(value, bold, italic)]
     return Para(spans, role=role)
 
 
 def plain(value: str, role: str) -> Para:
     """A heading, name or caption: printed exactly as written."""
     return Para([Span(value)], role=role)
-
-
-def marked(value: str, *, bold: bool = False, italic: bool = False) -> list[Span]:
-    return parse_inline(value, bold=bold, italic=italic)
 
 
 def flat(blocks: list[Any]) -> list[Any]:
