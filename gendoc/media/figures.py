@@ -95,8 +95,24 @@ def fill_text(ws: Any, doc: Any, text: str, values: dict[str, Any], loc: tuple, 
         from gendoc.validation import field_name
         from gendoc.yamlio import line_of
 
+        line = token_line(doc.path, exc.token, line_of(doc.raw, loc))
         raise ContentError(rel(ws, doc.path), [FieldProblem(
-            field_name(loc), str(exc), where=line_of(doc.raw, loc))]) from None
+            field_name(loc), str(exc), where=line)]) from None
+
+
+def token_line(path: Any, token: str, start: int | None, reach: int = 60) -> int | None:
+    """The line where `token` is written, searching from the field's own line (a paragraph
+    folded over several lines starts above its placeholder); the field's line otherwise."""
+    if start is None:
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, AttributeError):
+        return start
+    for number in range(start, min(start + reach, len(lines)) + 1):
+        if token in lines[number - 1]:
+            return number
+    return start
 
 
 class Filler:

@@ -38,7 +38,14 @@ def flatten(values: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
 
 
 class UnknownName(ValueError):
-    """A placeholder names a figure the document does not offer (message in Vietnamese)."""
+    """A placeholder names a figure the document does not offer (message in Vietnamese).
+
+    `token` is the placeholder as written, so the caller can point at its own line.
+    """
+
+    def __init__(self, message: str, token: str) -> None:
+        super().__init__(message)
+        self.token = token
 
 
 def fill(text: str, names: Mapping[str, str], namespaces: tuple[str, ...]) -> str:
@@ -54,7 +61,7 @@ def fill(text: str, names: Mapping[str, str], namespaces: tuple[str, ...]) -> st
     def value(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in names:
-            raise UnknownName(unknown_message(name, names))
+            raise UnknownName(unknown_message(name, names), match.group(0))
         return names[name]
 
     return PLACEHOLDER.sub(value, text)
@@ -73,4 +80,4 @@ def _refuse_old_forms(text: str, namespaces: tuple[str, ...]) -> None:
             raise UnknownName(
                 f"không điền được số liệu: '{match.group(0)}' không phải một tên số liệu — "
                 "từ nay chỉ viết tên, ví dụ {{ tong_hop.lanh_dao.ty_le }} (không dùng bộ lọc "
-                "'|', phép tính hay lệnh {% … %})")
+                "'|', phép tính hay lệnh {% … %})", match.group(0))

@@ -148,7 +148,7 @@ def test_an_unknown_placeholder_names_file_line_field_and_the_names_there_are(
     with pytest.raises(ContentError) as info:
         render_file(load_workspace(with_reports), path)
     message = info.value.format_message()
-    assert "content/sai.yaml, dòng 9: trường 'noi_dung[1].doan[2]': không điền được số " \
+    assert "content/sai.yaml, dòng 11: trường 'noi_dung[1].doan[2]': không điền được số " \
            "liệu: không có tên 'tong_hop.lanh_dao.ty_lee'. Các tên dùng được: " in message
     assert "tong_hop.lanh_dao.ty_le, " in message and "tong_hop.so_don_vi" in message
     assert not (with_reports / "output" / "sai.html").exists()
