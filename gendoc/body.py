@@ -10,6 +10,7 @@ Inline `**bold**` and `*italic*` become real bold/italic runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,7 +64,7 @@ class Table:
     """
 
     header: list[str]
-    rows: list[list[str | list[Span]]]
+    rows: Sequence[Sequence[str | list[Span]]]
     widths: list[float] | None = None
     align: list[str] | None = None
     title: str | None = None
@@ -92,7 +93,7 @@ class Blocks(list):
     """Body content for a template variable: paragraphs, tables, images, page breaks.
 
     Kind context code builds these without knowing the output format; the DOCX renderer turns
-    them into a sub-document (`{{p noi_dung}}`), the Markdown renderer into Markdown.
+    them into a sub-document (`{{p noi_dung}}`), the media renderers into HTML and plain text.
     """
 
 

@@ -141,8 +141,8 @@ def _table(sub, block: Table, width_cm: float, size: float) -> None:  # noqa: AN
     row_flags(table.rows[0], header=True)
     last = len(block.rows)
     for r, row in enumerate(block.rows, start=1):
-        for c, text in enumerate(row):
-            _cell_text(table.rows[r].cells[c], text, size=cell_size,
+        for c, cell in enumerate(row):
+            _cell_text(table.rows[r].cells[c], cell, size=cell_size,
                        bold=block.bold_last_row and r == last, align=aligns[c])
         row_flags(table.rows[r], header=False)
     sub.add_paragraph()  # keep the next paragraph off the table

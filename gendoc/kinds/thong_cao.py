@@ -106,7 +106,7 @@ def figures_table(doc: ThongCao, fill: Filler) -> Table | None:
     this_year = f"Năm {doc.tong_hop.nam}" if doc.tong_hop else "Kỳ này"
     header = ["Chỉ tiêu", this_year, literal_markup(rows[0]["nhan_so_sanh"]), "Thay đổi"]
     cells = [[[Span(r[k])] for k in ("chi_tieu", "gia_tri", "so_sanh", "thay_doi")] for r in rows]
-    return Table(header=header, rows=cells,  # type: ignore[arg-type]
+    return Table(header=header, rows=cells,
                  widths=[6, 2, 2, 2], align=["trai", "phai", "phai", "phai"],
                  title=doc.tieu_de_so_lieu)
 

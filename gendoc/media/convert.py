@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 from gendoc.body import Image, PageBreak, Para, Span, Table, parse_inline
@@ -128,7 +129,7 @@ def _text_of(block: Any) -> str | None:
         caption = block.full_caption()
         return f"[Ảnh: {caption}]" if caption else "[Ảnh]"
     if isinstance(block, Table):
-        rows = [block.header, *block.rows]
+        rows: list[Sequence[str | list[Span]]] = [block.header, *block.rows]
         lines = [" | ".join(plain_text(_cell(c)).replace("\n", " / ") for c in row)
                  for row in rows]
         return "\n".join(([block.title] if block.title else []) + lines)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import nh3
+from markupsafe import Markup
 
 from gendoc.exceptions import RenderError
 
@@ -114,11 +115,9 @@ def page(title: str, body: str, *, images: dict[str, Path] | None = None,
          description: str | None = None, site: str | None = None, ws: Any = None,
          template: str = PAGE_TEMPLATE) -> str:
     """The complete HTML document (NFC), ready to open in a browser or upload to the portal."""
-    from markupsafe import Markup
-
-    rendered = _render_frame(ws, template, {
+    rendered = _render_frame(ws, template, {  # the body and CSS are gendoc's own markup
         "tieu_de": title, "mo_ta": description or "", "dau_trang": site or "",
-        "noi_dung": Markup(body), "css": Markup(CSS)})  # noqa: S704 - gendoc's own markup
+        "noi_dung": Markup(body), "css": Markup(CSS)})
     return unicodedata.normalize("NFC", gate(rendered, images or {}, template))
 
 
@@ -136,7 +135,11 @@ def _render_frame(ws: Any, name: str, context: dict[str, Any]) -> str:
 
 
 def gate(document: str, images: dict[str, Path], template: str) -> str:
-    """Sanitise the <body>, inline the pictures, put the CSP first in <head>."""
+    """Sanitise the <body>, inline the pictures, put the CSP first in <head>.
+
+    The <head> comes from the template alone (content reaches it only as autoescaped values);
+    the CSP placed before everything in it forbids any script a template might carry there.
+    """
     body = _BODY.search(document)
     head = _HEAD.search(document)
     if body is None or head is None or head.start() > body.start():
