@@ -188,10 +188,14 @@ def test_workspace_template_overrides_and_extends_the_builtin(make_ws) -> None: 
     (ws / "templates" / "truyen_thong.html.j2").write_text(
         "<!DOCTYPE html><html><head><title>{{ tieu_de }}</title></head>\n<body>"
         "<p>Mẫu riêng</p><script>alert(1)</script><p onclick=\"x()\">{{ noi_dung }}</p>"
-        "</body></html>\n", encoding="utf-8")
+        "<a href=\"javascript:alert(1)\">j</a><a href=\"data:text/html,x\">d</a>"
+        "<img src=\"data:image/svg+xml,&lt;svg onload=alert(1)&gt;\" alt=\"svg\">"
+        "<a href=\"https://kiengiang.gov.vn/\">cổng</a></body></html>\n", encoding="utf-8")
     render_file(load_workspace(ws), ws / "content" / "tin.yaml")
     page = (ws / "output" / "tin.html").read_text(encoding="utf-8")
     assert "<p>Mẫu riêng</p>" in page and "<script" not in page and "onclick" not in page
+    assert "javascript:" not in page and "data:text" not in page and "data:image/svg" not in page
+    assert '<a href="https://kiengiang.gov.vn/" rel="noopener noreferrer">cổng</a>' in page
     assert page.index('http-equiv="Content-Security-Policy"') < page.index("<title>")
 
 
