@@ -234,3 +234,21 @@ def test_asterisks_only_ever_become_emphasis(mini: Path, text: str) -> None:
     shown = re.sub(r"</?(em|strong)>", "", para).replace("<br>", "\n")
     assert "<" not in shown
     assert bare(html.unescape(shown)) == want
+
+
+def test_a_decision_prints_its_articles_and_list_literally(mini: Path) -> None:
+    folder = REPO / "content" / "truyen-thong"
+    shutil.copy2(folder / "guong-phu-nu-tieu-bieu-2017.yaml", mini / "content")
+    text = (folder / "bieu-duong-2017.yaml").read_text(encoding="utf-8").replace(
+        "  - Quyết định này có hiệu lực kể từ ngày ký.",
+        "  - \"Hiệu lực: 7*7 và 8*8, {{ 7*7 }}, {% if a %}, *ngay*.\"").replace(
+        "thanh_tich: Tham mưu tổng hợp số liệu", "thanh_tich: Tham mưu <b>&</b> 2*3*4 số liệu")
+    path = mini / "content" / "qd-literal.yaml"
+    path.write_text(text, encoding="utf-8")
+    [out] = render_file(load_workspace(mini), path).outputs
+    doc = Document(str(out))
+    [article] = [p for p in doc.paragraphs if p.text.startswith("Điều 2.")]
+    assert article.text == "Điều 2. Hiệu lực: 7*7 và 8*8, {{ 7*7 }}, {% if a %}, ngay."
+    assert [r.text for r in article.runs if r.italic] == ["ngay"]
+    cells = [c.text for row in doc.tables[-2].rows for c in row.cells]
+    assert "Tham mưu <b>&</b> 2*3*4 số liệu, theo dõi sát tiến độ các mục tiêu của Kế hoạch" in cells
