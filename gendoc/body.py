@@ -10,6 +10,7 @@ Inline `**bold**` and `*italic*` become real bold/italic runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,11 +59,12 @@ class Table:
     """A real table in the body: header row repeated on every page, rows never split.
 
     `widths` are relative weights (they are scaled to the text width); `align` per column is
-    "trai", "giua" or "phai". Cells are text with inline **bold**/*italic*.
+    "trai", "giua" or "phai". Cells are text with inline **bold**/*italic*, or a list of
+    `Span`s already built (media text, which is never re-parsed).
     """
 
     header: list[str]
-    rows: list[list[str]]
+    rows: Sequence[Sequence[str | list[Span]]]
     widths: list[float] | None = None
     align: list[str] | None = None
     title: str | None = None
@@ -91,7 +93,7 @@ class Blocks(list):
     """Body content for a template variable: paragraphs, tables, images, page breaks.
 
     Kind context code builds these without knowing the output format; the DOCX renderer turns
-    them into a sub-document (`{{p noi_dung}}`), the Markdown renderer into Markdown.
+    them into a sub-document (`{{p noi_dung}}`), the media renderers into HTML and plain text.
     """
 
 

@@ -17,7 +17,7 @@ from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
 
 from gendoc import nd30
-from gendoc.body import Blocks, Image, PageBreak, Para, Table, parse_inline
+from gendoc.body import Blocks, Image, PageBreak, Para, Span, Table, parse_inline
 from gendoc.exceptions import RenderError
 
 STYLE_NAMES = {
@@ -73,12 +73,14 @@ def _no_indent(paragraph, align) -> None:  # noqa: ANN001
     fmt.alignment = align
 
 
-def _cell_text(cell, text: str, *, size: float, bold: bool, align) -> None:  # noqa: ANN001
+def _cell_text(cell, text: str | list[Span], *, size: float, bold: bool, align) -> None:  # noqa: ANN001
     paragraph = cell.paragraphs[0]
     _no_indent(paragraph, align)
-    for span in parse_inline(str(text), bold=bold):
+    # A cell is inline markup, or runs already built (media text: never re-parsed).
+    spans = text if isinstance(text, list) else parse_inline(str(text), bold=bold)
+    for span in spans:
         run = paragraph.add_run(span.text)
-        run.bold = span.bold or None
+        run.bold = (span.bold or bold) or None
         run.italic = span.italic or None
         run.font.size = Pt(size)
 
@@ -139,8 +141,8 @@ def _table(sub, block: Table, width_cm: float, size: float) -> None:  # noqa: AN
     row_flags(table.rows[0], header=True)
     last = len(block.rows)
     for r, row in enumerate(block.rows, start=1):
-        for c, text in enumerate(row):
-            _cell_text(table.rows[r].cells[c], text, size=cell_size,
+        for c, cell in enumerate(row):
+            _cell_text(table.rows[r].cells[c], cell, size=cell_size,
                        bold=block.bold_last_row and r == last, align=aligns[c])
         row_flags(table.rows[r], header=False)
     sub.add_paragraph()  # keep the next paragraph off the table

@@ -12,11 +12,13 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from gendoc.build import Document
+from gendoc.body import PageBreak, Para, Span
+from gendoc.document import Document
 from gendoc.kinds.official import Strict
-from gendoc.media.brief import Brief, media_kind, produce, template_name
+from gendoc.media.blocks import Group, marked, plain, plain_text, text
+from gendoc.media.brief import Brief, media_kind, produce
 from gendoc.media.render import Images
-from gendoc.media.schema import Anh, photo
+from gendoc.media.schema import PAGE_NAMES, Anh, own_template, photo
 from gendoc.workspace import Workspace
 
 
@@ -54,25 +56,45 @@ class GuongDienHinh(Strict):
     def _many(cls, v: Any) -> Any:
         return _list(v)
 
+    @field_validator("template")
+    @classmethod
+    def _own_template(cls, v: str | None) -> str | None:
+        return own_template(v)
+
+
+def profile(images: Images, person: NguoiDienHinh, index: int) -> Group:
+    """One person's page: name, portrait, title and unit, achievements, story, quote."""
+    facts = [Span("Chức vụ:", bold=True), Span(f" {person.chuc_vu}")]
+    if person.nam_sinh:
+        facts += [Span(" · "), Span("Năm sinh:", bold=True), Span(f" {person.nam_sinh}")]
+    blocks: list[Any] = [
+        plain(person.ho_ten, "ten"),
+        photo(images, person.anh, ("nguoi", index, "anh"), default_caption=person.ho_ten,
+              max_width_cm=6),
+        Para(facts, role="nho"),
+        Para([Span("Đơn vị:", bold=True), Span(f" {person.don_vi}")], role="nho"),
+        plain("Thành tích tiêu biểu", "tieu_de_nho"),
+        *(text(t, "muc") for t in person.thanh_tich),
+        *(text(t) for t in person.cau_chuyen)]
+    if person.trich_dan:
+        blocks.append(Para([Span("“"), *marked(person.trich_dan), Span("”")], role="trich_dan"))
+    return Group("ho-so", [b for b in blocks if b is not None])
+
 
 def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     data: GuongDienHinh = doc.data
     images = Images(ws, doc)
-    people = []
+    body: list[Any] = [plain(data.tieu_de, "tieu_de"), *(text(t) for t in data.gioi_thieu)]
     for index, person in enumerate(data.nguoi):
-        view = person.model_dump(exclude={"anh"})
-        view["anh"] = photo(images, person.anh, ("nguoi", index, "anh"))
-        people.append(view)
-    ctx = {"don_vi": data.don_vi, "tieu_de": data.tieu_de, "gioi_thieu": data.gioi_thieu,
-           "nguoi": people}
-    brief = Brief(template=template_name(doc, "guong_dien_hinh.md.j2"), context=ctx,
-                  title=data.tieu_de, description=" ".join(data.gioi_thieu)[:300] or None,
+        body += [PageBreak(), profile(images, person, index)]  # one person per printed page
+    intro = " ".join(plain_text(marked(t)) for t in data.gioi_thieu)
+    brief = Brief(title=data.tieu_de, web=body, description=intro[:300] or None,
                   site=data.don_vi, formats=(".docx", ".html"))
     return produce(ws, doc, images, brief)
 
 
-# Variables its .md.j2 template receives (and `noi_dung`, the body of truyen_thong.docx).
-CONTEXT_NAMES = ["don_vi", "tieu_de", "gioi_thieu", "nguoi", "kenh", "noi_dung"]
+# Variables its Word template (truyen_thong.docx) and page frame (truyen_thong.html.j2) get.
+CONTEXT_NAMES = PAGE_NAMES
 
 
 KIND = media_kind("guong_dien_hinh", "Gương điển hình (tập giới thiệu)", GuongDienHinh, build_outputs,

@@ -13,13 +13,16 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from gendoc.build import Document
+from gendoc.body import Para, Span, Table
+from gendoc.document import Document
 from gendoc.kinds.official import Strict
-from gendoc.media.brief import Brief, media_kind, produce, template_name
+from gendoc.media.blocks import marked, plain
+from gendoc.media.brief import Brief, media_kind, produce
 from gendoc.media.config import media_config
 from gendoc.media.render import Images
+from gendoc.media.schema import PAGE_NAMES, own_template
 from gendoc.media.timing import clock, parse_duration, spoken, time_segments
-from gendoc.vi.dates import parse_date
+from gendoc.vi.dates import ngay_thang_nam, parse_date
 from gendoc.workspace import Workspace
 from gendoc.yamlio import line_of
 
@@ -84,6 +87,11 @@ class KichBan(Strict):
     def _date(cls, v: Any) -> Any:
         return parse_date(v) if v is not None else None
 
+    @field_validator("template")
+    @classmethod
+    def _own_template(cls, v: str | None) -> str | None:
+        return own_template(v)
+
 
 CREW_LABELS = {"bien_tap": "Biên tập", "quay_phim": "Quay phim", "dung_phim": "Dựng phim",
                "doc": "Đọc lời bình", "phong_vien": "Phóng viên", "dan_chuong_trinh": "Dẫn chương trình"}
@@ -128,30 +136,78 @@ def timing(ws: Workspace, doc: Document) -> tuple[list[dict[str, Any]], list[str
     return views, warnings, speed
 
 
+def _sound(view: dict[str, Any]) -> list[Span]:
+    """The right-hand cell: narration, interview, ambient sound, timing warning."""
+    parts: list[list[Span]] = []
+    if view["loi_binh"]:
+        parts.append([Span("Lời bình:", bold=True), Span(" "), *marked(view["loi_binh"])])
+    interview = view["phong_van"]
+    if interview:
+        who = [Span(f"Phỏng vấn {interview['nguoi']}", bold=True)]
+        if interview.get("chuc_vu"):
+            who.append(Span(f" ({interview['chuc_vu']})"))
+        parts.append([*who, Span(": "), Span("“", italic=True),
+                      *marked(interview["loi"], italic=True), Span("”", italic=True)])
+    if view["am_thanh"]:
+        parts.append([Span("[Âm thanh: ", italic=True), *marked(view["am_thanh"], italic=True),
+                      Span("]", italic=True)])
+    if view["canh_bao"]:
+        parts.append([Span(f"⚠ {view['canh_bao']}", bold=True)])
+    out: list[Span] = []
+    for part in parts:
+        out += ([Span("\n")] if out else []) + part
+    return out
+
+
+def script_table(views: list[dict[str, Any]]) -> Table:
+    rows: list[list[str | list[Span]]] = []
+    for v in views:
+        time = [Span(str(v["so"]), bold=True), Span(f"\n{v['bat_dau']}–{v['ket_thuc']}"),
+                Span(f"\n({v['thoi_luong']})")]
+        picture = ([Span(f"{v['co_canh']}:", bold=True), Span(" ")] if v["co_canh"] else []) \
+            + marked(v["hinh_anh"])
+        rows.append([time, picture, _sound(v)])
+    return Table(header=["Thời gian", "Hình ảnh", "Lời bình / phỏng vấn"], rows=rows,
+                 widths=[2.4, 6, 8.1], align=["giua", "trai", "deu"])
+
+
+def script_blocks(data: KichBan, views: list[dict[str, Any]], speed: float) -> list[Any]:
+    total = sum(p.thoi_luong for p in data.phan_doan)
+    narration = sum(v["am_tiet"] for v in views)
+    off = total - data.thoi_luong
+    frame = [Span("Khung phát: "), Span(clock(data.thoi_luong), bold=True),
+             Span(" · Tổng thời lượng các đoạn: "), Span(clock(total), bold=True)]
+    if off:
+        frame.append(Span(f" (lệch {off} giây)"))
+    if data.ngay_phat:
+        frame.append(Span(f" · Phát sóng: {ngay_thang_nam(data.ngay_phat)}"))
+    out: list[Any] = [
+        plain(f"KỊCH BẢN PHÓNG SỰ: {data.tieu_de.upper()}", "tieu_de"), Para(frame),
+        plain(f"Lời bình: {narration} âm tiết, đọc khoảng {clock(narration * 60 / speed)} ở tốc "
+              f"độ {speed:g} âm tiết/phút.", "noi_dung")]
+    crew = [f"{CREW_LABELS.get(k, k.replace('_', ' ').capitalize())}: {v}"
+            for k, v in data.thuc_hien.items()]
+    if crew:
+        out.append(plain(" · ".join(crew), "nho"))
+    out.append(script_table(views))
+    return out
+
+
 def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     data: KichBan = doc.data
     images = Images(ws, doc)
     views, warnings, speed = timing(ws, doc)
     doc.warnings.extend(warnings)
-    total = sum(p.thoi_luong for p in data.phan_doan)
-    narration = sum(v["am_tiet"] for v in views)
-    ctx = {
-        "don_vi": data.don_vi, "chuong_trinh": data.chuong_trinh, "tieu_de": data.tieu_de,
-        "khung_phat": clock(data.thoi_luong), "tong_thoi_luong": clock(total),
-        "lech": total - data.thoi_luong, "ngay_phat": data.ngay_phat, "toc_do": f"{speed:g}",
-        "am_tiet_loi_binh": narration, "doc_loi_binh": clock(narration * 60 / speed),
-        "thuc_hien": [{"vai_tro": CREW_LABELS.get(k, k.replace("_", " ").capitalize()),
-                       "ho_ten": v} for k, v in data.thuc_hien.items()],
-        "phan_doan": views,
-    }
-    brief = Brief(template=template_name(doc, "kich_ban_truyen_hinh.md.j2"), context=ctx,
-                  title=f"Kịch bản: {data.tieu_de}", site=f"{data.don_vi} · {data.chuong_trinh}",
-                  formats=(".docx", ".html"), docx_separate=True)
+    web = script_blocks(data, views, speed)
+    # The Word copy (for the cutting room) names the station and programme above the title.
+    van_ban = [plain(f"{data.don_vi.upper()} · {data.chuong_trinh}", "giua"), *web]
+    brief = Brief(title=f"Kịch bản: {data.tieu_de}", web=web, van_ban=van_ban,
+                  site=f"{data.don_vi} · {data.chuong_trinh}", formats=(".docx", ".html"))
     return produce(ws, doc, images, brief)
 
 
-# Variables its .md.j2 template receives (and `noi_dung`, the body of truyen_thong.docx).
-CONTEXT_NAMES = ["don_vi", "chuong_trinh", "tieu_de", "khung_phat", "tong_thoi_luong", "lech", "ngay_phat", "toc_do", "am_tiet_loi_binh", "doc_loi_binh", "thuc_hien", "phan_doan", "kenh", "noi_dung"]
+# Variables its Word template (truyen_thong.docx) and page frame (truyen_thong.html.j2) get.
+CONTEXT_NAMES = PAGE_NAMES
 
 
 KIND = media_kind("kich_ban_truyen_hinh", "Kịch bản phóng sự truyền hình", KichBan, build_outputs,

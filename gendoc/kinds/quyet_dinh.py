@@ -16,7 +16,7 @@ from typing import Any
 from docx.document import Document as DocxDocument
 from pydantic import Field, field_validator
 
-from gendoc.body import Blocks, PageBreak, Para, Span, Table, close_body, parse_inline
+from gendoc.body import Blocks, PageBreak, Para, Span, Table, close_body
 from gendoc.document import BuildContext, Document, rel
 from gendoc.docx_templates import (
     add_para,
@@ -29,6 +29,7 @@ from gendoc.docx_templates import (
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.kinds import Kind, register
 from gendoc.kinds.official import Strict, VanBan, official_context
+from gendoc.media.blocks import marked
 from gendoc.media.figures import fill_text
 from gendoc.media.scaffold import example_scaffold
 from gendoc.media.schema import Phan
@@ -117,14 +118,14 @@ def annex(ds: DanhSach, people: list[CaNhan], ctx: dict[str, Any], viet_tat: str
     groups = []
     if ds.tap_the:
         groups.append(Table(header=["TT", "Tên tập thể", "Thành tích"],
-                            rows=[[str(i), t.ten, t.thanh_tich] for i, t in
+                            rows=[[str(i), [Span(t.ten)], marked(t.thanh_tich)] for i, t in
                                   enumerate(ds.tap_the, 1)],
                             widths=[1, 6, 9], align=["giua", "trai", "trai"], title="TẬP THỂ"))
     if people:
         groups.append(Table(header=["TT", "Họ và tên", "Chức vụ, đơn vị", "Thành tích"],
-                            rows=[[str(i), p.ho_ten, ", ".join(x for x in (p.chuc_vu, p.don_vi)
-                                                               if x), p.thanh_tich]
-                                  for i, p in enumerate(people, 1)],
+                            rows=[[str(i), [Span(p.ho_ten)],
+                                   [Span(", ".join(x for x in (p.chuc_vu, p.don_vi) if x))],
+                                   marked(p.thanh_tich)] for i, p in enumerate(people, 1)],
                             widths=[1, 4, 5, 6], align=["giua", "trai", "trai", "trai"],
                             title="CÁ NHÂN"))
     if len(groups) == 2:
@@ -158,19 +159,18 @@ def context(source: Document, bctx: BuildContext) -> dict[str, Any]:
             people += people_from_profiles(ws, source.path, source.raw, doc.danh_sach.ca_nhan_tu)
     counts = {"so_tap_the": len(doc.danh_sach.tap_the) if doc.danh_sach else 0,
               "so_ca_nhan": len(people)}
-    paras = [Para(parse_inline(c, italic=True), role="can_cu") for c in doc.can_cu]
+    paras = [Para(marked(c, italic=True), role="can_cu") for c in doc.can_cu]
     paras.append(Para([Span(f"{TEN_LOAI}:", bold=True)], role="tieu_de_giua"))
     for number, article in enumerate(doc.dieu, start=1):
         texts = [fill_text(ws, source, t, counts, ("dieu", number - 1, "doan", j),
-                           name="danh_sach",
-                           hint="dùng {{ danh_sach.so_tap_the }} hoặc {{ danh_sach.so_ca_nhan }}")
+                           name="danh_sach")
                  for j, t in enumerate(article.doan)]
         label = Span(f"Điều {number}. ", bold=True)
         if article.tieu_de:
-            paras.append(Para([label, *parse_inline(article.tieu_de, bold=True)]))
+            paras.append(Para([label, *marked(article.tieu_de, bold=True)]))
         else:
-            paras.append(Para([label, *parse_inline(texts.pop(0))]))
-        paras.extend(Para(parse_inline(t)) for t in texts)
+            paras.append(Para([label, *marked(texts.pop(0))]))
+        paras.extend(Para(marked(t)) for t in texts)
     ctx["noi_dung"] = Blocks(close_body(paras))
     ctx["phu_luc"] = annex(doc.danh_sach, people, ctx, "QĐ") if doc.danh_sach and (
         doc.danh_sach.tap_the or people) else Blocks()

@@ -13,13 +13,16 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from gendoc.build import Document
+from gendoc.body import Para, Span, Table
+from gendoc.document import Document
 from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.kinds.official import Strict, VanBan, official_context
-from gendoc.media.brief import Brief, media_kind, produce, template_name
+from gendoc.media.blocks import literal_markup, marked, plain, plain_text, text
+from gendoc.media.brief import Brief, media_kind, produce
 from gendoc.media.figures import Filler, TongHop
 from gendoc.media.render import Images
-from gendoc.media.schema import Anh, LienHe, Phan, photo, sections
+from gendoc.media.schema import PAGE_NAMES, Anh, LienHe, Phan, own_template, photo, sections
+from gendoc.vi.dates import dia_danh_ngay
 from gendoc.vi.formats import phan_tram, so_vn
 from gendoc.workspace import Workspace
 
@@ -54,6 +57,11 @@ class ThongCao(VanBan):
     def _one(cls, v: Any) -> Any:
         return [v] if isinstance(v, (str, dict)) else v
 
+    @field_validator("template")
+    @classmethod
+    def _own_template(cls, v: str | None) -> str | None:
+        return own_template(v)
+
 
 def figures(rows: list[SoLieu]) -> list[dict[str, str]]:
     def fmt(value: float | None, unit: str) -> str:
@@ -76,51 +84,70 @@ def figures(rows: list[SoLieu]) -> list[dict[str, str]]:
     return out
 
 
-def contact(doc: ThongCao, ws: Workspace) -> dict[str, str] | None:
+def contact(doc: ThongCao, ws: Workspace) -> Para | None:
+    """"Thông tin liên hệ: …" — the release's own contact, else the workspace's default."""
     from gendoc.media.config import media_config
 
     chosen = doc.lien_he if doc.lien_he and doc.lien_he.has_any() else media_config(ws).lien_he
     if chosen is None:
         return None
-    return {k: getattr(chosen, k) or "" for k in ("ho_ten", "chuc_vu", "don_vi", "dien_thoai",
-                                                  "email")}
+    line = ", ".join(x for x in (chosen.ho_ten, chosen.chuc_vu, chosen.don_vi) if x)
+    if chosen.dien_thoai:
+        line += f"; điện thoại: {chosen.dien_thoai}"
+    if chosen.email:
+        line += f"; thư điện tử: {chosen.email}"
+    return Para([Span("Thông tin liên hệ:", bold=True), Span(f" {line}.")], role="lien_he")
 
 
-def context(doc: ThongCao, ws: Workspace, images: Images, source: Document) -> dict[str, Any]:
+def figures_table(doc: ThongCao, fill: Filler) -> Table | None:
+    rows = fill.rows + figures(doc.so_lieu)
+    if not rows:
+        return None
+    this_year = f"Năm {doc.tong_hop.nam}" if doc.tong_hop else "Kỳ này"
+    header = ["Chỉ tiêu", this_year, literal_markup(rows[0]["nhan_so_sanh"]), "Thay đổi"]
+    cells = [[[Span(r[k])] for k in ("chi_tieu", "gia_tri", "so_sanh", "thay_doi")] for r in rows]
+    return Table(header=header, rows=cells,
+                 widths=[6, 2, 2, 2], align=["trai", "phai", "phai", "phai"],
+                 title=doc.tieu_de_so_lieu)
+
+
+def bodies(ws: Workspace, source: Document, images: Images) -> tuple[str, str, list, list]:
+    """Title, lead, the web blocks and the ND30 body blocks of the release."""
+    doc: ThongCao = source.data
     unit = ws.unit(doc.co_quan)
     fill = Filler(ws, source, doc.tong_hop)
-    body = fill.sections(sections(doc.noi_dung))
-    return {
-        "tieu_de": fill(doc.tieu_de or doc.trich_yeu, "tieu_de"), "trich_yeu": doc.trich_yeu,
-        "sapo": fill(doc.sapo, "sapo"),
-        "anh": photo(images, doc.anh, ("anh",)), "noi_dung": body,
-        "so_lieu": fill.rows + figures(doc.so_lieu), "tieu_de_so_lieu": doc.tieu_de_so_lieu,
-        "tong_hop": fill.values,
-        "cot_ky_nay": f"Năm {doc.tong_hop.nam}" if doc.tong_hop else "Kỳ này",
-        "lien_he": contact(doc, ws), "co_quan": unit.ten_day_du or " ".join(unit.header_lines),
-        "dia_danh": doc.dia_danh or unit.dia_danh, "ngay": doc.ngay, "ten_loai": PRINTED,
-    }
+    title = fill(doc.tieu_de, "tieu_de") if doc.tieu_de else doc.trich_yeu
+    sapo = fill(doc.sapo, "sapo")
+    agency = unit.ten_day_du or " ".join(unit.header_lines)
+    place = doc.dia_danh or unit.dia_danh
+    table, people = figures_table(doc, fill), contact(doc, ws)
+    tail = [b for b in (table, people) if b is not None]
+    web = [plain(title, "tieu_de"),
+           plain(f"{PRINTED} của {agency} · {dia_danh_ngay(place, doc.ngay)}", "ngay"),
+           text(sapo, "sapo"), photo(images, doc.anh, ("anh",)),
+           *sections(doc.noi_dung, fill, "noi_dung"), *tail]
+    van_ban = [text(sapo), *sections(doc.noi_dung, fill, "noi_dung", numbered_heads=True), *tail]
+    return title, sapo, [b for b in web if b is not None], van_ban
 
 
 def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     images = Images(ws, doc)
     data: ThongCao = doc.data
-    ctx = context(data, ws, images, doc)
+    title, sapo, web, van_ban = bodies(ws, doc, images)
+    unit = ws.unit(data.co_quan)
     official = official_context(data, ws, TEN_LOAI)
-    brief = Brief(template=template_name(doc, "thong_cao.md.j2"), context=ctx,
-                  title=ctx["tieu_de"], description=ctx["sapo"],
-                  site=data.don_vi_web or ctx["co_quan"], formats=(".docx", ".html", ".txt"),
-                  docx_template=DOCX_TEMPLATE, docx_context=official, docx_separate=True,
-                  close_body=True)
+    brief = Brief(title=title, web=web, van_ban=van_ban, description=plain_text(marked(sapo)),
+                  site=data.don_vi_web or unit.ten_day_du or " ".join(unit.header_lines),
+                  formats=(".docx", ".html", ".txt"), docx_template=DOCX_TEMPLATE,
+                  docx_context=official, close_body=True)
     return produce(ws, doc, images, brief)
 
 
-# Variables of both templates: the ND30 .docx (header, signature, body) and the .md.j2.
+# Variables of the ND30 .docx template (header, signature, body blocks) and the page frame.
 CONTEXT_NAMES = sorted({
     "co_quan_chu_quan", "co_quan_ten", "co_quan_ten_day_du", "so", "ky_hieu", "dia_danh", "ngay",
     "ten_loai", "trich_yeu", "kinh_gui", "quyen_han", "chuc_vu", "ho_ten", "noi_nhan", "noi_dung",
-    "tieu_de", "sapo", "anh", "so_lieu", "tieu_de_so_lieu", "tong_hop", "cot_ky_nay", "lien_he",
-    "co_quan", "kenh", "phu_luc",
+    "phu_luc", *PAGE_NAMES,
 })
 
 

@@ -11,13 +11,15 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from gendoc.build import Document
+from gendoc.document import Document
 from gendoc.kinds.official import Strict
-from gendoc.media.brief import Brief, media_kind, produce, template_name
+from gendoc.media.blocks import marked, plain, plain_text, text
+from gendoc.media.brief import Brief, media_kind, produce
 from gendoc.media.figures import Filler, TongHop
 from gendoc.media.render import Images
-from gendoc.media.schema import Anh, Phan, photo, sections
-from gendoc.vi.dates import parse_date
+from gendoc.media.schema import PAGE_NAMES, Anh, Phan, own_template, photo, sections
+from gendoc.vi.dates import ngay_thang_nam, parse_date
+from gendoc.vi.numwords import viet_hoa_dau
 from gendoc.workspace import Workspace
 
 
@@ -33,39 +35,48 @@ class TinBai(Strict):
     ngay: Any = Field(None, description="ngày đăng: 2018-01-16")
     don_vi: str | None = Field(None, description="cơ quan đăng tin (hiện ở đầu trang web)")
     tong_hop: TongHop | None = Field(None, description="lấy số liệu từ báo cáo tổng hợp của năm")
-    template: str | None = Field(None, description="mẫu .md.j2 riêng trong templates/")
+    template: str | None = Field(None, description="mẫu riêng trong templates/: khung trang web .html.j2 hoặc mẫu Word .docx")
 
     @field_validator("ngay", mode="before")
     @classmethod
     def _date(cls, v: Any) -> Any:
         return parse_date(v) if v is not None else None
 
+    @field_validator("template")
+    @classmethod
+    def _own_template(cls, v: str | None) -> str | None:
+        return own_template(v)
 
-def context(ws: Workspace, source: Document, images: Images) -> dict[str, Any]:
+
+def blocks(ws: Workspace, source: Document, images: Images) -> tuple[str, str, list[Any]]:
+    """Headline, lead and the article's blocks (the same for the page, the text and Word)."""
     doc: TinBai = source.data
     fill = Filler(ws, source, doc.tong_hop)
-    body = fill.sections(sections(doc.noi_dung))
-    return {
-        "chuyen_muc": doc.chuyen_muc or "", "tieu_de": fill(doc.tieu_de, "tieu_de"),
-        "sapo": fill(doc.sapo, "sapo"), "anh": photo(images, doc.anh, ("anh",)), "noi_dung": body,
-        "tac_gia": doc.tac_gia, "nguon": doc.nguon or "", "ngay": doc.ngay,
-        "don_vi": doc.don_vi or "",
-    }
+    title, sapo = fill(doc.tieu_de, "tieu_de"), fill(doc.sapo, "sapo")
+    out: list[Any] = [plain(title, "tieu_de")]
+    if doc.ngay:
+        dated = viet_hoa_dau(ngay_thang_nam(doc.ngay))
+        out.append(plain(f"{dated} · {doc.chuyen_muc}" if doc.chuyen_muc else dated, "ngay"))
+    out.append(text(sapo, "sapo"))
+    out.append(photo(images, doc.anh, ("anh",)))
+    out.extend(sections(doc.noi_dung, fill, "noi_dung"))
+    byline = f"{doc.tac_gia} (nguồn: {doc.nguon})" if doc.nguon else doc.tac_gia
+    out.append(plain(byline, "tac_gia"))
+    return title, sapo, [b for b in out if b is not None]
 
 
 def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     images = Images(ws, doc)
     data: TinBai = doc.data
-    ctx = context(ws, doc, images)
-    brief = Brief(template=template_name(doc, "tin_bai.md.j2"), context=ctx,
-                  title=ctx["tieu_de"], description=ctx["sapo"],
+    title, sapo, body = blocks(ws, doc, images)
+    brief = Brief(title=title, web=body, description=plain_text(marked(sapo)),
                   site=" · ".join(x for x in (data.don_vi, data.chuyen_muc) if x) or None,
                   formats=(".html", ".docx", ".txt"))
     return produce(ws, doc, images, brief)
 
 
-# Variables its .md.j2 template receives (and `noi_dung`, the body of truyen_thong.docx).
-CONTEXT_NAMES = ["chuyen_muc", "tieu_de", "sapo", "anh", "noi_dung", "tac_gia", "nguon", "ngay", "don_vi", "kenh"]
+# Variables its Word template (truyen_thong.docx) and page frame (truyen_thong.html.j2) get.
+CONTEXT_NAMES = PAGE_NAMES
 
 
 KIND = media_kind("tin_bai", "Tin bài (cổng thông tin)", TinBai, build_outputs,

@@ -12,14 +12,18 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from gendoc.build import Document
+from gendoc.body import Para, Span
+from gendoc.document import Document
 from gendoc.kinds.official import Strict
-from gendoc.media.brief import Brief, media_kind, produce, template_name
+from gendoc.media.blocks import marked, plain
+from gendoc.media.brief import Brief, media_kind, produce
 from gendoc.media.config import media_config
 from gendoc.media.figures import Filler, TongHop
 from gendoc.media.render import Images
+from gendoc.media.schema import PAGE_NAMES, own_template
 from gendoc.media.timing import clock, parse_duration, reading_seconds, spoken, syllables
-from gendoc.vi.dates import parse_date
+from gendoc.vi.dates import ngay_thang_nam, parse_date
+from gendoc.vi.numwords import viet_hoa_dau
 from gendoc.workspace import Workspace
 from gendoc.yamlio import line_of
 
@@ -53,6 +57,11 @@ class TinPhatThanh(Strict):
     def _one(cls, v: Any) -> Any:
         return [v] if isinstance(v, str) else v
 
+    @field_validator("template")
+    @classmethod
+    def _own_template(cls, v: str | None) -> str | None:
+        return own_template(v)
+
 
 def estimate(ws: Workspace, doc: Document) -> tuple[list[dict[str, Any]], float, float, list[str]]:
     """Paragraph views (start time, syllables), total seconds, speed, and timing warnings."""
@@ -85,24 +94,29 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     data: TinPhatThanh = doc.data
     views, total, speed, warnings = estimate(ws, doc)
     doc.warnings.extend(warnings)
-    summary = (f"Thời lượng đọc ước tính: {spoken(total)} ({clock(total)}), "
-               f"{sum(v['am_tiet'] for v in views)} âm tiết, tốc độ {speed:g} âm tiết/phút")
-    ctx = {
-        "don_vi": data.don_vi, "chuong_trinh": data.chuong_trinh, "tieu_de": data.tieu_de,
-        "ngay_phat": data.ngay_phat, "doan": views, "thoi_luong_doc": clock(total),
-        "thoi_luong_doc_chu": spoken(total), "toc_do": f"{speed:g}",
-        "khung": clock(data.thoi_luong) if data.thoi_luong is not None else "",
-        "am_tiet": sum(v["am_tiet"] for v in views), "bien_tap": data.bien_tap or "",
-        "nguon": data.nguon or "", "tom_tat": summary,
-    }
-    brief = Brief(template=template_name(doc, "tin_phat_thanh.md.j2"), context=ctx,
-                  title=data.tieu_de, site=f"{data.don_vi} · {data.chuong_trinh}",
+    syllable_count = sum(v["am_tiet"] for v in views)
+    top = f"{data.don_vi} · {data.chuong_trinh}"
+    if data.ngay_phat:
+        top += f" · {viet_hoa_dau(ngay_thang_nam(data.ngay_phat))}"
+    slot = f"; thời lượng dành cho tin: {clock(data.thoi_luong)}" if data.thoi_luong is not None \
+        else ""
+    body: list[Any] = [
+        plain(top, "nho"), plain(data.tieu_de, "tieu_de"),
+        Para([Span(f"Thời lượng đọc ước tính: {spoken(total)}", bold=True),
+              Span(f" ({clock(total)}{slot}) — {syllable_count} âm tiết, tốc độ {speed:g} "
+                   "âm tiết/phút.")]),
+        *(Para([Span(f"[{v['bat_dau']}] "), *marked(v["doan"])]) for v in views)]
+    credit = " — ".join(x for x in (data.bien_tap, f"Nguồn: {data.nguon}" if data.nguon else "")
+                        if x)
+    if credit:
+        body.append(plain(credit, "tac_gia"))
+    brief = Brief(title=data.tieu_de, web=body, site=f"{data.don_vi} · {data.chuong_trinh}",
                   formats=(".txt", ".html", ".docx"))
     return produce(ws, doc, Images(ws, doc), brief)
 
 
-# Variables its .md.j2 template receives (and `noi_dung`, the body of truyen_thong.docx).
-CONTEXT_NAMES = ["don_vi", "chuong_trinh", "tieu_de", "ngay_phat", "doan", "thoi_luong_doc", "thoi_luong_doc_chu", "toc_do", "khung", "am_tiet", "bien_tap", "nguon", "tom_tat", "kenh", "noi_dung"]
+# Variables its Word template (truyen_thong.docx) and page frame (truyen_thong.html.j2) get.
+CONTEXT_NAMES = PAGE_NAMES
 
 
 KIND = media_kind("tin_phat_thanh", "Tin phát thanh", TinPhatThanh, build_outputs,

@@ -1,8 +1,9 @@
-"""The steps every media kind shares: Markdown → HTML page, plain text, DOCX blocks, bias check.
+"""The steps every media kind shares: blocks → HTML page, plain text, DOCX, bias check.
 
-A kind supplies its template context; `produce()` renders the Markdown once for the web (`kenh`
-= "web") and, when the Word version differs (an ND30 release has its header and title in the
-.docx template, not in the body), once more with `kenh` = "van_ban".
+A kind turns its content into blocks (`gendoc.media.blocks`) and hands them to `produce()`:
+the web page and the plain text are drawn from `web`, the .docx from the same blocks — or from
+`van_ban` when the Word version differs (an ND30 release has its header and title in the .docx
+template, not in the body). No output is parsed back from another.
 """
 
 from __future__ import annotations
@@ -11,18 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gendoc.body import Blocks, Para, close_body
-from gendoc.build import Document
+from gendoc.document import Document
 from gendoc.kinds import Kind
-from gendoc.media.convert import to_text
-from gendoc.media.page import page
-from gendoc.media.render import (
-    Images,
-    bias_warnings,
-    docx_bytes,
-    html_blocks,
-    markdown_to_html,
-    render_markdown,
-)
+from gendoc.media.blocks import for_docx
+from gendoc.media.convert import to_html, to_text
+from gendoc.media.page import PAGE_TEMPLATE, page
+from gendoc.media.render import Images, bias_warnings, docx_bytes
 from gendoc.workspace import Workspace
 
 
@@ -30,46 +25,59 @@ from gendoc.workspace import Workspace
 class Brief:
     """What a kind hands to `produce()`."""
 
-    template: str  # the .md.j2 template
-    context: dict[str, Any]
     title: str
+    web: list[Any]  # blocks of the web page and the plain text (and the .docx by default)
+    van_ban: list[Any] | None = None  # blocks of the .docx when they differ from `web`
     description: str | None = None
     site: str | None = None
     formats: tuple[str, ...] = (".html", ".txt", ".docx")
     docx_template: str = "truyen_thong.docx"
     docx_context: dict[str, Any] = field(default_factory=dict)  # ND30 header variables …
-    docx_separate: bool = False  # render the body again with kenh="van_ban" for the .docx
+    page_template: str = PAGE_TEMPLATE
     close_body: bool = False  # end the Word body with "./." (ND30)
-    text_header: str | None = None  # lines put before the plain text (timing summary …)
 
 
-def template_name(doc: Document, default: str) -> str:
-    own = getattr(doc.data, "template", None)
-    return own if own else default
+def own_templates(ws: Workspace, doc: Document, brief: Brief) -> Brief:
+    """Apply the content file's `template:` — a page frame (.html.j2) or a Word template (.docx).
+
+    The name was checked at load (`gendoc.media.schema.own_template`: an old Markdown template
+    gets a migration message there). A workspace's leftover `templates/<kind>.md.j2` is
+    reported as unused; the document still builds with gendoc's layout.
+    """
+    from gendoc.document import rel
+
+    legacy = ws.templates_dir / f"{doc.kind.name}.md.j2"
+    if legacy.is_file():
+        doc.warnings.append(
+            f"mẫu '{rel(ws, legacy)}' không còn được dùng: nội dung tin, bài được in nguyên văn, "
+            f"bố cục do gendoc dựng. Muốn đổi khung trang web, chép mẫu {PAGE_TEMPLATE} của "
+            "gendoc (xem đường dẫn bằng 'gendoc templates') vào templates/ rồi sửa; sau đó xoá "
+            "tệp .md.j2 này.")
+    own = getattr(doc.data, "template", None) or ""
+    if own.endswith(".html.j2"):
+        brief.page_template = own
+    elif own.endswith(".docx"):
+        brief.docx_template = own
+    return brief
 
 
 def produce(ws: Workspace, doc: Document, images: Images, brief: Brief) -> dict[str, bytes]:
-    """Every requested format as bytes; warnings (bias) are added to `doc.warnings`."""
-    web_md = render_markdown(ws, brief.template, {**brief.context, "kenh": "web"})
-    body = markdown_to_html(web_md)
-    text = to_text(body)
-    if brief.text_header:
-        text = brief.text_header.rstrip("\n") + "\n\n" + text
+    """Every requested format as bytes; warnings (bias, unused templates) go to `doc.warnings`."""
+    brief = own_templates(ws, doc, brief)
+    text = to_text(brief.web)
     doc.warnings.extend(bias_warnings(ws, doc, text))
     out: dict[str, bytes] = {}
     if ".docx" in brief.formats:
-        word_body = body
-        if brief.docx_separate:
-            word_body = markdown_to_html(
-                render_markdown(ws, brief.template, {**brief.context, "kenh": "van_ban"}))
-        blocks = html_blocks(word_body, images)
+        blocks = for_docx(brief.van_ban if brief.van_ban is not None else brief.web)
         if brief.close_body:
             blocks = _closed(blocks)
-        out[".docx"] = docx_bytes(ws, brief.docx_template,
-                                  {**brief.docx_context, "noi_dung": blocks})
+        out[".docx"] = docx_bytes(ws, brief.docx_template, {
+            "tieu_de": brief.title, "mo_ta": brief.description or "",
+            "dau_trang": brief.site or "", "css": "", **brief.docx_context, "noi_dung": blocks})
     if ".html" in brief.formats:
-        out[".html"] = page(brief.title, body, images=images.by_ref,
-                            description=brief.description, site=brief.site).encode("utf-8")
+        out[".html"] = page(brief.title, to_html(brief.web), images=images.by_ref,
+                            description=brief.description, site=brief.site, ws=ws,
+                            template=brief.page_template).encode("utf-8")
     if ".txt" in brief.formats:
         out[".txt"] = text.encode("utf-8")
     return {s: out[s] for s in brief.formats}

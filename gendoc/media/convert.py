@@ -1,272 +1,156 @@
-"""One source, three outputs: the HTML that Markdown produces becomes DOCX blocks and plain text.
+"""One block model, two text renderings: media `Blocks` → an HTML fragment and → plain text.
 
-A media brief is written once as a Markdown/Jinja template; its HTML is the reference rendering.
-Rather than a second template per format (which drift apart), the HTML is parsed into a small
-tree and walked twice: into `gendoc.body.Blocks` for the DOCX path and into plain text for
-agencies that paste text into their own systems. Only the elements gendoc's templates produce
-are handled; anything else contributes its text.
+The .docx is drawn from the same blocks (`gendoc.media.blocks.for_docx`), so the three outputs
+cannot drift apart and nothing is parsed back from HTML. Every span's text is HTML-escaped
+here (`&`, `<`, `>`, quotes); the only markup in the fragment is the markup written below.
+A line break inside a content paragraph is a line break in every format.
 """
 
 from __future__ import annotations
 
+import html
+import re
 import unicodedata
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path
+from collections.abc import Sequence
+from typing import Any
 
-from gendoc.body import Blocks, Image, PageBreak, Para, Span, Table
+from gendoc.body import Image, PageBreak, Para, Span, Table, parse_inline
+from gendoc.media.blocks import ROLES, Group, Photo, plain_text
 
-_VOID = {"img", "br", "hr", "meta", "link", "input", "source", "col", "wbr"}
-_SKIP = {"script", "style", "head"}
-
-
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[Node | str] = field(default_factory=list)
-
-    def classes(self) -> set[str]:
-        return set((self.attrs.get("class") or "").split())
-
-    def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
-
-    def find_all(self, tag: str) -> list[Node]:
-        out = []
-        for child in self.children:
-            if isinstance(child, Node):
-                if child.tag == tag:
-                    out.append(child)
-                out += child.find_all(tag)
-        return out
+_UNIT = re.compile(r"(\d)[ \t]+(%|km|ha|m²|người|đồng|triệu|tỷ|giây|phút)(?!\w)")
+_CELL_CLASS = {"phai": "so", "giua": "tg"}
 
 
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("root")
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in _VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
-
-    def handle_endtag(self, tag: str) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
+def unbreakable_units(text: str) -> str:
+    """Keep a number and its unit on one line in the page ("35 người", "2 phút")."""
+    return _UNIT.sub("\\1\u00a0\\2", text)
 
 
-def parse_html(source: str) -> Node:
-    builder = _TreeBuilder()
-    builder.feed(source)
-    builder.close()
-    return builder.root
+def _escape(text: str) -> str:
+    return "<br>".join(html.escape(unbreakable_units(line), quote=True)
+                       for line in text.split("\n"))
 
 
-def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(text.split()))
-
-
-# --- spans (inline formatting) ------------------------------------------------------------------
-
-def spans_of(node: Node, bold: bool = False, italic: bool = False) -> list[Span]:
-    """Runs of a paragraph-like element: <strong>/<b> bold, <em>/<i> italic, <br> a line break."""
-    out: list[Span] = []
-    for child in node.children:
-        if isinstance(child, str):
-            text = " ".join(child.split(" ")) if child.strip() else (" " if child else "")
-            text = text.replace("\n", " ")
-            if text:
-                out.append(Span(text, bold, italic))
-        elif child.tag == "br":
-            out.append(Span("\n", bold, italic))
-        elif child.tag in _SKIP or child.tag == "img":
-            continue
-        else:
-            out += spans_of(child, bold or child.tag in ("strong", "b", "th"),
-                            italic or child.tag in ("em", "i", "cite"))
-    return _tidy(out)
-
-
-def _tidy(spans: list[Span]) -> list[Span]:
-    """Collapse runs of spaces and trim the paragraph ends."""
+def _merged(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
-        text = unicodedata.normalize("NFC", span.text)
-        while "  " in text:
-            text = text.replace("  ", " ")
-        if out and out[-1].text.endswith((" ", "\n")) and text.startswith(" "):
-            text = text[1:]
-        if text:
-            out.append(Span(text, span.bold, span.italic))
-    if out:
-        out[0] = Span(out[0].text.lstrip(), out[0].bold, out[0].italic)
-        out[-1] = Span(out[-1].text.rstrip(), out[-1].bold, out[-1].italic)
-    return [s for s in out if s.text]
+        if out and (out[-1].bold, out[-1].italic) == (span.bold, span.italic):
+            out[-1] = Span(out[-1].text + span.text, span.bold, span.italic)
+        elif span.text:
+            out.append(span)
+    return out
 
 
-def _markup(spans: list[Span]) -> str:
-    """Spans back to gendoc's inline syntax (**bold**, *italic*) for table cells."""
-    parts = []
-    for s in spans:
-        text = s.text.replace("*", "\\*")
-        if s.bold and s.italic:
-            text = f"***{text}***"
-        elif s.bold:
-            text = f"**{text}**"
-        elif s.italic:
-            text = f"*{text}*"
-        parts.append(text)
-    return "".join(parts)
+def spans_html(spans: list[Span]) -> str:
+    out = []
+    for span in _merged(spans):
+        piece = _escape(span.text)
+        if span.italic:
+            piece = f"<em>{piece}</em>"
+        if span.bold:
+            piece = f"<strong>{piece}</strong>"
+        out.append(piece)
+    return "".join(out)
 
 
-# --- HTML → Blocks ----------------------------------------------------------------------------
-
-ROLE_BY_CLASS = {  # template class → DOCX paragraph style (the media template defines them)
-    "tieu-de": "TT Tieu de", "sapo": "TT Sapo", "tac-gia": "TT Tac gia", "chu-thich": "TT Chu thich",
-    "giua": "ND30 Tieu de giua", "can-cu": "ND30 Can cu", "nho": "TT Chu thich",
-    "ngay": "TT Chu thich",
-}
+def _cell(value: str | list[Span]) -> list[Span]:
+    return value if isinstance(value, list) else parse_inline(str(value))
 
 
-def to_blocks(source: str, images: dict[str, Path], *, heading_role: str = "noi_dung") -> Blocks:
-    """Blocks for the DOCX path. `images` maps an <img src> to the file it stands for."""
-    blocks = Blocks()
-    _walk_blocks(parse_html(source), blocks, images, heading_role)
-    return blocks
+def _attr(css: str) -> str:
+    return f' class="{css}"' if css else ""
 
 
-def _role(node: Node, default: str) -> str:
-    for cls in node.classes():
-        if cls in ROLE_BY_CLASS:
-            return ROLE_BY_CLASS[cls]
-    return default
+def _table_html(table: Table) -> str:
+    aligns = table.align or []
+    classes = [_CELL_CLASS.get(a, "") for a in aligns] + [""] * len(table.header)
+    rows = []
+    if table.title:
+        rows.append(f"<caption>{_escape(table.title)}</caption>")
+    rows.append("<tr>" + "".join(f"<th{_attr(classes[i])}>{spans_html(_cell(h))}</th>"
+                                 for i, h in enumerate(table.header)) + "</tr>")
+    for row in table.rows:
+        rows.append("<tr>" + "".join(f"<td{_attr(classes[i])}>{spans_html(_cell(c))}</td>"
+                                     for i, c in enumerate(row)) + "</tr>")
+    return "<table>\n" + "\n".join(rows) + "\n</table>"
 
 
-def _walk_blocks(node: Node, blocks: Blocks, images: dict[str, Path], heading_role: str) -> None:
-    for child in node.children:
-        if isinstance(child, str):
-            if child.strip():
-                blocks.append(Para([Span(_clean(child))]))
-            continue
-        tag = child.tag
-        if tag in _SKIP:
-            continue
-        if "ngat-trang" in child.classes():
-            blocks.append(PageBreak())
-            continue
-        if tag == "h1":
-            blocks.append(Para(spans_of(child, bold=True), role=_role(child, "TT Tieu de")))
-        elif tag in ("h2", "h3", "h4"):
-            blocks.append(Para(spans_of(child, bold=True), role=_role(child, heading_role)))
-        elif tag == "p":
-            imgs = child.find_all("img")
-            if imgs and not _clean(child.text()):
-                for img in imgs:
-                    _append_image(blocks, img, images, None)
-            else:
-                spans = spans_of(child, italic=tag == "blockquote")
-                if spans:
-                    blocks.append(Para(spans, role=_role(child, "noi_dung")))
-        elif tag == "figure":
-            caption = " ".join(_clean(c.text()) for c in child.find_all("figcaption")) or None
-            for img in child.find_all("img"):
-                _append_image(blocks, img, images, caption)
-        elif tag in ("ul", "ol"):
-            for number, li in enumerate(child.find_all("li"), start=1):
-                label = f"{number}. " if tag == "ol" else "- "
-                blocks.append(Para([Span(label), *spans_of(li)], role=_role(child, "noi_dung")))
-        elif tag == "blockquote":
-            for p in child.find_all("p") or [child]:
-                blocks.append(Para(spans_of(p, italic=True)))
-        elif tag == "table":
-            blocks.append(_table(child))
-        elif tag == "hr":
-            continue
-        else:
-            _walk_blocks(child, blocks, images, heading_role)
+def _photo_html(photo: Photo) -> str:
+    caption = _escape(photo.caption or "")
+    if photo.credit:
+        caption += f' <span class="nguon">({_escape(photo.credit)})</span>'
+    return (f'<figure>\n<img src="{html.escape(photo.ref, quote=True)}" '
+            f'alt="{html.escape(photo.alt, quote=True)}">\n'
+            + (f"<figcaption>{caption.strip()}</figcaption>\n" if caption.strip() else "")
+            + "</figure>")
 
 
-def _append_image(blocks: Blocks, img: Node, images: dict[str, Path], caption: str | None) -> None:
-    path = images.get(img.attrs.get("src", ""))
-    if path is None:
-        return
-    width = float(img.attrs.get("data-rong-cm") or 12)
-    blocks.append(Image(path, width_cm=width, caption=caption or img.attrs.get("alt") or None))
-
-
-def _table(node: Node) -> Table:
-    rows = node.find_all("tr")
-    header: list[str] = []
-    body: list[list[str]] = []
-    for row in rows:
-        cells = [c for c in row.children if isinstance(c, Node) and c.tag in ("th", "td")]
-        texts = [_markup(spans_of(c)) for c in cells]
-        if not header and all(c.tag == "th" for c in cells):
-            header = [_clean(c.text()) for c in cells]
-        else:
-            body.append(texts)
-    widths = [float(w) for w in (node.attrs.get("data-rong") or "").split()] or None
-    align = (node.attrs.get("data-can") or "").split() or None
-    caption = next((_clean(c.text()) for c in node.find_all("caption")), None)
-    return Table(header=header or [""] * len(body[0] if body else [""]), rows=body, widths=widths,
-                 align=align, title=caption)
-
-
-# --- HTML → plain text ---------------------------------------------------------------------------
-
-def to_text(source: str) -> str:
-    """Plain text: headings in capitals, one paragraph per line, blank lines between blocks."""
+def to_html(blocks: list[Any]) -> str:
+    """The page body: one element per block; consecutive list items share one <ul>."""
     out: list[str] = []
-    _walk_text(parse_html(source), out)
-    text = "\n\n".join(p for p in out if p.strip())
-    return unicodedata.normalize("NFC", text) + "\n"
+    items: list[str] = []
 
+    def close_list() -> None:
+        if items:
+            out.append("<ul>\n" + "\n".join(items) + "\n</ul>")
+            items.clear()
 
-def _line(node: Node) -> str:
-    return "".join(s.text for s in spans_of(node))
-
-
-def _walk_text(node: Node, out: list[str]) -> None:
-    for child in node.children:
-        if isinstance(child, str):
-            if child.strip():
-                out.append(_clean(child))
+    for block in blocks:
+        if isinstance(block, Para) and block.role == "muc":
+            items.append(f"<li>{spans_html(block.spans)}</li>")
             continue
-        tag = child.tag
-        if tag in _SKIP:
+        close_list()
+        if isinstance(block, Para):
+            role = ROLES.get(block.role, ROLES["noi_dung"])
+            inner = spans_html(block.spans)
+            if role.tag == "blockquote":
+                out.append(f"<blockquote><p>{inner}</p></blockquote>")
+            else:
+                out.append(f"<{role.tag}{_attr(role.css)}>{inner}</{role.tag}>")
+        elif isinstance(block, Table):
+            out.append(_table_html(block))
+        elif isinstance(block, Photo):
+            out.append(_photo_html(block))
+        elif isinstance(block, Group):
+            out.append(f'<section class="{html.escape(block.css)}">\n'
+                       f"{to_html(block.blocks)}\n</section>")
+        elif isinstance(block, (Image, PageBreak)):
+            continue  # charts and page breaks belong to the printed document
+    close_list()
+    return unicodedata.normalize("NFC", "\n".join(out))
+
+
+def _text_of(block: Any) -> str | None:
+    if isinstance(block, Para):
+        role = ROLES.get(block.role, ROLES["noi_dung"])
+        line = role.prefix + plain_text(block.spans)
+        return line.upper() if role.upper_in_text else line
+    if isinstance(block, Photo):
+        caption = block.full_caption()
+        return f"[Ảnh: {caption}]" if caption else "[Ảnh]"
+    if isinstance(block, Table):
+        rows: list[Sequence[str | list[Span]]] = [block.header, *block.rows]
+        lines = [" | ".join(plain_text(_cell(c)).replace("\n", " / ") for c in row)
+                 for row in rows]
+        return "\n".join(([block.title] if block.title else []) + lines)
+    if isinstance(block, Group):
+        return to_text(block.blocks).rstrip("\n")
+    return None
+
+
+def to_text(blocks: list[Any]) -> str:
+    """Plain text: headings in capitals, one paragraph per line, blank lines between blocks;
+    consecutive list items stay on consecutive lines."""
+    out: list[str] = []
+    previous_item = False
+    for block in blocks:
+        piece = _text_of(block)
+        if piece is None or not piece.strip():
             continue
-        if tag in ("h1", "h2"):
-            out.append(_line(child).upper())
-        elif tag in ("h3", "h4", "p", "blockquote", "figcaption", "caption"):
-            if tag == "p" and child.find_all("img") and not _clean(child.text()):
-                continue
-            out.append(_line(child))
-        elif tag in ("ul", "ol"):
-            items = child.find_all("li")
-            out.append("\n".join((f"{i}. " if tag == "ol" else "- ") + _line(li)
-                                 for i, li in enumerate(items, start=1)))
-        elif tag == "figure":
-            caption = " ".join(_clean(c.text()) for c in child.find_all("figcaption"))
-            out.append(f"[Ảnh: {caption}]" if caption else "[Ảnh]")
-        elif tag == "table":
-            rows = []
-            for row in child.find_all("tr"):
-                cells = [c for c in row.children if isinstance(c, Node) and c.tag in ("th", "td")]
-                rows.append(" | ".join(_line(c).replace("\n", " / ") for c in cells))
-            out.append("\n".join(rows))
-        elif tag in ("hr",):
-            out.append("* * *")
+        item = isinstance(block, Para) and block.role == "muc"
+        if item and previous_item:
+            out[-1] += "\n" + piece
         else:
-            _walk_text(child, out)
+            out.append(piece)
+        previous_item = item
+    return unicodedata.normalize("NFC", "\n\n".join(out)) + "\n"

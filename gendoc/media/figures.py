@@ -4,7 +4,8 @@ A press release on a year's results must quote the same percentages as the conso
 Sở Nội vụ sends to the province, so it does not copy them: `tong_hop: {nam: 2017, chi_tieu: […]}`
 in the content file makes gendoc consolidate content/bao-cao/<year>/ at build time, fill the
 figures table, and offer the values to the text as `{{ tong_hop.lanh_dao.ty_le }}` (formatted the
-way the reports format them: "38,6%", "tăng 2,5 điểm %").
+way the reports format them: "38,6%", "tăng 2,5 điểm %"). The placeholders are filled by a
+regular expression (`gendoc.media.placeholders`), never by a template engine.
 """
 
 from __future__ import annotations
@@ -78,30 +79,40 @@ def consolidated(ws: Any, spec: TongHop) -> tuple[list[dict[str, str]], dict[str
 
 
 def fill_text(ws: Any, doc: Any, text: str, values: dict[str, Any], loc: tuple, *,
-              name: str = "tong_hop", hint: str | None = None) -> str:
-    """Render `{{ tong_hop.… }}` in one content string (sandboxed); errors name the field line.
+              name: str = "tong_hop") -> str:
+    """Replace `{{ tong_hop.… }}` placeholders in one content string (`gendoc.media.placeholders`).
 
-    `name` is the variable the values are offered as (a decision offers its list counts).
+    `name` is the namespace the values are offered under (a decision offers its list counts as
+    `danh_sach`). An unknown name is a ContentError naming the file, line and field.
     """
-    if "{{" not in text and "{%" not in text:
-        return text
-    import jinja2
+    from gendoc.media.placeholders import UnknownName, fill, flatten
 
-    from gendoc.build import rel
-    from gendoc.exceptions import ContentError, FieldProblem
-    from gendoc.templates import make_env
-    from gendoc.validation import field_name
-    from gendoc.yamlio import line_of
-
-    env = make_env(ws, loader=False)
     try:
-        return env.from_string(text).render(**{name: values})
-    except (jinja2.TemplateError, jinja2.exceptions.SecurityError) as exc:
+        return fill(text, flatten({name: values}), (name,))
+    except UnknownName as exc:
+        from gendoc.document import rel
+        from gendoc.exceptions import ContentError, FieldProblem
+        from gendoc.validation import field_name
+        from gendoc.yamlio import line_of
+
+        line = token_line(doc.path, exc.token, line_of(doc.raw, loc))
         raise ContentError(rel(ws, doc.path), [FieldProblem(
-            field_name(loc), f"không điền được số liệu ({getattr(exc, 'message', exc)})",
-            where=line_of(doc.raw, loc),
-            hint=hint or "dùng {{ tong_hop.lanh_dao.ty_le }}, {{ tong_hop.quy_hoach.thay_doi }} "
-                         "… với các nhóm khai báo ở tong_hop.chi_tieu")]) from None
+            field_name(loc), str(exc), where=line)]) from None
+
+
+def token_line(path: Any, token: str, start: int | None, reach: int = 60) -> int | None:
+    """The line where `token` is written, searching from the field's own line (a paragraph
+    folded over several lines starts above its placeholder); the field's line otherwise."""
+    if start is None:
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, AttributeError):
+        return start
+    for number in range(start, min(start + reach, len(lines)) + 1):
+        if token in lines[number - 1]:
+            return number
+    return start
 
 
 class Filler:
@@ -111,7 +122,7 @@ class Filler:
         self.ws, self.source = ws, source
         self.rows, self.values = consolidated(ws, spec) if spec else ([], {})
         if spec and not self.values["so_don_vi"]:
-            from gendoc.build import rel
+            from gendoc.document import rel
             from gendoc.exceptions import ContentError, FieldProblem
             from gendoc.yamlio import line_of
 
@@ -123,9 +134,3 @@ class Filler:
 
     def __call__(self, text: str, *loc: str | int) -> str:
         return fill_text(self.ws, self.source, text, self.values, loc)
-
-    def sections(self, items: list[dict[str, Any]], field: str = "noi_dung") -> list[dict[str, Any]]:
-        """Sections ({tieu_de, doan[]}) with every heading and paragraph filled."""
-        return [{"tieu_de": self(p["tieu_de"], field, i, "tieu_de"),
-                 "doan": [self(t, field, i, "doan", j) for j, t in enumerate(p["doan"])]}
-                for i, p in enumerate(items)]

@@ -1,20 +1,43 @@
-"""A standalone web page around a media brief: its own CSS, Vietnamese typography, images inline.
+"""A standalone web page around a media brief: layout template, stylesheet, sanitiser, CSP.
 
 The portal's editors paste or upload one file, so the page carries everything: the stylesheet in
 <style>, pictures as data: URIs, `lang="vi"` (screen readers, fonts and line breaking choose
 Vietnamese rules), and NFC text. Typography follows Vietnamese print practice: a serif face with
 full Vietnamese coverage, generous leading so stacked diacritics (ậ, ễ, ỡ) never touch the line
-above, no automatic hyphenation (browsers would split syllables), curly quotes “…” (Markdown's
-smarty extension) and unbroken spaces inside numbers with units.
+above, no automatic hyphenation (browsers would split syllables) and unbroken spaces inside
+numbers with units.
+
+The page frame is a Jinja template on the template search path (`truyen_thong.html.j2`, which a
+workspace may override or extend), rendered sandboxed with autoescape. It receives the body
+already built from blocks (`gendoc.media.convert`) and escaped values; content is never template
+source. Two gates follow, whatever the template says: everything inside <body> passes through
+nh3 (the maintained Rust sanitiser ammonia) with an allow-list of tags and attributes — no
+script, no event attributes, no javascript:/data: links — and a Content-Security-Policy meta tag
+is put first in <head> (no script at all, pictures only from the page itself).
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
+
+import nh3
+from markupsafe import Markup
+
+from gendoc.exceptions import RenderError
+
+PAGE_TEMPLATE = "truyen_thong.html.j2"
+CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; "
+       "form-action 'none'")
+CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+TAGS = nh3.ALLOWED_TAGS | {"main", "section"}
+ATTRIBUTES = {"*": {"class", "id", "lang", "title"}, "img": {"src", "alt", "width", "height"},
+              "a": {"href"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+_HEAD = re.compile(r"<head(\s[^>]*)?>", re.I)
+_BODY = re.compile(r"(<body(?:\s[^>]*)?>)(.*)(</body\s*>)", re.I | re.S)
 
 CSS = """
 :root { --chu: #1a1a1a; --nhat: #5a5a5a; --nhan: #8b1a1a; --vien: #d9d4cc; --nen: #fffdf9; }
@@ -64,14 +87,6 @@ td.so, th.so { text-align: right; white-space: nowrap; font-variant-numeric: tab
   a { color: inherit; text-decoration: none; } }
 """
 
-_UNIT = re.compile(r"(\d)\s+(%|km|ha|m²|người|đồng|triệu|tỷ|giây|phút)(?!\w)")
-
-
-def unbreakable_units(body: str) -> str:
-    """Keep a number and its unit on one line ("35 người", "2 phút") in text nodes only."""
-    parts = re.split(r"(<[^>]+>)", body)
-    return "".join(p if p.startswith("<") else _UNIT.sub("\\1\u00a0\\2", p) for p in parts)
-
 
 def data_uri(path: Path) -> str:
     kind = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -79,26 +94,57 @@ def data_uri(path: Path) -> str:
     return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
+def sanitise(fragment: str) -> str:
+    """The last gate: only allow-listed tags and attributes, only safe URL schemes."""
+    return nh3.clean(fragment, tags=TAGS, attributes=ATTRIBUTES, strip_comments=True,
+                     link_rel="noopener noreferrer")
+
+
 def inline_images(body: str, images: dict[str, Path]) -> str:
-    """Replace gendoc's image references (`gendoc-anh:N`) by the pictures themselves."""
+    """Replace gendoc's picture references (`<img src="gendoc-anh-N"`) by the pictures.
+
+    Runs after the sanitiser (which refuses data: URLs): only an <img> tag gendoc wrote can
+    carry a reference, because content text reaches the page escaped.
+    """
     for ref, path in images.items():
-        body = body.replace(f'src="{ref}"', f'src="{data_uri(path)}"')
+        body = body.replace(f'<img src="{ref}"', f'<img src="{data_uri(path)}"')
     return body
 
 
 def page(title: str, body: str, *, images: dict[str, Path] | None = None,
-         description: str | None = None, site: str | None = None) -> str:
+         description: str | None = None, site: str | None = None, ws: Any = None,
+         template: str = PAGE_TEMPLATE) -> str:
     """The complete HTML document (NFC), ready to open in a browser or upload to the portal."""
-    body = inline_images(unbreakable_units(body), images or {})
-    meta = (f'<meta name="description" content="{html.escape(description, quote=True)}">\n'
-            if description else "")
-    top = f'<header class="dau">{html.escape(site)}</header>\n' if site else ""
-    text = (
-        "<!DOCTYPE html>\n"
-        '<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="generator" content="gendoc">\n'
-        f"{meta}<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n"
-        f"<body>\n<main>\n{top}{body}\n</main>\n</body>\n</html>\n"
-    )
-    return unicodedata.normalize("NFC", text)
+    rendered = _render_frame(ws, template, {  # the body and CSS are gendoc's own markup
+        "tieu_de": title, "mo_ta": description or "", "dau_trang": site or "",
+        "noi_dung": Markup(body), "css": Markup(CSS)})
+    return unicodedata.normalize("NFC", gate(rendered, images or {}, template))
+
+
+def _render_frame(ws: Any, name: str, context: dict[str, Any]) -> str:
+    import jinja2
+
+    from gendoc.templates import find_template, make_env, render_error
+
+    find_template(ws, name)  # a clear "not found, looked in …" error
+    env = make_env(ws, autoescape=True)
+    try:
+        return env.get_template(name).render(**context)
+    except (jinja2.TemplateError, jinja2.exceptions.SecurityError, TypeError, ValueError) as exc:
+        raise render_error(name, exc) from exc
+
+
+def gate(document: str, images: dict[str, Path], template: str) -> str:
+    """Sanitise the <body>, inline the pictures, put the CSP first in <head>.
+
+    The <head> comes from the template alone (content reaches it only as autoescaped values);
+    the CSP placed before everything in it forbids any script a template might carry there.
+    """
+    body = _BODY.search(document)
+    head = _HEAD.search(document)
+    if body is None or head is None or head.start() > body.start():
+        raise RenderError(f"mẫu '{template}': trang web phải có <head> và <body> — sửa mẫu, "
+                          "hoặc chép lại mẫu gốc của gendoc.")
+    inner = inline_images(sanitise(body.group(2)), images)
+    document = document[:body.start(2)] + inner + document[body.end(2):]
+    return document[:head.end()] + "\n" + CSP_META + document[head.end():]

@@ -1,4 +1,4 @@
-"""Render a media brief: Markdown/Jinja template → HTML page, plain text and DOCX, all at once.
+"""Render a media brief: its blocks → HTML page, plain text and DOCX, all at once.
 
 Every output of a document is produced in memory first and written only when all of them
 succeeded (each atomically), so a failing template never leaves a web page without its DOCX twin
@@ -12,46 +12,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import markdown as md_lib
-
 from gendoc.artifacts import Artifact, artifact
-from gendoc.body import Blocks
 from gendoc.document import BuildContext, Document
-from gendoc.exceptions import ContentError, FieldProblem, RenderError
+from gendoc.exceptions import ContentError, FieldProblem
 from gendoc.kinds import MakeFn
 from gendoc.render import stem_of
 from gendoc.workspace import Workspace
 
-MD_EXTENSIONS = ["tables", "attr_list", "smarty", "sane_lists", "md_in_html"]
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
 
-def render_markdown(ws: Workspace, name: str, context: dict[str, Any]) -> str:
-    """Render a `.md.j2` template from the search path (workspace first, then built-in).
-
-    Values are HTML-escaped by the environment, so `&`, `<` and quotes in content come out
-    literally in the page, and raw HTML from a content file can never reach the browser.
-    """
-    import jinja2
-
-    from gendoc.templates import find_template, make_env, render_error
-
-    find_template(ws, name)  # a clear "not found, looked in …" error
-    env = make_env(ws, autoescape=True)
-    try:
-        return env.get_template(name).render(**context)
-    except (jinja2.TemplateError, jinja2.exceptions.SecurityError, TypeError, ValueError) as exc:
-        raise render_error(name, exc) from exc
-
-
-def markdown_to_html(text: str) -> str:
-    return md_lib.markdown(text, extensions=MD_EXTENSIONS, output_format="html")
-
-
 class Images:
-    """Pictures named in a content file, checked and given stable references for templates."""
+    """Pictures named in a content file, checked and given stable references for the page."""
 
     def __init__(self, ws: Workspace, doc: Document) -> None:
         self.ws = ws
@@ -84,7 +58,7 @@ class Images:
 
             raise ContentError(rel(self.ws, self.doc.path), [FieldProblem(
                 field_name(loc), problem, where=line_of(self.doc.raw, loc))])
-        ref = f"gendoc-anh:{len(self.by_ref) + 1}"
+        ref = f"gendoc-anh-{len(self.by_ref) + 1}"  # a relative URL: passes the sanitiser
         self.by_ref[ref] = path
         return ref
 
@@ -143,13 +117,3 @@ def media_maker(build_outputs: Callable[[Workspace, Document], dict[str, bytes]]
                 for suffix, data in contents.items()]
 
     return make
-
-
-def html_blocks(body_html: str, images: Images, **kw: Any) -> Blocks:
-    from gendoc.media.convert import to_blocks
-
-    try:
-        return to_blocks(body_html, images.by_ref, **kw)
-    except (IndexError, ValueError) as exc:
-        raise RenderError(f"không chuyển được nội dung sang Word ({exc}) — kiểm tra bảng, ảnh "
-                          "trong mẫu .md.j2.") from exc

@@ -67,8 +67,8 @@ def status_cmd(ctx: click.Context, source: Path | None, deadline: str | None, as
     Mỗi đơn vị: đã có kế hoạch chưa, đã có số và ngày (đã ban hành) chưa, ban hành trước hay sau
     hạn gửi. Ghi kèm bảng Excel cho Sở Nội vụ.
     """
-    from gendoc.build import default_output, rel
     from gendoc.commands import workspace_from
+    from gendoc.document import default_output, rel
     from gendoc.plans.sheet import write_xlsx
     from gendoc.plans.status import CHUA_CO, DA_BAN_HANH, DU_THAO, TEP_LOI, collect, find_source
 

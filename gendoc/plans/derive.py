@@ -78,7 +78,7 @@ class Derived:
 
 
 def load_source(ws: Workspace, path: Path) -> Source:
-    from gendoc.build import load_document, rel
+    from gendoc.document import load_document, rel
 
     if not path.is_file():
         raise GendocError(f"không tìm thấy kế hoạch gốc '{path}' — ghi đường dẫn tệp nội dung của "

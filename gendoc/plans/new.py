@@ -47,7 +47,7 @@ def _validate(ws: Workspace, text: str, shown: str) -> None:
 
 def provincial_plan(ws: Workspace) -> Path:
     """Without --from: the one province-level plan in content/ that implements no other plan."""
-    from gendoc.build import discover, rel
+    from gendoc.document import discover, rel
     from gendoc.plans.status import raw_mapping
     from gendoc.yamlio import load_yaml
 
@@ -67,7 +67,7 @@ def provincial_plan(ws: Workspace) -> Path:
 
 def scaffold(ws: Workspace, options: Any) -> list[Path]:
     """The `ke_hoach` scaffold for `gendoc new` (see gendoc.scaffold.NewOptions)."""
-    from gendoc.build import rel
+    from gendoc.document import rel
     from gendoc.plans.derive import derive, load_source, targets
 
     unused = [flag for flag, value in (("--xlsx", getattr(options, "xlsx", False)),

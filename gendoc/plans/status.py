@@ -57,7 +57,7 @@ class StatusReport:
 
 def find_source(ws: Workspace, given: Path | None) -> Path:
     """The provincial plan: as given, or the one plan other plans say they implement."""
-    from gendoc.build import discover
+    from gendoc.document import discover
     from gendoc.yamlio import load_yaml
 
     if given is not None:
@@ -94,7 +94,7 @@ def raw_mapping(path: Path, load_yaml) -> dict | None:  # noqa: ANN001
 def collect(ws: Workspace, source: Path, deadline: dt.date | None,
             as_of: dt.date | None = None) -> StatusReport:
     """The status of every department and district for the plan at `source`."""
-    from gendoc.build import discover, load_document, rel
+    from gendoc.document import discover, load_document, rel
     from gendoc.plans.derive import load_source
     from gendoc.plans.tasks import submission
     from gendoc.yamlio import load_yaml

@@ -24,8 +24,8 @@ def consolidate_cmd(ctx: click.Context, nam: int, folder: str | None, ky: str,
                     output: Path | None) -> None:
     """Tổng hợp nhanh báo cáo năm NĂM của các đơn vị: ai đã gửi, gửi chậm, chưa gửi; tỷ lệ nữ
     và so sánh với chỉ tiêu. Báo cáo đơn vị có lỗi thì báo lỗi, không tổng hợp."""
-    from gendoc.build import rel
     from gendoc.commands import workspace_from
+    from gendoc.document import rel
     from gendoc.exceptions import GendocError
     from gendoc.reports.consolidation import consolidate
     from gendoc.reports.indicators import PAIRED

@@ -156,7 +156,7 @@ def _period(raw: dict) -> str:
 def scan(ws: Workspace, folder: Path, years: set[int], ky: str = "nam") -> dict[int, list[UnitReport]]:
     """Validate every unit report of `years` and period `ky` under `folder`; all problems
     raised together. Reports of other periods (a 6-month report) are not part of it."""
-    from gendoc.build import read_content, rel
+    from gendoc.document import read_content, rel
     from gendoc.kinds.bao_cao import BaoCao
     from gendoc.validation import validate
 

@@ -163,24 +163,57 @@ def test_bad_photo_is_an_error_and_nothing_is_written(make_ws, tep: str, message
 
 def test_failing_workspace_template_writes_no_output_at_all(make_ws) -> None:  # noqa: ANN001
     ws = make_ws({"content/tin.yaml": NEWS.replace("phái đẹp", "nữ"),
-                  "templates/tin_bai.md.j2": "# {{ tieu_de }}\n\n{{ khong_co_bien }}\n"})
+                  "templates/truyen_thong.html.j2": "<html><head></head><body>{{ khong_co_bien }}"
+                                                    "</body></html>\n"})
     with pytest.raises(GendocError) as info:
         render_file(load_workspace(ws), ws / "content" / "tin.yaml")
-    assert "mẫu 'tin_bai.md.j2': biến 'khong_co_bien' không có trong dữ liệu" in \
+    assert "mẫu 'truyen_thong.html.j2': biến 'khong_co_bien' không có trong dữ liệu" in \
         info.value.format_message()
     assert not list((ws / "output").rglob("*.*")) if (ws / "output").exists() else True
 
 
 def test_workspace_template_overrides_and_extends_the_builtin(make_ws) -> None:  # noqa: ANN001
-    own = "{% extends 'default:tin_bai.md.j2' %}"
+    own = ("{% extends 'default:truyen_thong.html.j2' %}"
+           "{% block cuoi %}<footer class=\"ban-quyen\">Bản quyền: {{ dau_trang }}</footer>"
+           "{% endblock %}")
     ws = make_ws({"content/tin.yaml": NEWS.replace("phái đẹp", "nữ"),
-                  "templates/tin_bai.md.j2": own})
+                  "templates/truyen_thong.html.j2": own})
     result = render_file(load_workspace(ws), ws / "content" / "tin.yaml")
     assert {p.suffix for p in result.outputs} == {".html", ".docx", ".txt"}
-    (ws / "templates" / "tin_bai.md.j2").write_text("# Mẫu riêng: {{ tieu_de }}\n",
-                                                   encoding="utf-8")
+    page = (ws / "output" / "tin.html").read_text(encoding="utf-8")
+    assert '<footer class="ban-quyen">Bản quyền: </footer>' in page
+    assert "<h1>Hội thi &quot;Nữ công chức&quot; &amp; &lt;b&gt;tài năng&lt;/b&gt;</h1>" in page \
+        or '<h1>Hội thi "Nữ công chức" &amp; &lt;b&gt;tài năng&lt;/b&gt;</h1>' in page
+    # A whole frame of the workspace's own: it still gets the sanitiser and the CSP.
+    (ws / "templates" / "truyen_thong.html.j2").write_text(
+        "<!DOCTYPE html><html><head><title>{{ tieu_de }}</title></head>\n<body>"
+        "<p>Mẫu riêng</p><script>alert(1)</script><p onclick=\"x()\">{{ noi_dung }}</p>"
+        "<a href=\"javascript:alert(1)\">j</a><a href=\"data:text/html,x\">d</a>"
+        "<img src=\"data:image/svg+xml,&lt;svg onload=alert(1)&gt;\" alt=\"svg\">"
+        "<a href=\"https://kiengiang.gov.vn/\">cổng</a></body></html>\n", encoding="utf-8")
     render_file(load_workspace(ws), ws / "content" / "tin.yaml")
-    assert (ws / "output" / "tin.txt").read_text(encoding="utf-8").startswith("MẪU RIÊNG:")
+    page = (ws / "output" / "tin.html").read_text(encoding="utf-8")
+    assert "<p>Mẫu riêng</p>" in page and "<script" not in page and "onclick" not in page
+    assert "javascript:" not in page and "data:text" not in page and "data:image/svg" not in page
+    assert '<a href="https://kiengiang.gov.vn/" rel="noopener noreferrer">cổng</a>' in page
+    assert page.index('http-equiv="Content-Security-Policy"') < page.index("<title>")
+
+
+def test_old_markdown_templates_get_a_migration_message(make_ws, cli) -> None:  # noqa: ANN001
+    news = NEWS.replace("phái đẹp", "nữ")
+    ws = make_ws({"content/tin.yaml": news + "template: tin_bai.md.j2\n",
+                  "content/khac.yaml": news,
+                  "templates/tin_bai.md.j2": "# {{ tieu_de }}\n"})
+    result = cli("build", ws=ws)
+    assert result.exit_code == 1
+    line = len(news.splitlines()) + 1
+    assert f"content/tin.yaml, dòng {line}: trường 'template': mẫu Markdown 'tin_bai.md.j2' " \
+           "không còn được dùng — nội dung được in nguyên văn" in result.stderr
+    assert not (ws / "output" / "tin.html").exists()
+    # The other news item builds, with a warning that the workspace's .md.j2 is no longer used.
+    assert (ws / "output" / "khac.html").is_file()
+    assert "content/khac.yaml: cảnh báo: mẫu 'templates/tin_bai.md.j2' không còn được dùng" \
+        in result.stderr
 
 
 def test_render_to_a_chosen_file_writes_the_siblings(make_ws, cli, tmp_path: Path) -> None:  # noqa: ANN001

@@ -100,7 +100,10 @@ def test_web_pages_are_standalone_vietnamese_pages(built) -> None:  # noqa: ANN0
             assert '<html lang="vi">' in page and '<meta charset="utf-8">' in page
             assert "<style>" in page and "hyphens: manual" in page
             assert unicodedata.is_normalized("NFC", page)
-            assert "gendoc-anh:" not in page and "{:" not in page and "{{" not in page
+            assert "gendoc-anh-" not in page and "{:" not in page and "{{" not in page
+            csp = page.index('<meta http-equiv="Content-Security-Policy" content="default-src '
+                             "'none'; img-src data:;")
+            assert csp < page.index("<title>") and "<script" not in page.lower()
             for data in re.findall(r'src="data:image/png;base64,([^"]+)"', page):
                 assert base64.b64decode(data).startswith(b"\x89PNG")
     tin = output(ws, "tin-hoi-nghi-so-ket-2017.html").read_text(encoding="utf-8")

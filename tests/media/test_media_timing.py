@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -81,12 +83,15 @@ def test_segments_start_where_the_previous_ended_and_flag_overruns() -> None:
 
 
 def test_page_typography() -> None:
+    from gendoc.media.blocks import text
+    from gendoc.media.convert import to_html
     from gendoc.media.page import page
 
-    out = page("Tiêu đề & <thử>", "<p>Có 35 người, 2 phút và 12,5 %.</p>\n<p>Ho\u0300a</p>",
-               description='Mô tả "a"', site="Cổng")
+    body = to_html([text("Có 35 người, 2 phút và 12,5 %."), text("Ho\u0300a")])
+    out = page("Tiêu đề & <thử>", body, description='Mô tả "a"', site="Cổng")
     assert "<title>Tiêu đề &amp; &lt;thử&gt;</title>" in out
-    assert 'content="Mô tả &quot;a&quot;"' in out
-    assert "35\u00a0người" in out and "2\u00a0phút" in out and "12,5\u00a0%" in out
+    assert 'content="Mô tả &#34;a&#34;"' in out
+    shown = html.unescape(out)
+    assert "35\u00a0người" in shown and "2\u00a0phút" in shown and "12,5\u00a0%" in shown
     assert "<p>Hòa</p>" in out  # NFC
     assert '<html lang="vi">' in out and '<header class="dau">Cổng</header>' in out
