@@ -133,12 +133,20 @@ def _check_issuer(ws: Workspace, data: BaseModel, locate: Callable[..., Any], sh
     if code is None:
         return
     try:
-        ws.unit(code)
+        unit = ws.unit(code)
     except ContentError as exc:
         problem = exc.problems[0]
         raise ContentError(shown, [FieldProblem(problem.field, problem.message,
                                                 where=locate(("co_quan",)),
                                                 hint=problem.hint)]) from None
+    from gendoc.workspace import validity_problem
+
+    outside = validity_problem(unit, getattr(data, "ngay", None))
+    if outside:
+        raise ContentError(shown, [FieldProblem(
+            "ngay", outside, where=locate(("ngay",)),
+            hint="sửa ngày văn bản, chọn cơ quan ban hành đúng thời điểm đó, hoặc sửa thời hạn "
+                 "của đơn vị trong gendoc.yaml")])
 
 
 def default_output(ws: Workspace, path: Path, suffix: str) -> Path:

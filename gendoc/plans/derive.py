@@ -20,7 +20,7 @@ from gendoc import nd30
 from gendoc.body import Muc
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.plans.scope import Scope, is_target, lower_first, upper_first
-from gendoc.plans.tasks import Duties, assignment_rows, split_duties
+from gendoc.plans.tasks import Duties, assignment_rows, own_report, split_duties
 from gendoc.plans.yamlout import Comment, Commented, dump
 from gendoc.vi.dates import ngay_thang_nam
 from gendoc.workspace import CoQuan, Workspace
@@ -122,7 +122,7 @@ def _as_yaml(item: dict[str, Any]) -> Any:
 
 
 def _trich_yeu(src: Source, scope: Scope, tinh: str) -> str:
-    own = scope.area_name if scope.district else scope.name
+    own = scope.area_name if scope.local else scope.name
     text = src.data.trich_yeu
     for phrase in (f"tỉnh {tinh}", "tỉnh"):
         if re.search(rf"\b{phrase}\b", text):
@@ -134,7 +134,7 @@ def _trich_yeu(src: Source, scope: Scope, tinh: str) -> str:
 
 
 def _signer(scope: Scope) -> dict[str, Any]:
-    title = scope.unit.chuc_vu_thu_truong or ("CHỦ TỊCH" if scope.district else "GIÁM ĐỐC")
+    title = scope.unit.chuc_vu_thu_truong or ("CHỦ TỊCH" if scope.local else "GIÁM ĐỐC")
     lines = [f"TM. {scope.unit.tap_the}"] if scope.unit.tap_the else []
     lines.append(f"KT. {title}")
     return {"quyen_han": lines, "chuc_vu": f"PHÓ {title}",
@@ -148,10 +148,14 @@ def _recipients(scope: Scope, duties: Duties) -> list[str]:
     lines = [via if not is_home else "UBND tỉnh"]
     if not is_home:
         lines.append("Sở Nội vụ")
-    if scope.district:
+    if scope.local:  # its Party committee, council, front and divisions, by its level
         lines += [f"TT. {scope.party_committee}, TT. HĐND {scope.area}",
                   f"CT, các PCT UBND {scope.area}",
-                  f"Các phòng, ban, ngành {scope.area}", scope.communes_short]
+                  f"Ủy ban MTTQ Việt Nam {scope.area}"]
+        if scope.district:
+            lines += [f"Các phòng, ban, ngành {scope.area}", scope.communes_short]
+        else:
+            lines += scope.unit.don_vi_truc_thuoc or [f"Các phòng, đơn vị thuộc UBND {scope.area}"]
     else:
         lines.append(f"Ban Giám đốc {scope.short}" if scope.short == "Sở"
                      else f"Lãnh đạo {scope.short}")
@@ -162,7 +166,7 @@ def _recipients(scope: Scope, duties: Duties) -> list[str]:
 
 def _organisation(scope: Scope, src: Source, duties: Duties, with_table: bool) -> dict[str, Any]:
     lead, head = scope.lead, scope.head
-    if scope.district:
+    if scope.local:
         first = (f"{lead} {scope.area} là cơ quan thường trực, tham mưu {head} triển khai, theo dõi, "
                  f"đôn đốc, kiểm tra việc thực hiện Kế hoạch này; tổng hợp kết quả, báo cáo theo quy định.")
     else:
@@ -173,9 +177,11 @@ def _organisation(scope: Scope, src: Source, duties: Duties, with_table: bool) -
               f"vụ được phân công{annex}; báo cáo kết quả về {lead} để tổng hợp.")
     items: list[Any] = [first, second]
     if duties.report:
-        items.append(scope.reword(duties.report, src.ref))
+        items.append(own_report(scope.reword(duties.report, src.ref), scope, duties.report_when))
     if duties.send_to and duties.deadline:
-        items.append(f"Giao {lead} gửi Kế hoạch này về {duties.send_to} trước ngày "
+        send_to = re.sub(r"\s*\((?:thông )?qua ([^)]+)\)",  # not "(qua Sở Nội vụ)" in its own plan
+                         lambda m: "" if scope.mentions(m[1]) else m[0], duties.send_to)
+        items.append(f"Giao {lead} gửi Kế hoạch này về {send_to} trước ngày "
                      f"{duties.deadline}.")
     items += [scope.reword(text, src.ref) for text in duties.funding]
     return {"tieu_de": "TỔ CHỨC THỰC HIỆN", "muc": items}
@@ -255,8 +261,8 @@ def targets(ws: Workspace, codes: list[str], all_units: bool) -> list[CoQuan]:
     if all_units:
         units = [u for u in ws.config.co_quan if is_target(u)]
         if not units:
-            raise GendocError("gendoc.yaml chưa có đơn vị nào là sở, ban, ngành hay cấp huyện "
-                              "(trường 'cap': so_ban_nganh hoặc cap_huyen).")
+            raise GendocError("gendoc.yaml chưa có đơn vị nào là sở, ban, ngành, cấp xã hay cấp "
+                              "huyện (trường 'cap': so_ban_nganh, cap_xa hoặc cap_huyen).")
         return units
     if not codes:
         raise GendocError("chọn đơn vị: --unit MÃ (xem mã bằng 'gendoc units') hoặc --all-units.")
