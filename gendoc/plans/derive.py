@@ -265,7 +265,8 @@ def targets(ws: Workspace, codes: list[str], all_units: bool) -> list[CoQuan]:
                               "huyện (trường 'cap': so_ban_nganh, cap_xa hoặc cap_huyen).")
         return units
     if not codes:
-        raise GendocError("chọn đơn vị: --unit MÃ (xem mã bằng 'gendoc units') hoặc --all-units.")
+        raise GendocError("chọn đơn vị: --unit MÃ (xem mã bằng 'gendoc units') hoặc --all-units "
+                          "(bỏ cả --from để tạo kế hoạch trống của tỉnh).")
     found = []
     for code in codes:
         try:

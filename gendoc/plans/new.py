@@ -1,5 +1,7 @@
 """`gendoc new ke_hoach --unit CODE|--all-units --from PLAN.yaml [-o PATH] [--force]`.
 
+Without --unit, --all-units and --from: a blank plan of the province (`gendoc.plans.blank`).
+
 Writes one content file per unit, atomically, never over an existing file without `--force`;
 every file is checked to load as a valid plan before it is written. With several units an
 existing file is skipped (and reported) while the others are still written.
@@ -77,6 +79,8 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
                           "từ kế hoạch gốc (--from) cho --unit MÃ hoặc --all-units.")
     if options.all_units and options.units:
         raise GendocError("dùng --unit hoặc --all-units, không dùng cả hai.")
+    if not (options.units or options.all_units or options.source):
+        return [_blank(ws, options)]
     source = _resolve(ws, options.source) if options.source else provincial_plan(ws)
     src = load_source(ws, source)
     if options.source is None:
@@ -112,3 +116,19 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
         click.echo(f"{len(written)} kế hoạch mới, {len(skipped)} đã có "
                    f"(trên {len(plans)} đơn vị trong gendoc.yaml).")
     return written
+
+
+def _blank(ws: Workspace, options: Any) -> Path:
+    """No unit and no --from: the province's own blank plan."""
+    import datetime as dt
+
+    from gendoc.build import rel
+    from gendoc.plans.blank import blank_plan, target_of
+
+    stem, text = blank_plan(ws, dt.date.today())
+    target = ensure_inside(target_of(ws, stem, options.output), ws.root)
+    if target.exists() and not options.force:
+        raise GendocError(f"tệp '{rel(ws, target)}' đã có — không ghi đè. Thêm --force để ghi đè "
+                          "hoặc chọn tệp khác bằng -o.")
+    _validate(ws, text, rel(ws, target))
+    return atomic_write(target, text.encode("utf-8"), root=ws.root)

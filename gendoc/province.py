@@ -1,0 +1,118 @@
+"""What a workspace says about its province, for the words scaffolds and derived drafts print.
+
+A scaffold must never print another province's name, portal or contact, nor the district level
+in a province that no longer has one. Every such word is taken from gendoc.yaml here: the
+province (`tinh`), its portal (`cong_thong_tin`), its plan period (`giai_doan`), the press contact
+(`truyen_thong.lien_he`), the registry's units (the People's Committee, Sở Nội vụ, the
+broadcaster) and its structure (two tiers when the registry has no district-level unit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from gendoc import levels
+from gendoc.workspace import CoQuan, Workspace
+
+# The local-government law a document cites, by structure (the 2025 law created the two tiers).
+LUAT_2015 = "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+LUAT_2025 = "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"
+TWO_TIER_SINCE = dt.date(2025, 7, 1)
+BLANK = "…"
+
+
+@dataclass(frozen=True)
+class Province:
+    ws: Workspace
+
+    @property
+    def name(self) -> str | None:
+        return self.ws.config.tinh
+
+    def of(self, words: str = "tỉnh") -> str:
+        """"tỉnh An Giang" (or just "tỉnh" when gendoc.yaml names no province)."""
+        return f"{words} {self.name}" if self.name else words
+
+    @property
+    def two_tier(self) -> bool:
+        """No district-level unit in the registry: today's structure."""
+        return not self.ws.units_of("cap_huyen")
+
+    @property
+    def period(self) -> str:
+        """The provincial plan's period ("2026-2030"), or a blank to fill in."""
+        return self.ws.config.giai_doan or BLANK
+
+    @property
+    def law(self) -> str:
+        return self.ws.config.luat_to_chuc or (LUAT_2025 if self.two_tier else LUAT_2015)
+
+    @property
+    def portal(self) -> str:
+        return f"Cổng thông tin điện tử {self.of()}"
+
+    @property
+    def portal_domain(self) -> str | None:
+        return self.ws.config.cong_thong_tin
+
+    @property
+    def locals_phrase(self) -> str:
+        """"các xã, phường, đặc khu" (forms present in the registry) or "các huyện, thị xã, …"."""
+        tier = "cap_xa" if self.two_tier else "cap_huyen"
+        present = {u.form.key for u in self.ws.units_of(tier) if u.form}
+        order = [f for f in levels.FORMS.values() if f.tier == tier and f.key in present]
+        if not order:
+            order = [f for f in levels.FORMS.values() if f.tier == tier and not f.historic] \
+                or [levels.FORMS["huyen"], levels.FORMS["thi_xa"], levels.FORMS["thanh_pho"]]
+        return "các " + ", ".join(f.word for f in order)
+
+    @property
+    def addressees(self) -> str:
+        """"Các sở, ban, ngành tỉnh và Ủy ban nhân dân các xã, phường, đặc khu"."""
+        return f"Các sở, ban, ngành tỉnh và Ủy ban nhân dân {self.locals_phrase}"
+
+    @property
+    def people_committee(self) -> CoQuan | None:
+        return next(iter(self.ws.units_of("tinh")), None)
+
+    @property
+    def home_affairs(self) -> CoQuan | None:
+        return self._named("Sở Nội vụ") or next(
+            (u for u in self.ws.config.co_quan if u.ky_hieu == "SNV"), None)
+
+    @property
+    def broadcaster(self) -> str:
+        """The provincial radio and television (its registry name, else the usual one)."""
+        found = next((u for u in self.ws.config.co_quan if "phát thanh" in u.full_name.lower()),
+                     None)
+        return found.full_name if found else f"Báo và Phát thanh, Truyền hình {self.name or BLANK}"
+
+    @property
+    def press_department(self) -> str:
+        """The department in charge of the press: Văn hóa (since 2025) or Thông tin và Truyền thông."""
+        for key in ("Sở Văn hóa", "Sở Thông tin và Truyền thông"):
+            found = self._named(key, prefix=True)
+            if found is not None:
+                return found.full_name
+        return "Sở Văn hóa, Thể thao và Du lịch"
+
+    def contact(self) -> dict[str, Any] | None:
+        """The press contact in gendoc.yaml (`truyen_thong.lien_he`), if written."""
+        media = self.ws.raw_config.get("truyen_thong") or {}
+        found = media.get("lien_he") if isinstance(media, dict) else None
+        return dict(found) if isinstance(found, dict) and found else None
+
+    def _named(self, name: str, prefix: bool = False) -> CoQuan | None:
+        for unit in self.ws.config.co_quan:
+            full = unit.full_name
+            if full == name or (prefix and full.startswith(name)):
+                return unit
+        return None
+
+
+def signer_of(unit: CoQuan) -> tuple[str, str]:
+    """(quyen_han, chuc_vu) of a deputy signing for `unit`'s head: the usual draft signer."""
+    head = (unit.chuc_vu_thu_truong or ("CHỦ TỊCH" if unit.tap_the else "GIÁM ĐỐC")).upper()
+    return f"KT. {head}", f"PHÓ {head}"
