@@ -42,6 +42,26 @@ def example_dir() -> Path:
     return shipped if (shipped / CONFIG_NAME).is_file() else PACKAGE_DIR.parent
 
 
+# `gendoc init --mau`: the built-in sample workspaces. The Kiên Giang 2016-2020 example (three
+# tiers, the seed plan) is the default; the others live in samples/<name>/ (in the wheel:
+# gendoc/_builtin/samples/<name>/).
+DEFAULT_SAMPLE = "kien-giang-2016"
+SAMPLES = {
+    "kien-giang-2016": "Kiên Giang 2016-2020: tỉnh, sở, cấp huyện (ví dụ gốc, mặc định)",
+    "an-giang-2025": "An Giang từ 01/7/2025: chính quyền hai cấp — sở; xã, phường, đặc khu",
+}
+
+
+def sample_dir(name: str = DEFAULT_SAMPLE) -> Path:
+    """The folder of a built-in sample workspace (see SAMPLES)."""
+    if name == DEFAULT_SAMPLE:
+        return example_dir()
+    shipped = PACKAGE_DIR / "_builtin" / "samples" / name
+    if (shipped / CONFIG_NAME).is_file():
+        return shipped
+    return PACKAGE_DIR.parent / "samples" / name
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 

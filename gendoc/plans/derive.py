@@ -11,6 +11,7 @@ the unit finishes by hand: signer's name blank, number and date left to the văn
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,7 +156,7 @@ def _recipients(scope: Scope, duties: Duties) -> list[str]:
         if scope.district:
             lines += [f"Các phòng, ban, ngành {scope.area}", scope.communes_short]
         else:
-            lines += scope.unit.don_vi_truc_thuoc or [f"Các phòng, đơn vị thuộc UBND {scope.area}"]
+            lines.append(f"Các phòng, đơn vị thuộc UBND {scope.area}")
     else:
         lines.append(f"Ban Giám đốc {scope.short}" if scope.short == "Sở"
                      else f"Lãnh đạo {scope.short}")
@@ -167,7 +168,8 @@ def _recipients(scope: Scope, duties: Duties) -> list[str]:
 def _organisation(scope: Scope, src: Source, duties: Duties, with_table: bool) -> dict[str, Any]:
     lead, head = scope.lead, scope.head
     if scope.local:
-        first = (f"{lead} {scope.area} là cơ quan thường trực, tham mưu {head} triển khai, theo dõi, "
+        named = f"{lead} {scope.area}" if scope.district else upper_first(lead)
+        first = (f"{named} là cơ quan thường trực, tham mưu {head} triển khai, theo dõi, "
                  f"đôn đốc, kiểm tra việc thực hiện Kế hoạch này; tổng hợp kết quả, báo cáo theo quy định.")
     else:
         first = (f"{lead} là đầu mối, tham mưu {head} triển khai, theo dõi, đôn đốc, kiểm tra việc "
@@ -218,7 +220,8 @@ def derive(ws: Workspace, src: Source, unit: CoQuan) -> Derived:
         "loai": "ke_hoach",
         "co_quan": unit.ma,
         "so": Commented(None, "văn thư cấp số khi ban hành"),
-        "ngay": Commented(_draft_date(duties), "ghi đủ ngày khi ban hành, ví dụ 2017-01-16"),
+        "ngay": Commented(_draft_date(duties), "ghi đủ ngày khi ban hành, ví dụ "
+                          f"{_draft_date(duties) or '2026-01'}-16"),
         "thuc_hien_ke_hoach": src.rel,
         "trich_yeu": trich_yeu,
         "c1": Comment("Căn cứ: kế hoạch của tỉnh (điền số, ngày nếu tỉnh chưa cấp khi dẫn xuất)."),
@@ -257,9 +260,19 @@ def default_target(ws: Workspace, src: Source, unit: CoQuan) -> Path:
     return src.path.parent / f"{unit.ma}-{tail}.yaml"
 
 
-def targets(ws: Workspace, codes: list[str], all_units: bool) -> list[CoQuan]:
+def in_force_on(src: Source) -> tuple[dt.date, dt.date] | None:
+    """The days the provincial plan's date may stand for (units must exist then)."""
+    from gendoc.workspace import date_span
+
+    return date_span(src.data.ngay)
+
+
+def targets(ws: Workspace, codes: list[str], all_units: bool,
+            on: tuple[dt.date, dt.date] | None = None) -> list[CoQuan]:
+    """The units to derive for; with --all-units, every department and local committee that
+    exists on the provincial plan's date (`on`), communes included."""
     if all_units:
-        units = [u for u in ws.config.co_quan if is_target(u)]
+        units = [u for u in ws.config.co_quan if is_target(u) and (on is None or u.in_force(*on))]
         if not units:
             raise GendocError("gendoc.yaml chưa có đơn vị nào là sở, ban, ngành, cấp xã hay cấp "
                               "huyện (trường 'cap': so_ban_nganh, cap_xa hoặc cap_huyen).")

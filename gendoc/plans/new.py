@@ -70,7 +70,7 @@ def provincial_plan(ws: Workspace) -> Path:
 def scaffold(ws: Workspace, options: Any) -> list[Path]:
     """The `ke_hoach` scaffold for `gendoc new` (see gendoc.scaffold.NewOptions)."""
     from gendoc.build import rel
-    from gendoc.plans.derive import derive, load_source, targets
+    from gendoc.plans.derive import derive, in_force_on, load_source, targets
 
     unused = [flag for flag, value in (("--xlsx", getattr(options, "xlsx", False)),
                                        ("--year", getattr(options, "year", None))) if value]
@@ -85,7 +85,7 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
     src = load_source(ws, source)
     if options.source is None:
         click.echo(f"Kế hoạch gốc: {rel(ws, source)}")
-    units = targets(ws, list(options.units), options.all_units)
+    units = targets(ws, list(options.units), options.all_units, in_force_on(src))
     many = len(units) > 1
     plans = []
     for unit in units:

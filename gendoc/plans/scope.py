@@ -134,9 +134,11 @@ class Scope:
         if self.district:
             listed = [d for d in self.unit.don_vi_truc_thuoc if "Nội vụ" in d]
             return listed[0] if listed else self.form.lead if self.form else "Phòng Nội vụ"
-        if self.commune:
+        if self.commune:  # "Văn phòng HĐND và UBND" needs its area to be unambiguous
             listed = [d for d in self.unit.don_vi_truc_thuoc if d.startswith("Văn phòng")]
-            return listed[0] if listed else self.form.lead if self.form else levels.VAN_PHONG_XA
+            office = listed[0] if listed else self.form.lead if self.form else levels.VAN_PHONG_XA
+            return office if office.endswith(f" {self.area}") or office.startswith("công chức") \
+                else f"{office} {self.area}"
         listed = [d for d in self.unit.don_vi_truc_thuoc if not d.startswith("Các ")]
         if listed:
             return listed[0]
