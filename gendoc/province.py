@@ -37,8 +37,9 @@ class Province:
 
     @property
     def two_tier(self) -> bool:
-        """No district-level unit in the registry: today's structure."""
-        return not self.ws.units_of("cap_huyen")
+        """No district-level unit in force after 30/6/2025 in the registry: today's structure."""
+        return not [u for u in self.ws.units_of("cap_huyen")
+                    if u.hieu_luc_den is None or u.hieu_luc_den >= TWO_TIER_SINCE]
 
     @property
     def period(self) -> str:
