@@ -121,7 +121,7 @@ def split_duties(org: Muc | None, scope: Scope) -> Duties:
 def receives_reports(text: str | None, scope: Scope) -> bool:
     """Is `scope` the unit the yearly reports are sent to (Sở Nội vụ in the provincial plan)?"""
     m = REPORT_TO.match(text or "")
-    return bool(m) and scope.mentions(m["to"])
+    return m is not None and scope.mentions(m["to"])
 
 
 def own_report(text: str, scope: Scope, when: str | None) -> str:

@@ -119,3 +119,18 @@ def test_blank_plan_is_never_written_over(two_tier: Path) -> None:
     assert again.exit_code == 1 and "đã có — không ghi đè" in again.stderr
     assert PROVINCE in (two_tier / "content" / "ke-hoach" / "ubnd-tinh-ke-hoach-moi.yaml").read_text(
         encoding="utf-8")
+
+
+def test_consolidation_opening_takes_the_period_from_the_workspace(tmp_path: Path) -> None:
+    from gendoc.kinds.bao_cao_tong_hop import default_opening
+    from gendoc.workspace import load_workspace
+    from tests.units.conftest import REGISTRY
+
+    class Doc:
+        co_quan, ky_text = "so-noi-vu", "năm 2026"
+
+    with_period = load_workspace(write_ws(tmp_path / "a", plan=None))
+    assert "viên chức giai đoạn 2026-2030, trên cơ sở" in default_opening(Doc(), with_period)[0]
+    without = load_workspace(write_ws(tmp_path / "b", registry=REGISTRY.replace(
+        "giai_doan: 2026-2030\n", ""), plan=None))
+    assert "viên chức, trên cơ sở" in default_opening(Doc(), without)[0]
