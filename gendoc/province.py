@@ -43,8 +43,9 @@ class Province:
 
     @property
     def period(self) -> str:
-        """The provincial plan's period ("2026-2030"), or a blank to fill in."""
-        return self.ws.config.giai_doan or BLANK
+        """The plan period: `giai_doan` in gendoc.yaml, else the one provincial plan's ("giai
+        đoạn 2016-2020" in its trích yếu), else a blank to fill in."""
+        return self.ws.config.giai_doan or _plan_period(self.ws) or BLANK
 
     @property
     def law(self) -> str:
@@ -111,6 +112,22 @@ class Province:
             if full == name or (prefix and full.startswith(name)):
                 return unit
         return None
+
+
+def _plan_period(ws: Workspace) -> str | None:
+    """"2016-2020" from the trích yếu of the workspace's one provincial plan, if it has one."""
+    import re
+
+    from gendoc.exceptions import GendocError
+    from gendoc.plans.new import provincial_plan
+    from gendoc.yamlio import load_yaml
+
+    try:
+        raw = load_yaml(provincial_plan(ws))
+    except GendocError:
+        return None
+    found = re.search(r"(\d{4})\s*[-–]\s*(\d{4})", str((raw or {}).get("trich_yeu", "")))
+    return f"{found[1]}-{found[2]}" if found else None
 
 
 def signer_of(unit: CoQuan) -> tuple[str, str]:

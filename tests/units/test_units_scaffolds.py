@@ -134,3 +134,6 @@ def test_consolidation_opening_takes_the_period_from_the_workspace(tmp_path: Pat
     without = load_workspace(write_ws(tmp_path / "b", registry=REGISTRY.replace(
         "giai_doan: 2026-2030\n", ""), plan=None))
     assert "viên chức, trên cơ sở" in default_opening(Doc(), without)[0]
+    from_plan = load_workspace(write_ws(tmp_path / "c", registry=REGISTRY.replace(
+        "giai_doan: 2026-2030\n", "")))  # the provincial plan's trích yếu says 2026-2030
+    assert "viên chức giai đoạn 2026-2030, trên cơ sở" in default_opening(Doc(), from_plan)[0]
