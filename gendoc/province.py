@@ -89,16 +89,21 @@ class Province:
         """The provincial radio and television (its registry name, else the usual one)."""
         found = next((u for u in self.ws.config.co_quan if "phát thanh" in u.full_name.lower()),
                      None)
-        return found.full_name if found else f"Báo và Phát thanh, Truyền hình {self.name or BLANK}"
+        if found is not None:
+            return found.full_name
+        usual = "Báo và Phát thanh, Truyền hình" if self.two_tier else "Đài Phát thanh và Truyền hình"
+        return f"{usual} {self.name}" if self.name else f"{usual} tỉnh"
 
     @property
     def press_department(self) -> str:
-        """The department in charge of the press: Văn hóa (since 2025) or Thông tin và Truyền thông."""
-        for key in ("Sở Văn hóa", "Sở Thông tin và Truyền thông"):
+        """The department in charge of the press: Thông tin và Truyền thông before the 2025
+        reorganisation, Văn hóa, Thể thao và Du lịch since."""
+        order = ("Sở Văn hóa", "Sở Thông tin và Truyền thông")
+        for key in order if self.two_tier else order[::-1]:
             found = self._named(key, prefix=True)
             if found is not None:
                 return found.full_name
-        return "Sở Văn hóa, Thể thao và Du lịch"
+        return "Sở Văn hóa, Thể thao và Du lịch" if self.two_tier else "Sở Thông tin và Truyền thông"
 
     def contact(self) -> dict[str, Any] | None:
         """The press contact in gendoc.yaml (`truyen_thong.lien_he`), if written."""
@@ -112,6 +117,18 @@ class Province:
             if full == name or (prefix and full.startswith(name)):
                 return unit
         return None
+
+
+def from_context(info: Any, pick: str) -> str:
+    """A media kind's default producer, read from the workspace being validated against
+    (`info.context["workspace"]`): `pick` is "broadcaster" or "press_department"."""
+    ws = (getattr(info, "context", None) or {}).get("workspace")
+    if ws is None:
+        return "Đài Phát thanh và Truyền hình tỉnh" if pick == "broadcaster" else \
+            "Sở Văn hóa, Thể thao và Du lịch"
+    province = Province(ws)
+    return province.broadcaster if pick == "broadcaster" else \
+        f"{province.press_department} {province.of()}"
 
 
 def _plan_period(ws: Workspace) -> str | None:

@@ -137,3 +137,24 @@ def test_consolidation_opening_takes_the_period_from_the_workspace(tmp_path: Pat
     from_plan = load_workspace(write_ws(tmp_path / "c", registry=REGISTRY.replace(
         "giai_doan: 2026-2030\n", "")))  # the provincial plan's trích yếu says 2026-2030
     assert "viên chức giai đoạn 2026-2030, trên cơ sở" in default_opening(Doc(), from_plan)[0]
+
+
+def test_media_without_producer_name_this_provinces_own(tmp_path: Path) -> None:
+    ws = write_ws(tmp_path / "ws", plan=None)
+    folder = ws / "content" / "truyen-thong"
+    folder.mkdir(parents=True)
+    (folder / "tin.yaml").write_text(
+        "loai: tin_phat_thanh\nchuong_trinh: Thời sự\ntieu_de: Tin ngắn\n"
+        "noi_dung: [Sáng nay, Sở Nội vụ tổ chức hội nghị.]\n", encoding="utf-8")
+    (folder / "guong.yaml").write_text(
+        "loai: guong_dien_hinh\ntieu_de: Gương tiêu biểu\nnguoi:\n  - {ho_ten: Lý Thị Hoa, "
+        "chuc_vu: Phó Chủ tịch, don_vi: Ủy ban nhân dân xã Tân Phú, thanh_tich: [Chiến sĩ thi đua]}\n",
+        encoding="utf-8")
+    built = invoke(ws, "build")
+    assert built.exit_code == 0, built.output
+    radio = docx_text(ws / "output" / "truyen-thong" / "tin.docx")
+    assert "Báo và Phát thanh, Truyền hình Sông Hậu" in radio
+    profile = (ws / "output" / "truyen-thong" / "guong.html").read_text(encoding="utf-8")
+    assert "Sở Văn hóa, Thể thao và Du lịch tỉnh Sông Hậu" in profile  # the page's site line
+    for text in (radio, profile):
+        assert not FOREIGN.search(text), FOREIGN.search(text)
