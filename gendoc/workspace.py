@@ -194,6 +194,11 @@ class CoQuan(_Strict):
             form = levels.FORMS[self.loai_dvhc]
             raise ValueError(f"loai_dvhc '{self.loai_dvhc}' ({form.word}) thuộc {form.tier}, "
                              f"không hợp với cap: {self.cap}")
+        named = levels.form_in_name(self.full_name)
+        if (self.cap in levels.LOCAL_TIERS and not self.loai_dvhc and named is not None
+                and named.tier != self.cap):
+            raise ValueError(f"tên '{self.full_name}' là {named.word} ({levels.TIERS[named.tier]}) "
+                             f"nhưng cap: {self.cap} — sửa thành cap: {named.tier}")
         if self.hieu_luc_tu and self.hieu_luc_den and self.hieu_luc_den < self.hieu_luc_tu:
             raise ValueError("hieu_luc_den phải sau hieu_luc_tu")
         self.ten_cu.sort(key=lambda old: old.den_ngay)

@@ -119,6 +119,15 @@ def test_bad_registry_entries_are_clear_errors(tmp_path: Path, entry: str, messa
     assert "gendoc.yaml" in result.stderr and "Traceback" not in result.output
 
 
+def test_a_commune_declared_as_a_district_is_refused(tmp_path: Path) -> None:
+    """The newcomer's mistake: `cap_huyen` for a xã would print «huyện Tân Phú» everywhere."""
+    registry = REGISTRY.replace("dia_danh: Tân Phú, cap: cap_xa", "dia_danh: Tân Phú, cap: cap_huyen")
+    result = invoke(write_ws(tmp_path / "ws", registry=registry, plan=None), "units")
+    assert result.exit_code == 1
+    assert ("tên 'Ủy ban nhân dân xã Tân Phú' là xã (cấp xã (xã, phường, đặc khu)) nhưng cap: "
+            "cap_huyen — sửa thành cap: cap_xa") in " ".join(result.stderr.split())
+
+
 def test_units_shows_agency_codes_forms_and_lifetimes(tmp_path: Path) -> None:
     ws = with_ha_tien(tmp_path / "ws")
     plain = invoke(ws, "units").stdout.splitlines()
