@@ -20,17 +20,23 @@ def workspace_from(ctx: click.Context):  # noqa: ANN201 - returns gendoc.workspa
 @click.command(name="init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Ghi vào thư mục đã có tệp (không xóa tệp cũ).")
-def init_cmd(folder: Path, force: bool) -> None:
-    """Tạo thư mục làm việc mới (gendoc.yaml, content/, templates/, output/) kèm ví dụ Kiên Giang.
+@click.option("--mau", "sample", type=click.Choice(["kien-giang-2016", "an-giang-2025"]),
+              default="kien-giang-2016", show_default=True,
+              help="Mẫu: kien-giang-2016 (Kiên Giang 2016-2020, có cấp huyện; ví dụ gốc) hoặc "
+                   "an-giang-2025 (An Giang từ 01/7/2025, chính quyền hai cấp: sở; xã, phường, "
+                   "đặc khu).")
+def init_cmd(folder: Path, force: bool, sample: str) -> None:
+    """Tạo thư mục làm việc mới (gendoc.yaml, content/, templates/, output/) kèm một mẫu.
 
-    Dựng được ngay: cd THƯ_MỤC && gendoc build
+    Mặc định là ví dụ Kiên Giang 2016-2020; --mau an-giang-2025 cho cơ cấu hai cấp hiện nay
+    (xem docs/workspace.md). Dựng được ngay: cd THƯ_MỤC && gendoc build
     """
-    from gendoc.workspace import CONFIG_NAME, example_dir
+    from gendoc.workspace import CONFIG_NAME, sample_dir
 
     if (folder / CONFIG_NAME).exists() and not force:
         raise ConfigError(f"'{folder}' đã là thư mục làm việc (có {CONFIG_NAME}) — "
                           "chọn thư mục khác hoặc thêm --force.")
-    source = example_dir()
+    source = sample_dir(sample)
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy2(source / CONFIG_NAME, folder / CONFIG_NAME)
     shutil.copytree(source / "content", folder / "content", dirs_exist_ok=True)

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from gendoc.exceptions import ContentError, FieldProblem
 from gendoc.validation import validate
-from gendoc.workspace import Workspace
+from gendoc.workspace import Workspace, validity_problem
 from gendoc.yamlio import line_of, load_yaml
 
 if TYPE_CHECKING:
@@ -163,12 +163,18 @@ def _check_issuer(ws: Workspace, data: BaseModel, locate: Locate, shown: str) ->
     if code is None:
         return
     try:
-        ws.unit(code)
+        unit = ws.unit(code)
     except ContentError as exc:
         problem = exc.problems[0]
         raise ContentError(shown, [FieldProblem(problem.field, problem.message,
                                                 where=locate(("co_quan",)),
                                                 hint=problem.hint)]) from None
+    outside = validity_problem(unit, getattr(data, "ngay", None))
+    if outside:
+        raise ContentError(shown, [FieldProblem(
+            "ngay", outside, where=locate(("ngay",)),
+            hint="sửa ngày văn bản, chọn cơ quan ban hành đúng thời điểm đó, hoặc sửa thời hạn "
+                 "của đơn vị trong gendoc.yaml")])
 
 
 def output_stem(ws: Workspace, path: Path) -> PurePosixPath:

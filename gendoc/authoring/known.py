@@ -5,7 +5,7 @@ A template does not see the content file: it sees what `kind.context(doc, ws)` r
 `co_quan_ten`, `dia_danh` …). So the honest list of known names comes from running that function
 on example content — the workspace's own content file of that kind when there is one, else a
 minimal document built from the schema's example values — unless the kind declares them
-(`extra["context_names"]`). Which context variables show which content field is found the same
+(`Kind.context_names`). Which context variables show which content field is found the same
 way: change one field, run the context again, see which variables changed.
 """
 

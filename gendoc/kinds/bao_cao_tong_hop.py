@@ -41,8 +41,12 @@ class BaoCaoTongHop(BaoCaoBase):
 
 def default_opening(doc: BaoCaoTongHop, ws: Workspace) -> list[str]:
     who = ws.unit(doc.co_quan).ten_day_du or doc.co_quan
+    from gendoc.province import BLANK, Province
+
+    found = Province(ws).period  # gendoc.yaml's giai_doan, else the provincial plan's
+    period = f" giai đoạn {found}" if found != BLANK else ""
     return [f"Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về triển khai thực hiện biện pháp bảo "
-            f"đảm bình đẳng giới đối với nữ cán bộ, công chức, viên chức giai đoạn 2016-2020, trên "
+            f"đảm bình đẳng giới đối với nữ cán bộ, công chức, viên chức{period}, trên "
             f"cơ sở báo cáo của các cơ quan, đơn vị, địa phương, {who} tổng hợp kết quả thực hiện "
             f"{doc.ky_text} như sau:"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from gendoc.body import PageBreak, Para, Span
 from gendoc.document import Document
@@ -44,12 +44,21 @@ class NguoiDienHinh(Strict):
 
 class GuongDienHinh(Strict):
     loai: str
-    don_vi: str = Field("Sở Thông tin và Truyền thông tỉnh Kiên Giang",
-                        description="đơn vị thực hiện tập gương điển hình")
+    don_vi: str = Field("", description="đơn vị thực hiện tập gương điển hình (bỏ trống: sở phụ "
+                                         "trách báo chí của tỉnh trong gendoc.yaml)")
     tieu_de: str = Field(min_length=1, description="tên tập, ví dụ 'Gương phụ nữ tiêu biểu 2017'")
     gioi_thieu: list[str] = Field(default_factory=list, description="đoạn giới thiệu đầu tập")
     nguoi: list[NguoiDienHinh] = Field(min_length=1, description="những người được giới thiệu")
     template: str | None = None
+
+    @model_validator(mode="after")
+    def _producer(self, info: ValidationInfo) -> GuongDienHinh:
+        """No `don_vi`: the workspace's own (never another province's)."""
+        if not self.don_vi:
+            from gendoc.province import from_context
+
+            self.don_vi = from_context(info, "press_department")
+        return self
 
     @field_validator("gioi_thieu", mode="before")
     @classmethod

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from gendoc.body import Para, Span, Table
 from gendoc.document import Document
@@ -65,7 +65,8 @@ class PhanDoan(Strict):
 
 class KichBan(Strict):
     loai: str
-    don_vi: str = Field("Đài Phát thanh và Truyền hình Kiên Giang", description="đơn vị sản xuất")
+    don_vi: str = Field("", description="đơn vị sản xuất (bỏ trống: đài phát thanh, truyền hình của tỉnh "
+                                         "trong gendoc.yaml)")
     chuong_trinh: str = Field(min_length=1, description="chương trình / chuyên mục phát sóng")
     tieu_de: str = Field(min_length=1, description="tên phóng sự")
     thoi_luong: int = Field(description="khung phát: số giây hoặc phút:giây, ví dụ 5:00")
@@ -76,6 +77,15 @@ class KichBan(Strict):
                                       description="ê-kíp: bien_tap, quay_phim, dung_phim, doc …")
     phan_doan: list[PhanDoan] = Field(min_length=1, description="các đoạn của kịch bản")
     template: str | None = None
+
+    @model_validator(mode="after")
+    def _producer(self, info: ValidationInfo) -> KichBan:
+        """No `don_vi`: the workspace's own (never another province's)."""
+        if not self.don_vi:
+            from gendoc.province import from_context
+
+            self.don_vi = from_context(info, "broadcaster")
+        return self
 
     @field_validator("thoi_luong", mode="before")
     @classmethod

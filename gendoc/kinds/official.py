@@ -279,7 +279,7 @@ def annex_blocks(annexes: list[PhuLuc], ctx: dict[str, Any],
 
 def official_context(doc: VanBan, ws: Workspace, ten_loai: str | None) -> dict[str, Any]:
     """Template variables for the header, the signature block and the recipients."""
-    unit = ws.unit(doc.co_quan)
+    unit = ws.unit_on(doc.co_quan, doc.ngay)  # a former name for an older document
     viet_tat = nd30.TYPE_ABBREVIATIONS.get(ten_loai or "")
     ngay = doc.ngay
     ctx = {

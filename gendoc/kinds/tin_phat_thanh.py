@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from gendoc.body import Para, Span
 from gendoc.document import Document
@@ -30,7 +30,8 @@ from gendoc.yamlio import line_of
 
 class TinPhatThanh(Strict):
     loai: str
-    don_vi: str = Field("Đài Phát thanh và Truyền hình Kiên Giang", description="đơn vị phát")
+    don_vi: str = Field("", description="đơn vị phát (bỏ trống: đài phát thanh, truyền hình của tỉnh "
+                                         "trong gendoc.yaml)")
     chuong_trinh: str = Field(min_length=1, description="chương trình, ví dụ 'Thời sự 18 giờ'")
     tieu_de: str = Field(min_length=1, description="tiêu đề tin")
     ngay_phat: Any = Field(None, description="ngày phát")
@@ -41,6 +42,15 @@ class TinPhatThanh(Strict):
     nguon: str | None = Field(None, description="nguồn tin")
     tong_hop: TongHop | None = Field(None, description="lấy số liệu từ báo cáo tổng hợp của năm")
     template: str | None = None
+
+    @model_validator(mode="after")
+    def _producer(self, info: ValidationInfo) -> TinPhatThanh:
+        """No `don_vi`: the workspace's own (never another province's)."""
+        if not self.don_vi:
+            from gendoc.province import from_context
+
+            self.don_vi = from_context(info, "broadcaster")
+        return self
 
     @field_validator("thoi_luong", mode="before")
     @classmethod

@@ -1,25 +1,33 @@
-"""`gendoc new tin_bai` (and the other media kinds): start from the kind's worked example.
+"""`gendoc new tin_bai` (and the other media kinds, and the commendation decision).
 
-A newsroom file is easier to adapt than to write from a field list, so the new content file is
-the example shipped with gendoc (content/truyen-thong/…), comments included, under a new name.
+The new content file reads like the kind's worked example (same fields, comments, a sentence or
+two to replace) but every fact in it is the workspace's own — province, portal, press contact,
+broadcaster, period and law — see `gendoc.media.skeletons`. It builds as soon as it is written.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from gendoc.exceptions import GendocError
-from gendoc.workspace import Workspace, example_dir
+from gendoc.workspace import Workspace
 from gendoc.writer import atomic_write
 
 FOLDER = Path("content") / "truyen-thong"
 
 
-def example_scaffold(kind: str, example: str) -> Callable[[Workspace, Any], list[Path]]:
+def example_scaffold(kind: str, example: str | None = None) -> Callable[[Workspace, Any], list[Path]]:
+    """The scaffold of `kind`; `example` (the worked example's name) is kept for the callers'
+    signature and documentation only: nothing is copied from it."""
+    del example
+
     def scaffold(ws: Workspace, opts: Any) -> list[Path]:
-        source = example_dir() / FOLDER / f"{example}.yaml"
+        from gendoc.media.skeletons import skeleton
+        from gendoc.province import Province
+
         name = f"{kind.replace('_', '-')}-moi.yaml"
         target = Path(opts.output) if opts.output else ws.root / FOLDER / name
         if target.is_dir():
@@ -29,6 +37,11 @@ def example_scaffold(kind: str, example: str) -> Callable[[Workspace, Any], list
         if target.exists() and not opts.force:
             raise GendocError(f"'{target}' đã có — thêm --force để ghi đè, "
                               "hoặc chọn tên khác bằng -o.")
-        return [atomic_write(target, source.read_bytes())]
+        day = dt.date.today()
+        if getattr(opts, "year", None):
+            day = dt.date(opts.year, 1, 15)
+        text = skeleton(kind, Province(ws), day)
+        root = ws.root if ws.root in target.resolve().parents else None
+        return [atomic_write(target, text.encode("utf-8"), root=root)]
 
     return scaffold

@@ -8,35 +8,58 @@ from pathlib import Path
 import click
 
 from gendoc.exceptions import GendocError
+from gendoc.levels import TIERS
 
-LEVELS = ("tinh", "so_ban_nganh", "cap_huyen", "cap_xa", "khac")
+LEVELS = tuple(TIERS)
 
 
 @click.command(name="units")
 @click.option("--cap", "level", type=click.Choice(LEVELS), default=None,
-              help="Chỉ liệt kê một cấp: so_ban_nganh, cap_huyen, tinh …")
+              help="Chỉ liệt kê một cấp: tinh (UBND tỉnh), so_ban_nganh (sở, ban, ngành), cap_xa "
+                   "(UBND xã, phường, đặc khu), cap_huyen (cấp huyện, trước 01/7/2025), khac.")
 @click.option("--chi-tiet", "details", is_flag=True,
-              help="Thêm ký hiệu, cấp, chức vụ người đứng đầu, địa danh.")
+              help="Thêm ký hiệu, cấp, chức vụ người đứng đầu, địa danh (và loại đơn vị hành "
+                   "chính, mã định danh, thời hạn khi gendoc.yaml có ghi).")
 @click.pass_context
 def units_cmd(ctx: click.Context, level: str | None, details: bool) -> None:
-    """Liệt kê các cơ quan, đơn vị trong gendoc.yaml: MÃ <tab> TÊN.
+    """Liệt kê các cơ quan, đơn vị trong gendoc.yaml: MÃ <tab> TÊN [<tab> MÃ ĐỊNH DANH].
 
-    Mã dùng cho 'co_quan:' trong tệp nội dung và cho 'gendoc new ke_hoach --unit MÃ'.
+    Mã dùng cho 'co_quan:' trong tệp nội dung và cho 'gendoc new ke_hoach --unit MÃ'. Cấp xã gồm
+    xã, phường, đặc khu (trường 'cap: cap_xa'; loại đọc từ tên hoặc trường 'loai_dvhc').
+    Mã định danh điện tử (Quyết định 20/2020/QĐ-TTg) in thêm khi gendoc.yaml có ghi.
     """
     from gendoc.commands import workspace_from
 
     ws = workspace_from(ctx)
     shown = [u for u in ws.config.co_quan if level is None or u.cap == level]
+    with_ids = any(u.ma_dinh_danh for u in ws.config.co_quan)
+    with_time = any(u.hieu_luc_tu or u.hieu_luc_den or u.ten_cu for u in ws.config.co_quan)
     try:
         for unit in shown:
-            name = unit.ten_day_du or " ".join(unit.header_lines)
-            line = f"{unit.ma}\t{name}"
+            line = f"{unit.ma}\t{unit.full_name}"
+            if with_ids:
+                line += f"\t{unit.ma_dinh_danh or ''}"
             if details:
                 line += f"\t{unit.ky_hieu}\t{unit.cap}\t{unit.chuc_vu_thu_truong or ''}\t{unit.dia_danh}"
+                if unit.form is not None and (unit.cap == "cap_xa" or unit.loai_dvhc):
+                    line += f"\t{unit.form.word}"
+                if with_time:
+                    line += f"\t{_lifetime(unit)}"
             click.echo(line)
     except BrokenPipeError:  # `gendoc units | head`: the reader has what it wanted
         return
     click.echo(f"{len(shown)} cơ quan, đơn vị.", err=True)
+
+
+def _lifetime(unit) -> str:  # noqa: ANN001 - gendoc.workspace.CoQuan
+    parts = []
+    if unit.hieu_luc_tu:
+        parts.append(f"từ {unit.hieu_luc_tu:%d/%m/%Y}")
+    if unit.hieu_luc_den:
+        parts.append(f"đến {unit.hieu_luc_den:%d/%m/%Y}")
+    for old in unit.ten_cu:
+        parts.append(f"tên cũ «{old.ten_day_du or old.ten or ''}» đến {old.den_ngay:%d/%m/%Y}")
+    return "; ".join(parts)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -62,7 +85,7 @@ def _date(value: str | None) -> dt.date | None:
 @click.pass_context
 def status_cmd(ctx: click.Context, source: Path | None, deadline: str | None, as_of: str | None,
                output: Path | None) -> None:
-    """Tình hình gửi kế hoạch của từng sở, ban, ngành và UBND cấp huyện.
+    """Tình hình gửi kế hoạch của từng sở, ban, ngành và UBND cấp xã (cấp huyện nếu có).
 
     Mỗi đơn vị: đã có kế hoạch chưa, đã có số và ngày (đã ban hành) chưa, ban hành trước hay sau
     hạn gửi. Ghi kèm bảng Excel cho Sở Nội vụ.

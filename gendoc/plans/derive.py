@@ -11,6 +11,7 @@ the unit finishes by hand: signer's name blank, number and date left to the văn
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from gendoc import nd30
 from gendoc.body import Muc
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.plans.scope import Scope, is_target, lower_first, upper_first
-from gendoc.plans.tasks import Duties, assignment_rows, split_duties
+from gendoc.plans.tasks import Duties, assignment_rows, own_report, split_duties
 from gendoc.plans.yamlout import Comment, Commented, dump
 from gendoc.vi.dates import ngay_thang_nam
 from gendoc.workspace import CoQuan, Workspace
@@ -122,7 +123,7 @@ def _as_yaml(item: dict[str, Any]) -> Any:
 
 
 def _trich_yeu(src: Source, scope: Scope, tinh: str) -> str:
-    own = scope.area_name if scope.district else scope.name
+    own = scope.area_name if scope.local else scope.name
     text = src.data.trich_yeu
     for phrase in (f"tỉnh {tinh}", "tỉnh"):
         if re.search(rf"\b{phrase}\b", text):
@@ -134,7 +135,7 @@ def _trich_yeu(src: Source, scope: Scope, tinh: str) -> str:
 
 
 def _signer(scope: Scope) -> dict[str, Any]:
-    title = scope.unit.chuc_vu_thu_truong or ("CHỦ TỊCH" if scope.district else "GIÁM ĐỐC")
+    title = scope.unit.chuc_vu_thu_truong or ("CHỦ TỊCH" if scope.local else "GIÁM ĐỐC")
     lines = [f"TM. {scope.unit.tap_the}"] if scope.unit.tap_the else []
     lines.append(f"KT. {title}")
     return {"quyen_han": lines, "chuc_vu": f"PHÓ {title}",
@@ -148,10 +149,14 @@ def _recipients(scope: Scope, duties: Duties) -> list[str]:
     lines = [via if not is_home else "UBND tỉnh"]
     if not is_home:
         lines.append("Sở Nội vụ")
-    if scope.district:
+    if scope.local:  # its Party committee, council, front and divisions, by its level
         lines += [f"TT. {scope.party_committee}, TT. HĐND {scope.area}",
                   f"CT, các PCT UBND {scope.area}",
-                  f"Các phòng, ban, ngành {scope.area}", scope.communes_short]
+                  f"Ủy ban MTTQ Việt Nam {scope.area}"]
+        if scope.district:
+            lines += [f"Các phòng, ban, ngành {scope.area}", scope.communes_short]
+        else:
+            lines.append(f"Các phòng, đơn vị thuộc UBND {scope.area}")
     else:
         lines.append(f"Ban Giám đốc {scope.short}" if scope.short == "Sở"
                      else f"Lãnh đạo {scope.short}")
@@ -162,8 +167,9 @@ def _recipients(scope: Scope, duties: Duties) -> list[str]:
 
 def _organisation(scope: Scope, src: Source, duties: Duties, with_table: bool) -> dict[str, Any]:
     lead, head = scope.lead, scope.head
-    if scope.district:
-        first = (f"{lead} {scope.area} là cơ quan thường trực, tham mưu {head} triển khai, theo dõi, "
+    if scope.local:
+        named = f"{lead} {scope.area}" if scope.district else upper_first(lead)
+        first = (f"{named} là cơ quan thường trực, tham mưu {head} triển khai, theo dõi, "
                  f"đôn đốc, kiểm tra việc thực hiện Kế hoạch này; tổng hợp kết quả, báo cáo theo quy định.")
     else:
         first = (f"{lead} là đầu mối, tham mưu {head} triển khai, theo dõi, đôn đốc, kiểm tra việc "
@@ -173,9 +179,11 @@ def _organisation(scope: Scope, src: Source, duties: Duties, with_table: bool) -
               f"vụ được phân công{annex}; báo cáo kết quả về {lead} để tổng hợp.")
     items: list[Any] = [first, second]
     if duties.report:
-        items.append(scope.reword(duties.report, src.ref))
+        items.append(own_report(scope.reword(duties.report, src.ref), scope, duties.report_when))
     if duties.send_to and duties.deadline:
-        items.append(f"Giao {lead} gửi Kế hoạch này về {duties.send_to} trước ngày "
+        send_to = re.sub(r"\s*\((?:thông )?qua ([^)]+)\)",  # not "(qua Sở Nội vụ)" in its own plan
+                         lambda m: "" if scope.mentions(m[1]) else m[0], duties.send_to)
+        items.append(f"Giao {lead} gửi Kế hoạch này về {send_to} trước ngày "
                      f"{duties.deadline}.")
     items += [scope.reword(text, src.ref) for text in duties.funding]
     return {"tieu_de": "TỔ CHỨC THỰC HIỆN", "muc": items}
@@ -212,7 +220,8 @@ def derive(ws: Workspace, src: Source, unit: CoQuan) -> Derived:
         "loai": "ke_hoach",
         "co_quan": unit.ma,
         "so": Commented(None, "văn thư cấp số khi ban hành"),
-        "ngay": Commented(_draft_date(duties), "ghi đủ ngày khi ban hành, ví dụ 2017-01-16"),
+        "ngay": Commented(_draft_date(duties), "ghi đủ ngày khi ban hành, ví dụ "
+                          f"{_draft_date(duties) or '2026-01'}-16"),
         "thuc_hien_ke_hoach": src.rel,
         "trich_yeu": trich_yeu,
         "c1": Comment("Căn cứ: kế hoạch của tỉnh (điền số, ngày nếu tỉnh chưa cấp khi dẫn xuất)."),
@@ -251,15 +260,26 @@ def default_target(ws: Workspace, src: Source, unit: CoQuan) -> Path:
     return src.path.parent / f"{unit.ma}-{tail}.yaml"
 
 
-def targets(ws: Workspace, codes: list[str], all_units: bool) -> list[CoQuan]:
+def in_force_on(src: Source) -> tuple[dt.date, dt.date] | None:
+    """The days the provincial plan's date may stand for (units must exist then)."""
+    from gendoc.workspace import date_span
+
+    return date_span(src.data.ngay)
+
+
+def targets(ws: Workspace, codes: list[str], all_units: bool,
+            on: tuple[dt.date, dt.date] | None = None) -> list[CoQuan]:
+    """The units to derive for; with --all-units, every department and local committee that
+    exists on the provincial plan's date (`on`), communes included."""
     if all_units:
-        units = [u for u in ws.config.co_quan if is_target(u)]
+        units = [u for u in ws.config.co_quan if is_target(u) and (on is None or u.in_force(*on))]
         if not units:
-            raise GendocError("gendoc.yaml chưa có đơn vị nào là sở, ban, ngành hay cấp huyện "
-                              "(trường 'cap': so_ban_nganh hoặc cap_huyen).")
+            raise GendocError("gendoc.yaml chưa có đơn vị nào là sở, ban, ngành, cấp xã hay cấp "
+                              "huyện (trường 'cap': so_ban_nganh, cap_xa hoặc cap_huyen).")
         return units
     if not codes:
-        raise GendocError("chọn đơn vị: --unit MÃ (xem mã bằng 'gendoc units') hoặc --all-units.")
+        raise GendocError("chọn đơn vị: --unit MÃ (xem mã bằng 'gendoc units') hoặc --all-units "
+                          "(bỏ cả --from để tạo kế hoạch trống của tỉnh).")
     found = []
     for code in codes:
         try:

@@ -1,5 +1,7 @@
 """`gendoc new ke_hoach --unit CODE|--all-units --from PLAN.yaml [-o PATH] [--force]`.
 
+Without --unit, --all-units and --from: a blank plan of the province (`gendoc.plans.blank`).
+
 Writes one content file per unit, atomically, never over an existing file without `--force`;
 every file is checked to load as a valid plan before it is written. With several units an
 existing file is skipped (and reported) while the others are still written.
@@ -68,7 +70,7 @@ def provincial_plan(ws: Workspace) -> Path:
 def scaffold(ws: Workspace, options: Any) -> list[Path]:
     """The `ke_hoach` scaffold for `gendoc new` (see gendoc.scaffold.NewOptions)."""
     from gendoc.document import rel
-    from gendoc.plans.derive import derive, load_source, targets
+    from gendoc.plans.derive import derive, in_force_on, load_source, targets
 
     unused = [flag for flag, value in (("--xlsx", getattr(options, "xlsx", False)),
                                        ("--year", getattr(options, "year", None))) if value]
@@ -77,11 +79,13 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
                           "từ kế hoạch gốc (--from) cho --unit MÃ hoặc --all-units.")
     if options.all_units and options.units:
         raise GendocError("dùng --unit hoặc --all-units, không dùng cả hai.")
+    if not (options.units or options.all_units or options.source):
+        return [_blank(ws, options)]
     source = _resolve(ws, options.source) if options.source else provincial_plan(ws)
     src = load_source(ws, source)
     if options.source is None:
         click.echo(f"Kế hoạch gốc: {rel(ws, source)}")
-    units = targets(ws, list(options.units), options.all_units)
+    units = targets(ws, list(options.units), options.all_units, in_force_on(src))
     many = len(units) > 1
     plans = []
     for unit in units:
@@ -112,3 +116,19 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
         click.echo(f"{len(written)} kế hoạch mới, {len(skipped)} đã có "
                    f"(trên {len(plans)} đơn vị trong gendoc.yaml).")
     return written
+
+
+def _blank(ws: Workspace, options: Any) -> Path:
+    """No unit and no --from: the province's own blank plan."""
+    import datetime as dt
+
+    from gendoc.document import rel
+    from gendoc.plans.blank import blank_plan, target_of
+
+    stem, text = blank_plan(ws, dt.date.today())
+    target = ensure_inside(target_of(ws, stem, options.output), ws.root)
+    if target.exists() and not options.force:
+        raise GendocError(f"tệp '{rel(ws, target)}' đã có — không ghi đè. Thêm --force để ghi đè "
+                          "hoặc chọn tệp khác bằng -o.")
+    _validate(ws, text, rel(ws, target))
+    return atomic_write(target, text.encode("utf-8"), root=ws.root)

@@ -12,21 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gendoc import levels
 from gendoc.vi.text import khoa_so_khop
 from gendoc.workspace import CoQuan
 
 # Registry levels that receive the provincial plan's duties.
-TARGET_LEVELS = {"so_ban_nganh": "sở, ban, ngành", "cap_huyen": "cấp huyện"}
+TARGET_LEVELS = {"so_ban_nganh": "sở, ban, ngành", "cap_huyen": "cấp huyện", "cap_xa": "cấp xã"}
 
 # How a department refers to itself in its own plan ("Sở", "Ban" …), by the start of its name.
 _SHORT_NAMES = ("Văn phòng", "Thanh tra tỉnh", "Sở", "Ban", "Đài", "Trường", "Chi cục", "Cục")
-_AREA_WORDS = ("thành phố", "thị xã", "huyện")
-_PARTY_COMMITTEE = {"huyện": "Huyện ủy", "thị xã": "Thị ủy", "thành phố": "Thành ủy"}
-_DEFAULT_COMMUNES = {"huyện": "xã, thị trấn", "thị xã": "phường, xã", "thành phố": "phường, xã"}
+# "các sở, ban, ngành tỉnh và Ủy ban nhân dân các huyện, thị xã, thành phố" (or "… các xã,
+# phường, đặc khu"): the provincial plan's addressees, in either structure.
+ALL_UNITS = (r"(?:các )?sở, ban, ngành(?: tỉnh)?,? (?:và )?(?:Ủy ban nhân dân|UBND) (?:các|cấp) "
+             + levels.FORM_LIST)
 
 
 def is_target(unit: CoQuan) -> bool:
-    """Departments and district-level People's Committees get a derived plan."""
+    """Departments and local People's Committees (district, commune) get a derived plan."""
     return unit.cap in TARGET_LEVELS
 
 
@@ -49,14 +51,27 @@ def _title_case(words: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Scope:
-    """The wording facts of one unit, taken from its registry entry."""
+    """The wording facts of one unit, taken from its registry entry and its level."""
 
     unit: CoQuan
     province: str  # "Kiên Giang"
 
     @property
+    def form(self) -> levels.LocalForm | None:
+        return self.unit.form
+
+    @property
+    def local(self) -> bool:
+        """A local People's Committee (district or commune level)."""
+        return self.form is not None
+
+    @property
     def district(self) -> bool:
         return self.unit.cap == "cap_huyen"
+
+    @property
+    def commune(self) -> bool:
+        return self.unit.cap == "cap_xa"
 
     @property
     def name(self) -> str:
@@ -65,31 +80,31 @@ class Scope:
 
     @property
     def area(self) -> str:
-        """District only: "huyện", "thị xã" or "thành phố" (from the full name)."""
-        lowered = self.name.lower()
-        return next((w for w in _AREA_WORDS if f" {w} " in f" {lowered} "), "huyện")
+        """Local only: "huyện", "thị xã", "xã", "phường", "đặc khu" …"""
+        return self.form.word if self.form else "tỉnh"
 
     @property
     def area_name(self) -> str:
-        """District only: "huyện Hòn Đất" (the name after "Ủy ban nhân dân")."""
-        m = re.search(rf"({'|'.join(_AREA_WORDS)}) .+$", self.name, re.IGNORECASE)
+        """Local only: "huyện Hòn Đất" (the name after "Ủy ban nhân dân")."""
+        m = re.search(rf"\b({re.escape(self.area)}) .+$", self.name, re.IGNORECASE)
         return m.group(0) if m else f"{self.area} {self.unit.dia_danh}"
 
     @property
     def short(self) -> str:
         """How the unit calls itself mid-sentence: "Sở", "Ban", "Ủy ban nhân dân huyện"."""
-        if self.district:
+        if self.local:
             return f"Ủy ban nhân dân {self.area}"
         return next((s for s in _SHORT_NAMES if self.name.startswith(s)), self.name)
 
     @property
     def communes(self) -> str:
-        """District only: "Ủy ban nhân dân các xã, thị trấn" (from its divisions, or by area)."""
+        """District only: "Ủy ban nhân dân các xã, thị trấn" (from its divisions, or by form)."""
         for item in self.unit.don_vi_truc_thuoc:
             m = re.match(r"(?:Ủy ban nhân dân|UBND) các (.+)$", item.strip())
             if m:
                 return f"Ủy ban nhân dân các {m.group(1)}"
-        return f"Ủy ban nhân dân các {_DEFAULT_COMMUNES[self.area]}"
+        subunits = self.form.subunits if self.form else None
+        return f"Ủy ban nhân dân các {subunits or 'xã'}"
 
     @property
     def communes_short(self) -> str:
@@ -100,6 +115,8 @@ class Scope:
         """The unit together with those under it."""
         if self.district:
             return f"các cơ quan, đơn vị, địa phương trên địa bàn {self.area}"
+        if self.commune:
+            return f"các cơ quan, đơn vị trên địa bàn {self.area}"
         return f"{self.short} và các đơn vị trực thuộc"
 
     @property
@@ -107,6 +124,8 @@ class Scope:
         """Its divisions as one phrase: "các phòng, đơn vị trực thuộc Sở"."""
         if self.district:
             return f"các phòng, ban, ngành {self.area} và {self.communes}"
+        if self.commune:
+            return f"các phòng, đơn vị thuộc {self.short}"
         return f"các phòng, đơn vị trực thuộc {self.short}"
 
     @property
@@ -114,13 +133,24 @@ class Scope:
         """The division that coordinates the plan (the first listed one, by convention)."""
         if self.district:
             listed = [d for d in self.unit.don_vi_truc_thuoc if "Nội vụ" in d]
-            return listed[0] if listed else "Phòng Nội vụ"
+            return listed[0] if listed else self.form.lead if self.form else "Phòng Nội vụ"
+        if self.commune:  # "Văn phòng HĐND và UBND" needs its area to be unambiguous
+            listed = [d for d in self.unit.don_vi_truc_thuoc if d.startswith("Văn phòng")]
+            office = listed[0] if listed else self.form.lead if self.form else levels.VAN_PHONG_XA
+            return office if office.endswith(f" {self.area}") or office.startswith("công chức") \
+                else f"{office} {self.area}"
         listed = [d for d in self.unit.don_vi_truc_thuoc if not d.startswith("Các ")]
         if listed:
             return listed[0]
         if self.short.startswith("Văn phòng"):
             return "Phòng Hành chính - Tổ chức"
         return f"Văn phòng {self.short}"
+
+    @property
+    def media_lead(self) -> str:
+        """Local only: the division that leads information and propaganda tasks."""
+        listed = self.division_for("Văn hóa")
+        return listed or (self.form.media_division if self.form else self.lead)
 
     def division_for(self, *keywords: str) -> str | None:
         """A listed division whose name contains one of `keywords` (e.g. "Tổ chức")."""
@@ -132,7 +162,7 @@ class Scope:
     @property
     def head(self) -> str:
         """The head as named in sentences: "Giám đốc Sở", "Chủ tịch Ủy ban nhân dân huyện"."""
-        title = (self.unit.chuc_vu_thu_truong or ("CHỦ TỊCH" if self.district else "THỦ TRƯỞNG"))
+        title = (self.unit.chuc_vu_thu_truong or ("CHỦ TỊCH" if self.local else "THỦ TRƯỞNG"))
         words = title.lower().split()
         short = self.short.split()
         for k in range(min(len(words), len(short)), 0, -1):  # "chánh thanh tra" + "Thanh tra tỉnh"
@@ -142,7 +172,7 @@ class Scope:
 
     @property
     def party_committee(self) -> str:
-        return _PARTY_COMMITTEE[self.area]
+        return self.form.party if self.form else "Tỉnh ủy"
 
     def mentions(self, text: str) -> bool:
         """Does `text` name this unit (tone placement and case ignored)?"""
@@ -152,19 +182,17 @@ class Scope:
     def rules(self, plan_ref: str) -> list[tuple[str, str]]:
         """(pattern, replacement) in order; the first rules are the longest phrases."""
         tinh = "tỉnh"
-        all_units = (r"(?:các )?sở, ban, ngành tỉnh và Ủy ban nhân dân các huyện, thị xã, "
-                     r"thành phố")
         rules = [
-            (all_units, self.name),
+            (ALL_UNITS, self.name),
             (rf"(?:các )?cơ quan, đơn vị,? (?:và )?địa phương(?: trên địa bàn {tinh})?",
              self.own_units),
             (rf"(?:các )?sở, ban, ngành, địa phương(?: trên địa bàn {tinh})?", self.own_units),
             (rf"các cơ quan, đơn vị trên địa bàn {tinh}",
-             f"các cơ quan, đơn vị trên địa bàn {self.area}" if self.district else self.divisions),
+             f"các cơ quan, đơn vị trên địa bàn {self.area}" if self.local else self.divisions),
             (r"(?:của )?Kế hoạch này", plan_ref),
-            (rf"của {tinh}(?! {self.province})\b", f"của {self.area if self.district else self.short}"),
+            (rf"của {tinh}(?! {self.province})\b", f"của {self.area if self.local else self.short}"),
         ]
-        if self.district:
+        if self.local:
             rules.append((rf"trên địa bàn {tinh}\b", f"trên địa bàn {self.area}"))
         return rules
 

@@ -93,7 +93,7 @@ def raw_mapping(path: Path, load_yaml) -> dict | None:  # noqa: ANN001
 
 def collect(ws: Workspace, source: Path, deadline: dt.date | None,
             as_of: dt.date | None = None) -> StatusReport:
-    """The status of every department and district for the plan at `source`."""
+    """The status of every department and local committee (communes included) for the plan."""
     from gendoc.document import discover, load_document, rel
     from gendoc.plans.derive import load_source
     from gendoc.plans.tasks import submission
@@ -109,8 +109,11 @@ def collect(ws: Workspace, source: Path, deadline: dt.date | None,
         raise GendocError(f"không tìm thấy hạn gửi kế hoạch trong '{src.rel}' (câu '… trước ngày "
                           "dd/mm/yyyy') — ghi hạn bằng --han, ví dụ --han 25/01/2017.")
     wanted = source.resolve()
+    from gendoc.plans.derive import in_force_on
+
+    on = in_force_on(src)  # units created or abolished outside the plan's date are not expected
     rows = {u.ma: UnitStatus(u) for u in ws.config.co_quan
-            if is_target(u) and u.ma != src.data.co_quan}
+            if is_target(u) and u.ma != src.data.co_quan and (on is None or u.in_force(*on))}
     for path in discover(ws):
         raw = raw_mapping(path, load_yaml)
         if not raw or raw.get("loai") != "ke_hoach" or not isinstance(raw.get("thuc_hien_ke_hoach"), str):

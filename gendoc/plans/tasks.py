@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from gendoc.body import Muc
+from gendoc.levels import FORM_WORDS
 from gendoc.plans.scope import Scope, upper_first
 from gendoc.vi.dates import parse_date
 from gendoc.vi.text import khoa_so_khop
@@ -21,11 +22,16 @@ from gendoc.vi.text import khoa_so_khop
 if TYPE_CHECKING:
     from gendoc.plans.derive import Source
 
-ADDRESSED_ALL = re.compile(r"các sở, ban, ngành|Ủy ban nhân dân các huyện", re.IGNORECASE)
+ADDRESSED_ALL = re.compile(rf"các sở, ban, ngành|Ủy ban nhân dân các (?:{FORM_WORDS})\b",
+                           re.IGNORECASE)
 SUBMISSION = re.compile(r"xây dựng kế hoạch.*gửi về (?P<to>.+?) trước ngày "
                         r"(?P<date>\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
 REPORT_WHEN = re.compile(r"trước ngày \d{1,2} tháng \d{1,2} (?:hàng|hằng) năm", re.IGNORECASE)
 FUNDING = re.compile(r"^kinh phí", re.IGNORECASE)
+# "… gửi về Sở Nội vụ để tổng hợp, tham mưu Ủy ban nhân dân tỉnh báo cáo Bộ Nội vụ.": what
+# follows "để" is the receiver's duty, not the sender's.
+REPORT_TO = re.compile(r"^(?P<head>.*?gửi về (?P<to>[^,;.]+?)) để (?P<purpose>tổng hợp\b.*?)\.?$",
+                       re.IGNORECASE | re.DOTALL)
 
 _PERSONNEL = ("quy hoạch", "đào tạo", "bồi dưỡng", "bố trí", "bổ nhiệm", "sắp xếp", "tập huấn",
               "năng lực")
@@ -112,6 +118,30 @@ def split_duties(org: Muc | None, scope: Scope) -> Duties:
     return duties
 
 
+def receives_reports(text: str | None, scope: Scope) -> bool:
+    """Is `scope` the unit the yearly reports are sent to (Sở Nội vụ in the provincial plan)?"""
+    m = REPORT_TO.match(text or "")
+    return m is not None and scope.mentions(m["to"])
+
+
+def own_report(text: str, scope: Scope, when: str | None) -> str:
+    """The yearly-report duty as it concerns this unit.
+
+    A sender reports "… gửi về Sở Nội vụ để tổng hợp." (what the receiver then does with the
+    reports stays the receiver's); the receiver's own plan gets that part as its duty.
+    """
+    m = REPORT_TO.match(text)
+    if m is None:
+        return text
+    purpose = m["purpose"]
+    if not scope.mentions(m["to"]):
+        return f"{m['head']} để {purpose.split(',', 1)[0]}."
+    rest = purpose.split(",", 1)[1].strip() if "," in purpose else ""
+    deadline = f" (gửi {when})" if when else ""
+    tail = f"; {rest}" if rest else ""
+    return f"Tổng hợp báo cáo của các sở, ban, ngành và địa phương{deadline}{tail}."
+
+
 def _cooperates_with_itself(text: str, scope: Scope) -> bool:
     """"Phối hợp với Sở Nội vụ …" is no duty for Sở Nội vụ itself."""
     return khoa_so_khop(f"với {scope.name}") in khoa_so_khop(text)
@@ -139,9 +169,9 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 
 def _lead(text: str, scope: Scope) -> str:
     """The suggested lead division; `text` is the task (its heading first, then its first point)."""
-    if scope.district:
+    if scope.local:
         if _has(text, _MEDIA):
-            return "Phòng Văn hóa và Thông tin"
+            return scope.media_lead
         return scope.lead
     if _has(text, _PERSONNEL):
         return scope.division_for("Tổ chức") or scope.lead
@@ -153,7 +183,10 @@ def _lead(text: str, scope: Scope) -> str:
 def _partners(text: str, scope: Scope) -> str:
     if scope.district:
         base = f"Các phòng, ban, ngành {scope.area}; {scope.communes_short}"
-        return f"Phòng Nội vụ; {base}" if _has(text, _MEDIA) else base
+        return f"{scope.lead}; {base}" if _has(text, _MEDIA) else base
+    if scope.commune:
+        base = f"Các phòng, đơn vị thuộc UBND {scope.area}"
+        return f"{scope.lead}; {base}" if _has(text, _MEDIA) else base
     return upper_first(scope.divisions)
 
 
@@ -198,8 +231,11 @@ def assignment_rows(src: Source, scope: Scope, carried: list[Muc], duties: Dutie
                      "phoi_hop": _partners(keys, scope), "thoi_gian": _when(text, None, period),
                      "san_pham": _product(text, point)})
     if duties.report:
-        rows.append({"noi_dung": "Báo cáo kết quả thực hiện Kế hoạch",
+        receiver = receives_reports(duties.report, scope)
+        rows.append({"noi_dung": ("Tổng hợp báo cáo kết quả thực hiện Kế hoạch của các sở, ban, "
+                                  "ngành và địa phương" if receiver
+                                  else "Báo cáo kết quả thực hiện Kế hoạch"),
                      "chu_tri": scope.lead, "phoi_hop": _partners("", scope),
                      "thoi_gian": _when("báo cáo", duties.report_when, period),
-                     "san_pham": _product("báo cáo")})
+                     "san_pham": "Báo cáo tổng hợp" if receiver else _product("báo cáo")})
     return rows

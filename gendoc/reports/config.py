@@ -40,7 +40,7 @@ class BaoCaoConfig(_Strict):
     han_nop: str = Field("15/11", description="hạn gửi báo cáo năm (NGÀY/THÁNG), Kế hoạch III.1.e")
     thu_muc: str = Field("bao-cao", description="thư mục trong content/ chứa báo cáo các đơn vị")
     don_vi: list[str] | None = Field(
-        None, description="mã các đơn vị phải báo cáo; bỏ trống = mọi sở, ban, ngành và cấp huyện")
+        None, description="mã các đơn vị phải báo cáo; bỏ trống = mọi sở, ban, ngành, cấp xã (và cấp huyện)")
 
     @field_validator("han_nop", mode="before")
     @classmethod
@@ -125,4 +125,6 @@ def expected_units(ws: Workspace, settings: ReportSettings) -> list[str]:
                 raise ConfigError(f"{CONFIG_NAME}: bao_cao.don_vi: {problem.message}"
                                   f" — {problem.hint}") from None
         return list(dict.fromkeys(settings.bao_cao.don_vi))
-    return [u.ma for u in ws.config.co_quan if u.cap in ("so_ban_nganh", "cap_huyen")]
+    from gendoc.levels import REPORTING_TIERS
+
+    return [u.ma for u in ws.config.co_quan if u.cap in REPORTING_TIERS]

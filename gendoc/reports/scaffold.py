@@ -24,7 +24,19 @@ def default_title(year: int) -> str:
             f"viên chức năm {year}")
 
 
-def prefill(unit: CoQuan, year: int) -> dict[tuple[str, ...], Any]:
+def addressee(ws: Workspace | None) -> str:
+    """Where reports go: the workspace's Sở Nội vụ of its province ("Sở Nội vụ tỉnh An Giang")."""
+    if ws is None:
+        return "Sở Nội vụ"
+    from gendoc.province import Province
+
+    province = Province(ws)
+    home = province.home_affairs
+    name = home.full_name if home else "Sở Nội vụ"
+    return name if province.name is None or province.name in name else f"{name} {province.of()}"
+
+
+def prefill(unit: CoQuan, year: int, ws: Workspace | None = None) -> dict[tuple[str, ...], Any]:
     """What the form/skeleton starts with; the unit edits what differs."""
     quyen_han = [f"TM. {unit.tap_the}"] if unit.tap_the else []
     return {
@@ -32,7 +44,7 @@ def prefill(unit: CoQuan, year: int) -> dict[tuple[str, ...], Any]:
         ("nam",): year,
         ("ky",): "nam",
         ("trich_yeu",): default_title(year),
-        ("kinh_gui",): "Sở Nội vụ tỉnh Kiên Giang",
+        ("kinh_gui",): addressee(ws),
         ("nguoi_ky", "quyen_han"): "\n".join(quyen_han) or None,
         ("nguoi_ky", "chuc_vu"): unit.chuc_vu_thu_truong,
         ("noi_nhan",): "Như trên",
@@ -45,15 +57,15 @@ def _q(text: Any) -> str:
     return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def yaml_skeleton(unit: CoQuan, year: int) -> str:
-    values = prefill(unit, year)
+def yaml_skeleton(unit: CoQuan, year: int, ws: Workspace | None = None) -> str:
+    values = prefill(unit, year, ws)
     lines = [
         f"# Báo cáo năm {year} của {unit.ten_day_du or unit.ma} — điền số liệu và nội dung rồi chạy",
         "# 'gendoc build'. Số liệu để trống sẽ bị báo lỗi 'chưa điền số liệu' (không có thì ghi 0).",
         "loai: bao_cao",
         f"co_quan: {unit.ma}",
         "so:               # số văn bản (để trống nếu chưa cấp)",
-        "ngay:             # ngày ký, ví dụ 2017-11-10",
+        f"ngay:             # ngày ký, ví dụ {year}-11-10",
         f"nam: {year}",
         "ky: nam",
         f"trich_yeu: {_q(values[('trich_yeu',)])}",
@@ -114,8 +126,8 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
         if options.xlsx:
             from gendoc.reports.form import write_form
 
-            write_form(target, unit=unit, year=year, prefill=prefill(unit, year))
+            write_form(target, unit=unit, year=year, prefill=prefill(unit, year, ws))
         else:
-            atomic_write(target, yaml_skeleton(unit, year).encode("utf-8"))
+            atomic_write(target, yaml_skeleton(unit, year, ws).encode("utf-8"))
         written.append(target)
     return written
