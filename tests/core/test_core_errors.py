@@ -272,18 +272,18 @@ def test_render_refuses_a_broken_workspace_template(make_ws, cli) -> None:  # no
 def test_an_unexpected_bug_in_one_document_fails_only_that_document(make_ws, monkeypatch) -> None:  # noqa: ANN001
     from click.testing import CliRunner
 
-    from gendoc import build as build_module
+    from gendoc import parallel as render_module
     from gendoc.cli import main
 
     ws = make_ws({"content/a.yaml": GOOD, "content/b.yaml": GOOD, "content/c.yaml": GOOD})
-    real = build_module.render_document
+    real = render_module.render_document
 
     def flaky(doc, bctx):  # noqa: ANN001, ANN202
         if doc.path.name == "b.yaml":
             raise KeyError("nội bộ")
         return real(doc, bctx)
 
-    monkeypatch.setattr(build_module, "render_document", flaky)
+    monkeypatch.setattr(render_module, "render_document", flaky)
     quiet = CliRunner().invoke(main, ["-w", str(ws), "build"])
     assert quiet.exit_code == 1
     assert "content/b.yaml: lỗi ngoài dự kiến (KeyError" in quiet.stderr
@@ -293,3 +293,4 @@ def test_an_unexpected_bug_in_one_document_fails_only_that_document(make_ws, mon
     assert not (ws / "output" / "b.docx").exists()
     loud = CliRunner().invoke(main, ["-w", str(ws), "build", "--verbose"])
     assert "Traceback" in loud.stderr and "KeyError" in loud.stderr
+    assert "(không đổi)" in loud.stdout  # a.yaml and c.yaml did not change: kept
