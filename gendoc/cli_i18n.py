@@ -67,6 +67,6 @@ def install() -> None:
                  "termui", "utils"):
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
-            module._ = _gettext
+            setattr(module, "_", _gettext)  # noqa: B010 - a module attribute click looks up
         if hasattr(module, "ngettext"):
-            module.ngettext = _ngettext
+            setattr(module, "ngettext", _ngettext)  # noqa: B010

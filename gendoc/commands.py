@@ -91,8 +91,9 @@ def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool, make
         click.secho(f"  ! {rel(ws, path)}: cảnh báo: {message}", fg="yellow", err=True)
     for _path, exc in report.failures:
         click.secho(f"  ✗ {exc.format_message()}", fg="red", err=True)
-        if (ctx.obj or {}).get("verbose") and getattr(exc, "trace", None):
-            click.echo(exc.trace, err=True)
+        trace = getattr(exc, "trace", None)
+        if (ctx.obj or {}).get("verbose") and trace:
+            click.echo(trace, err=True)
     if report.removed:
         click.echo(f"  − đã xóa {len(report.removed)} tệp cũ không còn được tạo: "
                    f"{', '.join(report.removed[:5])}{' …' if len(report.removed) > 5 else ''}")

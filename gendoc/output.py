@@ -183,7 +183,7 @@ def write_elsewhere(artifacts: list[Artifact], stem: PurePosixPath, out: Path) -
 
 def sweep_temporary_files(folder: Path) -> list[Path]:
     """Remove the temporary files of a build that was killed (gendoc.writer names them)."""
-    swept = []
+    swept: list[Path] = []
     if not folder.is_dir():
         return swept
     for path in folder.rglob(".*.tmp"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -39,7 +40,7 @@ class NewOptions:
               help="Tệp hoặc thư mục ghi kết quả.")
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 @click.pass_context
-def new_cmd(ctx: click.Context, kind: str, **options: object) -> None:
+def new_cmd(ctx: click.Context, kind: str, **options: Any) -> None:
     """Tạo tệp nội dung mới cho loại văn bản LOẠI (ví dụ: ke_hoach, bao_cao)."""
     from gendoc.commands import workspace_from
     from gendoc.document import rel
@@ -51,7 +52,9 @@ def new_cmd(ctx: click.Context, kind: str, **options: object) -> None:
     if scaffold is None:
         raise GendocError(f"loại '{kind}' chưa có chức năng tạo mới — "
                           f"sao chép một tệp mẫu trong content/ rồi sửa.")
-    opts = NewOptions(**{k: (list(v) if k == "units" else v) for k, v in options.items()})
+    values: dict[str, Any] = dict(options)
+    values["units"] = list(values.get("units") or ())
+    opts = NewOptions(**values)
     written = scaffold(ws, opts)
     for path in written:
         click.echo(f"  + {rel(ws, path)}")

@@ -60,10 +60,10 @@ class _Undefined(jinja2.StrictUndefined):
             raise jinja2.UndefinedError(f"biến '{name}' không có trong dữ liệu ({obj})")
         raise jinja2.UndefinedError(f"biến '{name}' không có trong dữ liệu văn bản")
 
-    __str__ = _fail_with_undefined_error  # type: ignore[assignment]
-    __iter__ = _fail_with_undefined_error  # type: ignore[assignment]
-    __len__ = _fail_with_undefined_error  # type: ignore[assignment]
-    __bool__ = _fail_with_undefined_error  # type: ignore[assignment]
+    __str__ = _fail_with_undefined_error
+    __iter__ = _fail_with_undefined_error
+    __len__ = _fail_with_undefined_error
+    __bool__ = _fail_with_undefined_error
 
 
 def _filters() -> dict[str, Any]:

@@ -105,7 +105,7 @@ def problems_from(exc: ValidationError, model: type[BaseModel], data: Any,
     problems = []
     for err in exc.errors():
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
-        message, hint = _describe(err, model)
+        message, hint = _describe(dict(err), model)
         position = where(loc) if where else line_of(data, loc)
         problems.append(FieldProblem(field_name(loc), message, where=position, hint=hint))
     return problems

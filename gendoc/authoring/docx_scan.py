@@ -14,6 +14,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -206,7 +207,9 @@ def read_parts(data: bytes, shown: str) -> tuple[dict[str, Part], zipfile.ZipFil
         except etree.XMLSyntaxError as exc:
             raise UnusableInputError(f"'{shown}': phần {name} hỏng ({exc}) — "
                                      "mở bằng Word và lưu lại.") from exc
-        kind = PART_RE.match(name).group(1).rstrip("0123456789")
+        matched = PART_RE.match(name)
+        assert matched is not None  # the caller lists only parts PART_RE matches
+        kind = matched.group(1).rstrip("0123456789")
         area = area_names.get(name, AREAS[kind])
         part = Part(name, root)
         tables = [t for t in root.iter(q("tbl")) if not _in_fallback(t)]
@@ -251,10 +254,10 @@ def _rpr_key(run: etree._Element | None) -> bytes:
     return etree.tostring(rpr, method="c14n")
 
 
-def damage(tag: Tag) -> dict[str, object]:
+def damage(tag: Tag) -> dict[str, Any]:
     """What Word did to this tag: pieces, wrappers, formatting changes, odd characters."""
     segs = tag.para.segments_in(tag.start, tag.end)
-    runs = []
+    runs: list[Any] = []
     for s in segs:
         if s.run is not None and (not runs or runs[-1] is not s.run):
             runs.append(s.run)

@@ -224,7 +224,7 @@ class Walker:
         for child in [*node.filter.args, *(k.value for k in node.filter.kwargs), *node.body]:
             self.visit(child)
 
-    def visit_Include(self, node: nodes.Node) -> None:
+    def visit_Include(self, node: nodes.Include | nodes.Extends) -> None:
         self.visit(node.template)
 
     visit_Extends = visit_Include

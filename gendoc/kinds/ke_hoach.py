@@ -91,7 +91,7 @@ def body(doc: KeHoach) -> Blocks:
     else:
         close_body(main)
     blocks = Blocks(main)
-    if table:
+    if table and doc.phan_cong is not None:
         blocks.append(assignment_table(doc.phan_cong, titled=True))
     blocks.extend(tail)
     return blocks

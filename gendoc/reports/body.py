@@ -8,6 +8,8 @@ the numbering stays the one every other document uses.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from gendoc.body import Block, Blocks, Image, Muc, Para, Table, close_body, number_items
 from gendoc.reports.indicators import PAIRED
 from gendoc.reports.model import totals
@@ -37,8 +39,8 @@ class Holder:
         return Blocks(out)
 
 
-def section(title: str, items: list[Muc]) -> Muc | None:
-    return Muc(tieu_de=title, muc=items) if items else None
+def section(title: str, items: Sequence[Muc | str]) -> Muc | None:
+    return Muc.model_validate({"tieu_de": title, "muc": list(items)}) if items else None
 
 
 def assemble(head: list[Para], sections: list[Muc | None], tail: list[Para],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -165,6 +166,23 @@ class Roster:
 Row = tuple[dict[str, Any], Callable[[str], str | int | None]]
 
 
+def _cell_of(cell_ref: Callable[[int, int], str | int], number: int, columns: dict[str, int],
+             name: str) -> str | int:
+    """Where field `name` of spreadsheet row `number` is (a cell reference)."""
+    return cell_ref(number, columns.get(name, 0))
+
+
+def _line_of(raw: Any, base: tuple[Any, ...], name: str) -> int | None:
+    """Where field `name` of a YAML participant is (a line)."""
+    from gendoc.yamlio import line_of
+
+    return line_of(raw, (*base, name))
+
+
+def _first_field(locate: Callable[[str], str | int | None], loc: Any) -> str | int | None:
+    return locate(str(loc[0])) if loc else None
+
+
 def _map_headings(cells: Sequence[Any], locate: Callable[[int], str | int | None],
                   problems: list[FieldProblem]) -> dict[int, str]:
     columns: dict[int, str] = {}
@@ -208,7 +226,7 @@ def _table_rows(grid: list[tuple[int, list[Any]]], cell_ref: Callable[[int, int]
             continue
         record = {name: cells[i] if i < len(cells) else None for i, name in columns.items()}
         index_of = {name: i for i, name in columns.items()}
-        rows.append((record, lambda f, n=number, ix=index_of: cell_ref(n, ix.get(f, 0))))
+        rows.append((record, functools.partial(_cell_of, cell_ref, number, index_of)))
     return rows
 
 
@@ -270,7 +288,7 @@ def _yaml_rows(path: Path, problems: list[FieldProblem]) -> list[Row]:
             problems.append(FieldProblem("", "mỗi học viên là một nhóm trường (ho_ten, gioi_tinh …)",
                                          where=line_of(raw, (*prefix, i))))
             continue
-        rows.append((dict(item), lambda f, i=i: line_of(raw, (*prefix, i, f))))
+        rows.append((dict(item), functools.partial(_line_of, raw, (*prefix, i))))
     return rows
 
 
@@ -297,7 +315,7 @@ def read_roster(path: Path, units: Sequence[str], shown: str | None = None) -> R
     seen: dict[tuple[str, int, str], str | int | None] = {}
     for record, locate in rows:
         try:
-            person = validate(HocVien, record, shown, where=lambda loc, f=locate: f(str(loc[0])) if loc else None)
+            person = validate(HocVien, record, shown, where=functools.partial(_first_field, locate))
         except ContentError as exc:
             problems.extend(exc.problems)
             continue

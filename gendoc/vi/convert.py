@@ -188,13 +188,14 @@ def convert_docx(src: Path, dst: Path) -> Report:
                 if t.text:
                     t.text = decode(t.text, encoding, upper)
             report.counts[encoding] += 1
-            report.fonts.add(font)
+            report.fonts.add(font or "")
             _set_font(run, lambda el: el.get_or_add_rPr() if hasattr(el, "get_or_add_rPr")
                       else _get_or_add_rpr(el))  # fmt: skip
     # Styles and defaults that name a legacy font would draw new text in it: switch them too.
     for style in styles.by_id.values():
-        if font_encoding(_rfonts_name(style.find(_w("rPr")))):
-            report.fonts.add(_rfonts_name(style.find(_w("rPr"))))
+        name = _rfonts_name(style.find(_w("rPr")))
+        if font_encoding(name):
+            report.fonts.add(name or "")
             _set_font(style, lambda el: el.find(_w("rPr")))
     defaults = styles_el.find(f"{_w('docDefaults')}/{_w('rPrDefault')}")
     if defaults is not None and font_encoding(styles.doc_default):

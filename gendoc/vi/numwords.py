@@ -82,8 +82,8 @@ def parse_number(value: object) -> tuple[bool, int, str]:
             raise ValueError(f"{value!r} không phải là số hữu hạn.")
         text = format(value, "f")
         negative = text.startswith("-")
-        whole, _, frac = text.lstrip("-").partition(".")
-        return negative, int(whole), frac
+        digits, _, frac = text.lstrip("-").partition(".")
+        return negative, int(digits), frac
     if isinstance(value, str):
         text = value.strip()
         m = _VN_NUMBER.fullmatch(text) or _PY_NUMBER.fullmatch(text)
