@@ -42,12 +42,35 @@ def find_template(ws: Workspace | None, *names: str) -> Path:
         for folder in dirs:
             candidate = folder / name
             if candidate.is_file():
-                return candidate
+                return _confined(candidate, folder)
     tried = "\n".join(f"  - {folder / name}" for name in names for folder in dirs)
     raise TemplateNotFoundError(
         f"không tìm thấy mẫu {' hoặc '.join(repr(n) for n in names)}. Đã tìm ở:\n{tried}\n"
         "Kiểm tra tên mẫu (trường 'template') hoặc tạo mẫu bằng 'gendoc template new'."
     )
+
+
+def _confined(path: Path, folder: Path) -> Path:
+    """`path`, refused when it (through a symbolic link) lies outside its template folder: a link
+    in templates/ must never let a template read /etc/passwd or another workspace's files."""
+    resolved, root = path.resolve(), folder.resolve()
+    if root not in resolved.parents:
+        raise TemplateNotFoundError(
+            f"mẫu '{path}' là liên kết trỏ ra ngoài thư mục {folder} — gendoc chỉ đọc mẫu nằm "
+            "trong thư mục templates/; chép tệp mẫu vào đó thay cho liên kết.")
+    return path
+
+
+class _ConfinedLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that refuses files whose real path leaves its folders."""
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        folders = [Path(p) for p in self.searchpath]
+        if not any(Path(filename).resolve().is_relative_to(f.resolve()) for f in folders):
+            raise jinja2.TemplateNotFound(f"{template} (liên kết trỏ ra ngoài thư mục mẫu)")
+        return source, filename, uptodate
 
 
 class _Undefined(jinja2.StrictUndefined):
@@ -79,8 +102,8 @@ def make_env(ws: Workspace | None = None, *, autoescape: bool = False,
     if loader:
         dirs = [str(d) for d in search_path(ws)]
         jinja_loader = jinja2.ChoiceLoader([
-            jinja2.FileSystemLoader(dirs),
-            jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(builtin_templates_dir()))},
+            _ConfinedLoader(dirs),
+            jinja2.PrefixLoader({"default": _ConfinedLoader(str(builtin_templates_dir()))},
                                 delimiter=":"),
         ])
     env = ImmutableSandboxedEnvironment(

@@ -88,13 +88,14 @@ def load_yaml(path: Path, *, text: str | None = None) -> Any:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "cú pháp không hợp lệ"
+        column = f" ở cột {mark.column + 1}" if mark is not None else ""
+        problem = _vietnamese(f"{exc.context or ''} {exc.problem or ''}")
         raise ContentError(
             path,
             [
                 FieldProblem(
                     "",
-                    f"lỗi cú pháp YAML ({problem})",
+                    f"lỗi cú pháp YAML{column}: {problem}",
                     where=line,
                     hint="kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu ':' sau tên "
                     "trường, và đặt văn bản có dấu ':' hoặc '#' trong ngoặc kép.",
@@ -102,7 +103,35 @@ def load_yaml(path: Path, *, text: str | None = None) -> Any:
             ],
         ) from exc
     except YAMLError as exc:
-        raise ContentError(path, f"lỗi cú pháp YAML: {exc}") from exc
+        raise ContentError(path, f"lỗi cú pháp YAML: {_vietnamese(str(exc))}") from exc
+
+
+# The parser's English problems, in the words a clerk can act on (first match wins).
+_PROBLEMS = (
+    ("duplicate key", "tên trường bị lặp lại trong cùng một nhóm"),
+    ("mapping values are not allowed", "dấu ':' không đúng chỗ — văn bản có dấu ':' phải đặt "
+                                       "trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên trường"),
+    ("cannot start any token", "có ký tự không được đứng đầu (thường là dấu Tab, '@' hoặc '`')"),
+    ("expected <block end>", "thụt lề không thẳng hàng với các dòng cùng cấp"),
+    ("did not find expected key", "thụt lề không thẳng hàng với các dòng cùng cấp"),
+    ("did not find expected '-'", "mục của danh sách thụt lề sai"),
+    ("did not find expected ',' or ']'", "thiếu dấu ']' đóng danh sách hoặc dấu ',' giữa các mục"),
+    ("flow sequence", "thiếu dấu ']' đóng danh sách hoặc dấu ',' giữa các mục"),
+    ("flow mapping", "thiếu dấu '}' đóng nhóm hoặc dấu ',' giữa các mục"),
+    ("did not find expected ',' or '}'", "thiếu dấu '}' đóng nhóm hoặc dấu ',' giữa các mục"),
+    ("quoted scalar", "ngoặc kép chưa được đóng"),
+    ("end of stream", "tệp kết thúc khi còn dấu ngoặc hoặc ngoặc kép chưa đóng"),
+    ("anchor", "dấu '&' hoặc '*' ở đầu giá trị — đặt văn bản trong ngoặc kép"),
+    ("tag", "dấu '!' ở đầu giá trị — đặt văn bản trong ngoặc kép"),
+)
+
+
+def _vietnamese(problem: str) -> str:
+    for english, vietnamese in _PROBLEMS:
+        if english in problem:
+            return vietnamese
+    return "cú pháp không hợp lệ"
 
 
 def _refuse_control_characters(path: Path, text: str) -> None:

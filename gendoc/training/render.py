@@ -43,9 +43,13 @@ def participants(ws: Workspace, doc: Document) -> list[HocVien] | None:
         doc.warnings.append("chưa có danh sách học viên (trường lop_hoc.danh_sach): chỉ dựng thông báo "
                             "và giấy mời gửi các đơn vị.")
         return None
-    path = Path(lop.danh_sach)
-    if not path.is_absolute():
-        path = doc.path.parent / path
+    path = doc.path.parent / lop.danh_sach
+    if Path(lop.danh_sach).is_absolute() or ws.root.resolve() not in path.resolve().parents:
+        raise ContentError(rel(ws, doc.path), [FieldProblem(
+            "lop_hoc.danh_sach", f"tệp danh sách '{lop.danh_sach}' nằm ngoài thư mục làm việc",
+            where=doc.line("lop_hoc", "danh_sach"),
+            hint="chép danh sách vào thư mục làm việc (ví dụ content/tap-huan/_du-lieu/) và ghi "
+                 "đường dẫn tính từ thư mục của tệp nội dung")])
     if not path.is_file():
         raise ContentError(rel(ws, doc.path), [FieldProblem(
             "lop_hoc.danh_sach", f"không tìm thấy tệp danh sách học viên '{lop.danh_sach}'",

@@ -43,6 +43,14 @@ CASES: dict[str, tuple[str, int | None, tuple[str, ...]]] = {
     "year_far": (with_field("ngay", "9999-12-31"), 3, ("ngay", "năm 9999")),
     "huge_number": (with_field("so", "1000000000000"), 3, ("so", "≤ 99999")),
     "number_zero": (with_field("so", "0"), 3, ("so", "≥ 1")),
+    "colon_in_text": (GOOD.replace("trich_yeu: Thử nghiệm", "trich_yeu: Thử: nghiệm"), 3,
+                      ("cột 15", "dấu ':' không đúng chỗ")),
+    "duplicate_key": (GOOD + "trich_yeu: Lần nữa\n", 14, ("tên trường bị lặp",)),
+    "bad_indent": (GOOD.replace("  - UBND tỉnh", "  - UBND tỉnh\n - Sở Tài chính"), 14,
+                   ("thụt lề không thẳng hàng",)),
+    "unclosed_list": (GOOD + "kinh_gui: [Sở Y tế, Sở Tư pháp\n", 15, ("thiếu dấu ']'",)),
+    "unclosed_quote": (GOOD + 'luu: "VT\n', 15, ("ngoặc kép chưa được đóng",)),
+    "tab_indent": (GOOD.replace("  quyen_han:", "\tquyen_han:"), 9, ("dấu Tab",)),
 }
 
 
@@ -120,3 +128,42 @@ def test_any_yaml_structure_in_a_field_gets_a_clear_answer(value, make_ws) -> No
     for _path, error in report.failures:
         assert "lỗi ngoài dự kiến" not in error.format_message()
         assert "content/a.yaml" in error.format_message()
+
+
+def test_a_template_symlink_out_of_the_workspace_is_refused(make_ws, cli, tmp_path: Path) -> None:  # noqa: ANN001
+    secret = tmp_path / "secret.docx"
+    from gendoc.workspace import builtin_templates_dir
+
+    secret.write_bytes((builtin_templates_dir() / "ke_hoach.docx").read_bytes())
+    ws = make_ws({"content/a.yaml": GOOD + "template: rieng.docx\n", "content/b.yaml": GOOD})
+    (ws / "templates").mkdir()
+    (ws / "templates" / "rieng.docx").symlink_to(secret)
+    result = cli("build", ws=ws)
+    assert result.exit_code == 1
+    assert "liên kết trỏ ra ngoài thư mục" in result.stderr
+    assert not (ws / "output" / "a.docx").exists() and (ws / "output" / "b.docx").is_file()
+
+
+def test_a_jinja_include_through_a_symlink_cannot_read_outside(make_ws, tmp_path: Path) -> None:  # noqa: ANN001
+    import jinja2
+
+    from gendoc.templates import make_env
+    from gendoc.workspace import load_workspace
+
+    (tmp_path / "passwd").write_text("root:x:0:0", encoding="utf-8")
+    ws = make_ws()
+    (ws / "templates").mkdir()
+    (ws / "templates" / "leak.txt").symlink_to(tmp_path / "passwd")
+    env = make_env(load_workspace(ws))
+    with pytest.raises(jinja2.TemplateNotFound):
+        env.from_string("{% include 'leak.txt' %}").render()
+
+
+@pytest.mark.parametrize("where", ["/etc/passwd", "../../ngoai.xlsx"])
+def test_participant_lists_outside_the_workspace_are_refused(where: str, make_ws, cli) -> None:  # noqa: ANN001
+    from tests.training.coursefix import COURSE  # the example course's content
+
+    ws = make_ws({"content/lop.yaml": COURSE.format(danh_sach=where, gui_theo="don_vi")})
+    result = cli("build", ws=ws)
+    assert result.exit_code == 1
+    assert "nằm ngoài thư mục làm việc" in result.stderr and "lop_hoc.danh_sach" in result.stderr
