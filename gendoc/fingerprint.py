@@ -16,16 +16,9 @@ from pathlib import Path
 from gendoc import __version__
 from gendoc.document import DOCUMENT_SUFFIXES, is_data_path
 from gendoc.workspace import Workspace, builtin_templates_dir
+from gendoc.writer import file_sha256 as _file_digest
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-def _file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _tree_digest(folder: Path, *, content: bool, keep: object = None) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 from gendoc.artifacts import Artifact
 from gendoc.exceptions import OutputError
 from gendoc.workspace import Workspace
-from gendoc.writer import TEMP_PATTERN, atomic_write, ensure_inside
+from gendoc.writer import TEMP_PATTERN, atomic_write, ensure_inside, file_sha256
 
 MANIFEST = Path(".gendoc") / "manifest.json"
 MANIFEST_VERSION = 2
@@ -218,7 +218,7 @@ def _read_manifest(path: Path) -> dict[str, Entry]:
 
 def _digest(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return file_sha256(path)
     except OSError:
         return None
 

@@ -9,6 +9,7 @@ their root (`output/`), whatever a content file or template name contains.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import tempfile
@@ -79,3 +80,12 @@ def atomic_save(path: Path, save: Callable[[Path], None], *, root: Path | None =
     with atomic_path(path, root=root) as tmp:
         save(tmp)
     return path
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks (outputs, content files, signed PDFs)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
