@@ -16,9 +16,10 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
-from gendoc.build import load_document, render_document
+from gendoc.document import BuildContext, load_document
 from gendoc.plans.derive import derive, load_source, targets
 from gendoc.plans.new import scaffold
+from gendoc.render import render_document
 from gendoc.workspace import load_workspace
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,9 +34,9 @@ def main() -> None:
         shutil.copy2(REPO / PLAN, root / PLAN)
         ws = load_workspace(root)
 
-        render_document(ws, load_document(ws, root / PLAN))  # warm-up: imports, template cache
+        render_document(load_document(ws, root / PLAN), BuildContext(ws))  # warm-up: imports, template cache
         start = time.perf_counter()
-        render_document(ws, load_document(ws, root / PLAN))
+        render_document(load_document(ws, root / PLAN), BuildContext(ws))
         baseline = time.perf_counter() - start
 
         src = load_source(ws, root / PLAN)
@@ -53,7 +54,7 @@ def main() -> None:
 
         start = time.perf_counter()
         for path in written:
-            render_document(ws, load_document(ws, path))
+            render_document(load_document(ws, path), BuildContext(ws))
         render_all = time.perf_counter() - start
 
     print(f"units: {len(written)}")
