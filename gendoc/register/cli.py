@@ -132,13 +132,13 @@ def export_cmd(ctx: click.Context, year: int, issuer: str | None, out: Path) -> 
 @click.pass_context
 def verify_cmd(ctx: click.Context, year: int | None) -> None:
     """Tính lại mã băm các văn bản đã ban hành và báo những tệp bị sửa sau khi ban hành."""
-    from gendoc.register.issue import register_for, workspace_id
+    from gendoc.register.issue import register_for, workspace_key_for
     from gendoc.register.verify import verify
 
     ws = _workspace(ctx)
-    reg, _settings = register_for(ws)
+    reg, settings = register_for(ws)
     with reg:
-        report = verify(reg, ws.root, workspace_id(ws.root), year=year)
+        report = verify(reg, ws.root, workspace_key_for(ws, reg, settings), year=year)
     for finding in report.findings:
         click.echo(f"  - {finding.render()}", err=True)
     if report.findings:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.register.config import RegisterSettings, settings_from
 from gendoc.register.errors import AlreadyIssuedError, RegisterError
+from gendoc.register.identity import workspace_key
 from gendoc.register.numbering import format_number
 from gendoc.register.schema import STATUS_ALLOCATED
 from gendoc.register.store import DocumentFacts, Entry, Register, open_register
@@ -38,12 +38,13 @@ class IssueOutcome:
     replaced: Entry | None = None  # the entry a --force correction replaced
 
 
-def workspace_id(root: Path) -> str:
-    """Identify a workspace in a register shared by several machines: "host:/abs/path"."""
-    return f"{socket.gethostname()}:{root.resolve()}"
+def workspace_key_for(ws: Any, register: Register, settings: RegisterSettings) -> str:
+    """The key this workspace's entries are recorded under (see `identity.py`)."""
+    return workspace_key(register, ws.root, private=settings.private)
 
 
 def relative_to_root(path: Path, root: Path) -> str:
+    """`path` relative to the workspace (POSIX), so the register survives a move; else absolute."""
     path = path.resolve()
     try:
         return path.relative_to(root.resolve()).as_posix()
@@ -61,7 +62,7 @@ def sha256_file(path: Path) -> str:
 
 def register_for(ws: Any) -> tuple[Register, RegisterSettings]:
     settings = settings_from(ws.root, getattr(ws, "raw_config", None))
-    return open_register(settings.database_url), settings
+    return open_register(settings.database_url, source=settings.source), settings
 
 
 def facts_from_document(
@@ -160,7 +161,7 @@ def _issue(
     doc = load(ws, path)  # a file that does not validate never takes a number
     facts, type_abbr = facts_from_document(ws, doc, path)
     series = settings.series_for(type_abbr, facts.kind)
-    wsid = workspace_id(ws.root)
+    wsid = workspace_key_for(ws, register, settings)
     rel = relative_to_root(path, ws.root)
     current = register.latest_for_content(wsid, rel)
     existing_number = getattr(doc.data, "so", None)
@@ -226,7 +227,7 @@ def _already_issued(
                 "(có trong sổ đăng ký)")
     else:
         try:
-            shown = f"{format_number(int(existing_number))}/{facts.symbol}"  # type: ignore[arg-type]
+            shown = f"{format_number(int(existing_number))}/{facts.symbol}"  # type: ignore[call-overload]
         except (TypeError, ValueError):
             shown = str(existing_number)
         what = f"đã ghi số {shown}"

@@ -1,12 +1,18 @@
 """The register's storage: allocate numbers in one transaction, record what was issued.
 
 One code path for SQLite and PostgreSQL (SQLAlchemy Core). `allocate` increments the
-(issuer, year, series) counter with `UPDATE … SET last = last + 1 … RETURNING last` and inserts
-the entry, status `allocated`, in the same transaction: either both happen or neither, so a
-number is never given twice and never skipped. The counter row's write lock (SQLite: the
-database lock taken by `BEGIN IMMEDIATE`; PostgreSQL: the row lock taken by `UPDATE`) makes
-concurrent allocations wait for each other. Rendering happens after the commit; if it never
-completes, the entry stays `allocated` and visible, and its number is not given to anyone else.
+(issuer, year, series) counter — `INSERT … ON CONFLICT DO UPDATE SET last = last + 1 RETURNING`,
+which also creates the counter at 1 — and inserts the entry, status `allocated`, in the same
+transaction: either both happen or neither, so a number is never given twice and never skipped.
+The counter row's write lock (SQLite: the database lock taken by `BEGIN IMMEDIATE`; PostgreSQL:
+the row lock taken by the upsert) makes concurrent allocations wait for each other.
+
+Speed (issue 18): on PostgreSQL both steps are ONE statement — the upsert is a data-modifying
+CTE feeding `INSERT INTO register_entries … RETURNING *` — so the counter lock is held for a
+single round trip and no SELECT follows. SQLite has no data-modifying CTEs; it runs the two
+statements inside its `BEGIN IMMEDIATE` transaction, which costs no round trip (in-process).
+Rendering happens after the commit; if it never completes, the entry stays `allocated` and
+visible, and its number is not given to anyone else.
 """
 
 from __future__ import annotations
@@ -16,8 +22,9 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, insert, select, text, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 
 from gendoc.register.engine import display_url, make_engine
 from gendoc.register.errors import AlreadyIssuedError, RegisterDatabaseError
@@ -91,9 +98,10 @@ class Entry:
 class Register:
     """An open register database. Create with `open_register(url)`."""
 
-    def __init__(self, engine: Engine, url: str):
+    def __init__(self, engine: Engine, url: str, source: str | None = None):
         self.engine = engine
         self.url = url
+        self.source = source  # where the URL came from (gendoc.yaml line, variable), if known
 
     # -- allocation -----------------------------------------------------------------------
     def allocate(
@@ -115,35 +123,32 @@ class Register:
         issuing the same file at the same moment cannot both number it.
         """
         now = dt.datetime.now(dt.timezone.utc)
+        values = {
+            "issuer": facts.issuer,
+            "year": doc_date.year,
+            "series": series,
+            "symbol": facts.symbol,
+            "doc_date": doc_date,
+            "kind": facts.kind,
+            "type_name": facts.type_name,
+            "summary": facts.summary,
+            "signer": facts.signer,
+            "recipients": "\n".join(facts.recipients),
+            "archive": facts.archive,
+            "copies": facts.copies,
+            "workspace": workspace,
+            "content_path": content_path,
+            "status": STATUS_ALLOCATED,
+            "allocated_at": now,
+            "note": note,
+            "replaces_id": replaces.id if replaces else None,
+        }
         with self._errors("cấp số"), self.engine.begin() as conn:
             if exclusive:
                 _check_exclusive(conn, workspace, content_path, replaces)
-            number = _next_number(conn, facts.issuer, doc_date.year, series)
-            values = {
-                "issuer": facts.issuer,
-                "year": doc_date.year,
-                "series": series,
-                "number": number,
-                "symbol": facts.symbol,
-                "doc_date": doc_date,
-                "kind": facts.kind,
-                "type_name": facts.type_name,
-                "summary": facts.summary,
-                "signer": facts.signer,
-                "recipients": "\n".join(facts.recipients),
-                "archive": facts.archive,
-                "copies": facts.copies,
-                "workspace": workspace,
-                "content_path": content_path,
-                "status": STATUS_ALLOCATED,
-                "allocated_at": now,
-                "note": note,
-                "replaces_id": replaces.id if replaces else None,
-            }
-            stmt = insert(entries).values(**values).returning(entries.c.id)
-            new_id = conn.execute(stmt).scalar_one()
+            row = _insert_allocated(conn, values)
             if replaces is not None:
-                replaced_note = f"Đã thay bằng số {format_number(number)}/{facts.symbol}"
+                replaced_note = f"Đã thay bằng số {format_number(row.number)}/{facts.symbol}"
                 if replaces.note:
                     replaced_note = f"{replaces.note}; {replaced_note}"
                 conn.execute(
@@ -151,7 +156,6 @@ class Register:
                     .where(entries.c.id == replaces.id)
                     .values(status=STATUS_REPLACED, note=replaced_note)
                 )
-            row = conn.execute(select(entries).where(entries.c.id == new_id)).one()
         return _entry(row)
 
     def mark_issued(
@@ -166,7 +170,7 @@ class Register:
     ) -> Entry:
         """Record that the document with this number was rendered, with its hashes."""
         with self._errors("ghi sổ"), self.engine.begin() as conn:
-            conn.execute(
+            row = conn.execute(
                 update(entries)
                 .where(entries.c.id == entry_id)
                 .values(
@@ -178,9 +182,15 @@ class Register:
                     output_sha256=output_sha256,
                     template_sha256=template_sha256,
                 )
-            )
-            row = conn.execute(select(entries).where(entries.c.id == entry_id)).one()
+                .returning(*entries.c)
+            ).one()
         return _entry(row)
+
+    def adopt_entries(self, key: str, legacy_key: str, *, every_other: bool) -> int:
+        """Record entries of `legacy_key` (or, `every_other`, all not under `key`) under `key`."""
+        which = entries.c.workspace != key if every_other else entries.c.workspace == legacy_key
+        with self._errors("ghi sổ"), self.engine.begin() as conn:
+            return conn.execute(update(entries).where(which).values(workspace=key)).rowcount
 
     # -- queries --------------------------------------------------------------------------
     def latest_for_content(self, workspace: str, content_path: str) -> Entry | None:
@@ -235,17 +245,22 @@ class Register:
         try:
             yield
         except SQLAlchemyError as exc:
+            cause = getattr(exc, "orig", None) or exc
+            origin = f" (địa chỉ lấy từ {self.source})" if self.source else ""
             raise RegisterDatabaseError(
-                f"sổ đăng ký {display_url(self.url)}: không {action} được "
-                f"({type(exc.orig or exc).__name__}: {exc.orig or exc}). "
+                f"sổ đăng ký {display_url(self.url)}{origin}: không {action} được "
+                f"({type(cause).__name__}: {cause}). "
                 "Kiểm tra máy chủ cơ sở dữ liệu hoặc quyền ghi tệp rồi chạy lại."
             ) from exc
 
 
-def open_register(url: str, *, migrate: bool = True) -> Register:
-    """Open (and on first use create or upgrade) the register at `url`."""
+def open_register(url: str, *, migrate: bool = True, source: str | None = None) -> Register:
+    """Open (and on first use create or upgrade) the register at `url`.
+
+    `source` names where the URL came from, so a connection failure says what to fix.
+    """
     engine = make_engine(url)
-    register = Register(engine, url)
+    register = Register(engine, url, source)
     if migrate:
         with register._errors("mở hoặc nâng cấp lược đồ"):
             ensure_schema(engine)
@@ -275,20 +290,56 @@ def _check_exclusive(
         )
 
 
-def _next_number(conn: Connection, issuer: str, year: int, series: str) -> int:
-    """Increment and return the counter; create it at 1 if this is the first number."""
-    key = (counters.c.issuer == issuer, counters.c.year == year, counters.c.series == series)
-    bump = update(counters).where(*key).values(last=counters.c.last + 1).returning(counters.c.last)
-    number = conn.execute(bump).scalar_one_or_none()
-    if number is not None:
-        return number
-    try:
-        # Savepoint: if another transaction created the row first, only this insert is undone.
-        with conn.begin_nested():
-            conn.execute(insert(counters).values(issuer=issuer, year=year, series=series, last=1))
-        return 1
-    except IntegrityError:
-        return conn.execute(bump).scalar_one()
+#: Entry columns set when a number is allocated (the rest are filled in by `mark_issued`).
+ALLOCATION_FIELDS = (
+    "issuer", "year", "series", "symbol", "doc_date", "kind", "type_name", "summary", "signer",
+    "recipients", "archive", "copies", "workspace", "content_path", "status", "allocated_at",
+    "note", "replaces_id",
+)
+# Bound parameters are named `p_<column>`: SQLAlchemy reserves a column's own name inside VALUES.
+_PARAMS = {name: bindparam(f"p_{name}", type_=entries.c[name].type) for name in ALLOCATION_FIELDS}
+
+
+def _counter_bump(dialect_insert):  # noqa: ANN001, ANN202 - postgresql.insert or sqlite.insert
+    """`INSERT counter … ON CONFLICT DO UPDATE SET last = last + 1 RETURNING last`."""
+    key = [counters.c.issuer, counters.c.year, counters.c.series]
+    return (
+        dialect_insert(counters)
+        .values(issuer=_PARAMS["issuer"], year=_PARAMS["year"], series=_PARAMS["series"], last=1)
+        .on_conflict_do_update(index_elements=key, set_={"last": counters.c.last + 1})
+        .returning(counters.c.last)
+    )
+
+
+def _pg_allocate_statement():  # noqa: ANN202 - an Insert
+    """One statement: the counter upsert as a CTE feeding the entry insert, returning the row."""
+    bump = _counter_bump(postgresql.insert).cte("bump")
+    picked = select(*(param.label(name) for name, param in _PARAMS.items()), bump.c.last)
+    return (
+        insert(entries)
+        .from_select([*ALLOCATION_FIELDS, "number"], picked)
+        .returning(*entries.c)
+    )
+
+
+# Built once: SQLAlchemy caches their compiled SQL, so an allocation only binds values.
+_PG_ALLOCATE = _pg_allocate_statement()
+_SQLITE_BUMP = _counter_bump(sqlite.insert)
+_SQLITE_INSERT = (
+    insert(entries)
+    .values({**_PARAMS, "number": bindparam("p_number", type_=entries.c.number.type)})
+    .returning(*entries.c)
+)
+
+
+def _insert_allocated(conn: Connection, values: dict[str, object]):  # noqa: ANN202 - a Row
+    """Take the next number of the entry's counter and insert the entry; return its row."""
+    params = {f"p_{name}": value for name, value in values.items()}
+    if conn.dialect.name == "postgresql":
+        return conn.execute(_PG_ALLOCATE, params).one()
+    # SQLite: already serialised by BEGIN IMMEDIATE, so two in-process statements cost no wait.
+    params["p_number"] = conn.execute(_SQLITE_BUMP, params).scalar_one()
+    return conn.execute(_SQLITE_INSERT, params).one()
 
 
 def _entry(row) -> Entry:  # noqa: ANN001 - SQLAlchemy Row

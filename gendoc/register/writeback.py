@@ -58,7 +58,7 @@ def _replace_value(path: Path, line: str, key: str, value: str, number: int) -> 
     """`so:   # chưa cấp số` → `so: 7  # chưa cấp số` (the comment stays)."""
     match = re.match(rf"^{key}:(?P<val>[^#\r\n]*?)(?P<gap>[ \t]*)(?P<comment>#[^\r\n]*)?(?P<eol>\r?\n)?$",
                      line)
-    old = match.group("val").strip() if match else None
+    old = match.group("val").strip() if match else ""
     if match is None or old.startswith(("[", "{", "|", ">", "&", "*", "!")):
         raise ContentError(path, [FieldProblem(
             key, "giá trị phải viết trên một dòng (một số hoặc một ngày)", where=number,
