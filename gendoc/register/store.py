@@ -22,10 +22,10 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Engine, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from gendoc.register.allocation import allocate_alone, insert_allocated
 from gendoc.register.engine import display_url, make_engine
 from gendoc.register.errors import AlreadyIssuedError, RegisterDatabaseError
 from gendoc.register.migrate import ensure_schema
@@ -34,7 +34,6 @@ from gendoc.register.schema import (
     STATUS_ALLOCATED,
     STATUS_ISSUED,
     STATUS_REPLACED,
-    counters,
     entries,
 )
 
@@ -102,6 +101,7 @@ class Register:
         self.engine = engine
         self.url = url
         self.source = source  # where the URL came from (gendoc.yaml line, variable), if known
+        self._quick_conn: Connection | None = None
 
     # -- allocation -----------------------------------------------------------------------
     def allocate(
@@ -143,12 +143,15 @@ class Register:
             "note": note,
             "replaces_id": replaces.id if replaces else None,
         }
+        if not exclusive and replaces is None:  # the hot path: see allocation.py
+            with self._errors("cấp số"):
+                return _allocated_entry(values, allocate_alone(self._quick(), values))
         with self._errors("cấp số"), self.engine.begin() as conn:
             if exclusive:
                 _check_exclusive(conn, workspace, content_path, replaces)
-            row = _insert_allocated(conn, values)
+            new_id, number = insert_allocated(conn, values)
             if replaces is not None:
-                replaced_note = f"Đã thay bằng số {format_number(row.number)}/{facts.symbol}"
+                replaced_note = f"Đã thay bằng số {format_number(number)}/{facts.symbol}"
                 if replaces.note:
                     replaced_note = f"{replaces.note}; {replaced_note}"
                 conn.execute(
@@ -156,7 +159,7 @@ class Register:
                     .where(entries.c.id == replaces.id)
                     .values(status=STATUS_REPLACED, note=replaced_note)
                 )
-        return _entry(row)
+        return _allocated_entry(values, (new_id, number))
 
     def mark_issued(
         self,
@@ -231,7 +234,21 @@ class Register:
         with self._errors("đọc sổ"), self.engine.connect() as conn:
             return [_entry(row) for row in conn.execute(stmt)]
 
+    def _quick(self) -> Connection:
+        """The connection `allocate_alone` uses, kept while the register is open: checking a
+        connection out of the pool (and, on PostgreSQL, switching it to autocommit) for every
+        number costs more CPU than the statements themselves."""
+        if self._quick_conn is None or self._quick_conn.closed:
+            conn = self.engine.connect()
+            if self.engine.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            self._quick_conn = conn
+        return self._quick_conn
+
     def close(self) -> None:
+        if self._quick_conn is not None:
+            self._quick_conn.close()
+            self._quick_conn = None
         self.engine.dispose()
 
     def __enter__(self) -> Register:
@@ -242,9 +259,12 @@ class Register:
 
     @contextlib.contextmanager
     def _errors(self, action: str) -> Iterator[None]:
+        # DBAPI errors too: the allocation statements run on the driver's cursor (allocation.py).
+        dbapi = getattr(self.engine.dialect, "loaded_dbapi", None)
+        errors = (SQLAlchemyError, dbapi.Error) if dbapi is not None else (SQLAlchemyError,)
         try:
             yield
-        except SQLAlchemyError as exc:
+        except errors as exc:
             cause = getattr(exc, "orig", None) or exc
             origin = f" (địa chỉ lấy từ {self.source})" if self.source else ""
             raise RegisterDatabaseError(
@@ -290,56 +310,11 @@ def _check_exclusive(
         )
 
 
-#: Entry columns set when a number is allocated (the rest are filled in by `mark_issued`).
-ALLOCATION_FIELDS = (
-    "issuer", "year", "series", "symbol", "doc_date", "kind", "type_name", "summary", "signer",
-    "recipients", "archive", "copies", "workspace", "content_path", "status", "allocated_at",
-    "note", "replaces_id",
-)
-# Bound parameters are named `p_<column>`: SQLAlchemy reserves a column's own name inside VALUES.
-_PARAMS = {name: bindparam(f"p_{name}", type_=entries.c[name].type) for name in ALLOCATION_FIELDS}
-
-
-def _counter_bump(dialect_insert):  # noqa: ANN001, ANN202 - postgresql.insert or sqlite.insert
-    """`INSERT counter … ON CONFLICT DO UPDATE SET last = last + 1 RETURNING last`."""
-    key = [counters.c.issuer, counters.c.year, counters.c.series]
-    return (
-        dialect_insert(counters)
-        .values(issuer=_PARAMS["issuer"], year=_PARAMS["year"], series=_PARAMS["series"], last=1)
-        .on_conflict_do_update(index_elements=key, set_={"last": counters.c.last + 1})
-        .returning(counters.c.last)
-    )
-
-
-def _pg_allocate_statement():  # noqa: ANN202 - an Insert
-    """One statement: the counter upsert as a CTE feeding the entry insert, returning the row."""
-    bump = _counter_bump(postgresql.insert).cte("bump")
-    picked = select(*(param.label(name) for name, param in _PARAMS.items()), bump.c.last)
-    return (
-        insert(entries)
-        .from_select([*ALLOCATION_FIELDS, "number"], picked)
-        .returning(*entries.c)
-    )
-
-
-# Built once: SQLAlchemy caches their compiled SQL, so an allocation only binds values.
-_PG_ALLOCATE = _pg_allocate_statement()
-_SQLITE_BUMP = _counter_bump(sqlite.insert)
-_SQLITE_INSERT = (
-    insert(entries)
-    .values({**_PARAMS, "number": bindparam("p_number", type_=entries.c.number.type)})
-    .returning(*entries.c)
-)
-
-
-def _insert_allocated(conn: Connection, values: dict[str, object]):  # noqa: ANN202 - a Row
-    """Take the next number of the entry's counter and insert the entry; return its row."""
-    params = {f"p_{name}": value for name, value in values.items()}
-    if conn.dialect.name == "postgresql":
-        return conn.execute(_PG_ALLOCATE, params).one()
-    # SQLite: already serialised by BEGIN IMMEDIATE, so two in-process statements cost no wait.
-    params["p_number"] = conn.execute(_SQLITE_BUMP, params).scalar_one()
-    return conn.execute(_SQLITE_INSERT, params).one()
+def _allocated_entry(values: dict[str, object], id_number: tuple[int, int]) -> Entry:
+    """The new entry: what was inserted, the database's id and number, other columns empty."""
+    row: dict[str, object] = {column.name: None for column in entries.c}
+    row.update(values, id=id_number[0], number=id_number[1])
+    return Entry(**row)  # type: ignore[arg-type]
 
 
 def _entry(row) -> Entry:  # noqa: ANN001 - SQLAlchemy Row
