@@ -268,10 +268,35 @@ class Register:
             cause = getattr(exc, "orig", None) or exc
             origin = f" (địa chỉ lấy từ {self.source})" if self.source else ""
             raise RegisterDatabaseError(
-                f"sổ đăng ký {display_url(self.url)}{origin}: không {action} được "
-                f"({type(cause).__name__}: {cause}). "
-                "Kiểm tra máy chủ cơ sở dữ liệu hoặc quyền ghi tệp rồi chạy lại."
+                f"sổ đăng ký {display_url(self.url)}{origin}: không {action} được — "
+                f"{_reason(cause)} (chi tiết kỹ thuật: {type(cause).__name__}: "
+                f"{str(cause).strip()})."
             ) from exc
+
+
+#: Common causes, recognised in the driver's (English) message, explained for the clerk.
+_CAUSES = (
+    (("connection refused", "could not connect", "is the server running"),
+     "máy chủ cơ sở dữ liệu không trả lời: kiểm tra máy chủ đã bật, địa chỉ và cổng đúng"),
+    (("could not translate host", "failed to resolve host", "name or service not known"),
+     "không tìm thấy máy chủ có tên này: kiểm tra tên máy chủ trong địa chỉ"),
+    (("password authentication failed", "authentication failed"),
+     "sai tên người dùng hoặc mật khẩu trong địa chỉ cơ sở dữ liệu"),
+    (("does not exist",), "cơ sở dữ liệu hoặc bảng không tồn tại: kiểm tra tên trong địa chỉ"),
+    (("timeout", "timed out"), "máy chủ không trả lời kịp: kiểm tra mạng rồi chạy lại"),
+    (("database is locked",), "tệp sổ đang bị khóa lâu bởi chương trình khác: đóng chương trình "
+                              "đó rồi chạy lại"),
+    (("readonly", "read-only", "unable to open database", "permission denied"),
+     "không ghi hoặc mở được tệp sổ: kiểm tra quyền ghi thư mục .gendoc"),
+)
+
+
+def _reason(cause: BaseException) -> str:
+    text = str(cause).lower()
+    for needles, reason in _CAUSES:
+        if any(needle in text for needle in needles):
+            return reason
+    return "kiểm tra máy chủ cơ sở dữ liệu hoặc quyền ghi tệp rồi chạy lại"
 
 
 def open_register(url: str, *, migrate: bool = True, source: str | None = None) -> Register:
