@@ -7,7 +7,7 @@
    fsync/synchronous_commit), the same statements (counter upsert + entry insert returning the
    new id and number; on PostgreSQL one statement in autocommit), one durable commit per
    number, connections opened before the clock starts.
-   One warm-up round, then R timed rounds (default 5) alternating gendoc and raw, medians.
+   One warm-up round, then R timed rounds (default 7) alternating gendoc and raw, medians.
    Every round re-checks that the numbers came out exactly 1..N (no duplicate, no gap).
    SQLite also shows the durable-write floor: one process writing a page into a file and
    fdatasyncing it, as fast as it can, next to the database — SQLite commits one at a time with one
@@ -15,7 +15,7 @@
 2. `gendoc issue` against `gendoc --help` (and bare `python -c pass`): fresh processes, the issue
    of an un-numbered plan in a temporary copy of the example workspace, warm-up, medians.
 
-    python benchmarks/register.py [--processes 8] [--per-process 100] [--rounds 5]
+    python benchmarks/register.py [--processes 8] [--per-process 100] [--rounds 7]
                                   [--pg-url URL] [--skip-issue]
 
 PostgreSQL is used when --pg-url, GENDOC_BENCH_PG_URL or GENDOC_TEST_PG_URL is given; each
@@ -216,6 +216,23 @@ def _pg_schema(base: str) -> tuple[str, str]:
     return f"{base}{sep}options=-csearch_path%3D{schema}", schema
 
 
+def _pg_version(base: str) -> str:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(base)
+    with engine.connect() as conn:
+        version = conn.execute(text("SHOW server_version")).scalar()
+        sync = conn.execute(text("SHOW synchronous_commit")).scalar()
+    engine.dispose()
+    return f"PostgreSQL {version} (synchronous_commit={sync}) on {make_url_host(base)}"
+
+
+def make_url_host(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).host or "local socket"
+
+
 def _drop_schemas(base: str, schemas: list[str]) -> None:
     from sqlalchemy import create_engine, text
 
@@ -290,12 +307,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--processes", type=int, default=8)
     parser.add_argument("--per-process", type=int, default=100)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--pg-url", default=os.environ.get("GENDOC_BENCH_PG_URL")
                         or os.environ.get("GENDOC_TEST_PG_URL"))
     parser.add_argument("--skip-issue", action="store_true")
     args = parser.parse_args()
     print(f"machine: {_machine()}")
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
     with tempfile.TemporaryDirectory() as tmp:
         _compare("SQLite", {impl: f"sqlite:///{Path(tmp) / impl / 'register.sqlite3'}"
@@ -311,12 +329,14 @@ def main() -> None:
             for impl in ("gendoc", "raw-pg"):
                 urls[impl], schema = _pg_schema(args.pg_url)
                 schemas.append(schema)
+            print(f"server: {_pg_version(args.pg_url)}")
             _compare("PostgreSQL", urls, "raw-pg", args)
         finally:
             _drop_schemas(args.pg_url, schemas)
 
     if not args.skip_issue:
         _issue_vs_help(args.rounds)
+    print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
