@@ -7,7 +7,10 @@
    fsync/synchronous_commit), the same statements (counter upsert + entry insert returning the
    new id and number; on PostgreSQL one statement in autocommit), one durable commit per
    number, connections opened before the clock starts.
-   One warm-up round, then R timed rounds (default 7) alternating gendoc and raw, medians.
+   One warm-up round, then R timed rounds (default 9) of both, which goes first alternating
+   from round to round; rates are medians, the ratio is the median of the per-round ratios.
+   `--aa` runs the raw driver against itself instead of gendoc: its "ratio" is this machine's
+   noise (a shared machine under load can show 0.8 for identical code).
    Every round re-checks that the numbers came out exactly 1..N (no duplicate, no gap).
    SQLite also shows the durable-write floor: one process writing a page into a file and
    fdatasyncing it, as fast as it can, next to the database — SQLite commits one at a time with one
@@ -15,8 +18,8 @@
 2. `gendoc issue` against `gendoc --help` (and bare `python -c pass`): fresh processes, the issue
    of an un-numbered plan in a temporary copy of the example workspace, warm-up, medians.
 
-    python benchmarks/register.py [--processes 8] [--per-process 100] [--rounds 7]
-                                  [--pg-url URL] [--skip-issue]
+    python benchmarks/register.py [--processes 8] [--per-process 60] [--rounds 9]
+                                  [--pg-url URL] [--skip-issue] [--aa]
 
 PostgreSQL is used when --pg-url, GENDOC_BENCH_PG_URL or GENDOC_TEST_PG_URL is given; each
 implementation works in its own throw-away schema, dropped afterwards.
@@ -179,29 +182,36 @@ def _fsync_rate(folder: Path, count: int) -> float:
 
 def _compare(name: str, urls: dict[str, str], raw: str, args: argparse.Namespace,
              floor_dir: Path | None = None) -> dict:
+    """Rounds of gendoc and raw back to back; the ratio is the median of the per-round ratios
+    (each pair ran seconds apart, under the same load), the rates are medians too."""
     for url in urls.values():  # create the schema outside the timed rounds
         open_register(url).close()
+    contender = raw if args.aa else "gendoc"  # --aa: raw against raw, to show the noise
     ctx = multiprocessing.get_context("spawn")
     rates: dict[str, list[float]] = {"gendoc": [], raw: [], "fsync": []}
     with ctx.Manager() as manager, ctx.Pool(args.processes) as pool:
         for index in range(args.rounds + 1):  # round 0 is the warm-up
-            for impl in ("gendoc", raw):
-                rate = _round(pool, manager, impl, urls[impl], args.processes, args.per_process)
+            order = ("gendoc", raw) if index % 2 else (raw, "gendoc")  # no order advantage
+            for impl in order:
+                rate = _round(pool, manager, contender if impl == "gendoc" else raw,
+                              urls[impl], args.processes, args.per_process)
                 if index:
                     rates[impl].append(rate)
             if floor_dir is not None and index:
                 rates["fsync"].append(_fsync_rate(floor_dir, args.per_process * 2))
     med = {impl: statistics.median(values) for impl, values in rates.items() if values}
+    ratio = statistics.median(g / r for g, r in zip(rates["gendoc"], rates[raw], strict=True))
     g, r = med["gendoc"], med[raw]
-    line = (f"{name:<11} {args.processes} processes × {args.per_process}, median of "
-            f"{args.rounds}: gendoc {g:6.0f}/s   raw driver {r:6.0f}/s   ratio {g / r:.2f}")
+    who = "raw (A/A)" if args.aa else "gendoc"
+    line = (f"{name:<11} {args.processes} processes × {args.per_process}, {args.rounds} rounds: "
+            f"{who} {g:6.0f}/s   raw driver {r:6.0f}/s   ratio {ratio:.2f}")
     if "fsync" in med:
-        line += f"   fsync floor {med['fsync']:6.0f}/s   gendoc/floor {g / med['fsync']:.2f}"
+        line += f"   fdatasync floor {med['fsync']:6.0f}/s   {who}/floor {g / med['fsync']:.2f}"
     print(line)
     for impl, values in rates.items():
         if values:
             print(f"{'':<11} {impl} rounds: {', '.join(f'{x:.0f}' for x in values)}")
-    return med
+    return {**med, "ratio": ratio}
 
 
 def _pg_schema(base: str) -> tuple[str, str]:
@@ -306,11 +316,13 @@ def _machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--processes", type=int, default=8)
-    parser.add_argument("--per-process", type=int, default=100)
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--per-process", type=int, default=60)
+    parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--pg-url", default=os.environ.get("GENDOC_BENCH_PG_URL")
                         or os.environ.get("GENDOC_TEST_PG_URL"))
     parser.add_argument("--skip-issue", action="store_true")
+    parser.add_argument("--aa", action="store_true",
+                        help="run the raw driver against itself: the ratio shows the noise")
     args = parser.parse_args()
     print(f"machine: {_machine()}")
     print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
