@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from gendoc.plans.scope import TARGET_LEVELS
 from gendoc.plans.status import CHUA_CO, DA_BAN_HANH, DU_THAO, TEP_LOI, StatusReport
 from gendoc.writer import atomic_save
+from gendoc.xlsx_text import put
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
@@ -39,8 +40,8 @@ def write_xlsx(report: StatusReport, path: Path, *, root: Path | None) -> Path:
     last_col = get_column_letter(len(COLUMNS))
     ws["A1"] = "TÌNH HÌNH GỬI KẾ HOẠCH CỦA CÁC SỞ, BAN, NGÀNH VÀ UBND CẤP HUYỆN"
     ws["A1"].font = _font(bold=True, size=13)
-    ws["A2"] = (f"(Thực hiện {report.citation or report.source_rel}; hạn gửi: "
-                f"{report.deadline:%d/%m/%Y}; số liệu đến ngày {report.as_of:%d/%m/%Y})")
+    put(ws["A2"], f"(Thực hiện {report.citation or report.source_rel}; hạn gửi: "
+                  f"{report.deadline:%d/%m/%Y}; số liệu đến ngày {report.as_of:%d/%m/%Y})")
     ws["A2"].font = _font(italic=True)
     for cell in ("A1", "A2"):
         ws.merge_cells(f"{cell}:{last_col}{cell[1:]}")
@@ -58,7 +59,7 @@ def write_xlsx(report: StatusReport, path: Path, *, root: Path | None) -> Path:
                   TARGET_LEVELS.get(status.unit.cap, status.unit.cap), status.so_ky_hieu,
                   status.ngay, status.tinh_trang, status.han, status.ghi_chu)
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row_no, column=col, value=value)
+            cell = put(ws.cell(row=row_no, column=col), value)  # content text: never a formula
             cell.font = _font(bold=col == 8 and status.late)
             cell.border = BOX
             centred = col in (1, 4, 5, 6, 8)

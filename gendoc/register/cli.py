@@ -48,10 +48,11 @@ def issue_cmd(ctx: click.Context, file: Path, date: dt.date | None, force: bool)
     sổ riêng theo loại văn bản ở mục so_dang_ky.so_rieng của gendoc.yaml), không trùng, không
     bỏ sót kể cả khi nhiều người cùng cấp số.
     """
+    from gendoc.api import render_to
     from gendoc.register.issue import issue
 
     ws = _workspace(ctx)
-    outcome = issue(ws, file, date=date, force=force)
+    outcome = issue(ws, file, date=date, force=force, render=render_to)
     entry = outcome.entry
     if outcome.resumed:
         click.echo(f"Dựng tiếp văn bản với số đã cấp trước ({entry.doc_date:%d/%m/%Y}).")
@@ -132,13 +133,13 @@ def export_cmd(ctx: click.Context, year: int, issuer: str | None, out: Path) -> 
 @click.pass_context
 def verify_cmd(ctx: click.Context, year: int | None) -> None:
     """Tính lại mã băm các văn bản đã ban hành và báo những tệp bị sửa sau khi ban hành."""
-    from gendoc.register.issue import register_for, workspace_id
+    from gendoc.register.issue import register_for, workspace_key_for
     from gendoc.register.verify import verify
 
     ws = _workspace(ctx)
-    reg, _settings = register_for(ws)
+    reg, settings = register_for(ws)
     with reg:
-        report = verify(reg, ws.root, workspace_id(ws.root), year=year)
+        report = verify(reg, ws.root, workspace_key_for(ws, reg, settings), year=year)
     for finding in report.findings:
         click.echo(f"  - {finding.render()}", err=True)
     if report.findings:

@@ -21,19 +21,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from gendoc.exceptions import FieldProblem
 from gendoc.register.engine import env_database_url, sqlite_url
 from gendoc.register.errors import RegisterError
+from gendoc.yamlio import line_of
 
 SECTION = "so_dang_ky"
 KEY_URL = "database_url"
 KEY_SERIES = "so_rieng"
 ALL_SERIES = "tat_ca"
+ENV_URL = "GENDOC_DATABASE_URL"
 DEFAULT_DB = Path(".gendoc") / "register.sqlite3"
+DEFAULT_SOURCE = "mặc định"
 #: Series name of the issuer's single shared series (stored in the database; shown as "chung").
 SHARED_SERIES = ""
+#: Databases the allocation statements are written for (INSERT … ON CONFLICT … RETURNING).
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+URL_EXAMPLES = ("ví dụ đúng: 'postgresql+psycopg://nguoidung:matkhau@may-chu:5432/so_dang_ky' "
+                "hoặc 'sqlite:///.gendoc/register.sqlite3'")
 
 
 @dataclass(frozen=True)
@@ -41,7 +49,13 @@ class RegisterSettings:
     database_url: str
     separate: frozenset[str] = frozenset()
     all_separate: bool = False
-    source: str = "mặc định"
+    #: Where the URL came from, for messages: "gendoc.yaml, dòng 12", the variable, or default.
+    source: str = DEFAULT_SOURCE
+
+    @property
+    def private(self) -> bool:
+        """The register is the workspace's own SQLite file, used by no other workspace."""
+        return self.source == DEFAULT_SOURCE
 
     def series_for(self, type_abbr: str | None, kind: str) -> str:
         """The series a document is numbered in: its own one if configured, else the shared one."""
@@ -66,13 +80,19 @@ def settings_from(root: Path, raw_config: Mapping[str, Any] | None, *,
     """Build the settings from the workspace root and the raw `gendoc.yaml` mapping."""
     config_file = root / "gendoc.yaml"
     section = (raw_config or {}).get(SECTION) or {}
+
+    def error(key: str | None, message: str, hint: str | None = None) -> RegisterError:
+        where = line_of(section, (key,)) if key else line_of(raw_config, (SECTION,))
+        field_name = f"{SECTION}.{key}" if key else SECTION
+        return RegisterError(FieldProblem(field_name, message, where, hint).render(config_file))
+
     if not isinstance(section, Mapping):
-        raise RegisterError(f"{config_file}: trường '{SECTION}' phải là một bảng khóa: giá trị "
-                            f"(ví dụ '{SECTION}: {{{KEY_SERIES}: [QĐ]}}').")
+        raise error(None, "phải là một bảng khóa: giá trị",
+                    f"ví dụ '{SECTION}: {{{KEY_SERIES}: [QĐ]}}'")
     unknown = sorted(set(section) - {KEY_URL, KEY_SERIES})
     if unknown:
-        raise RegisterError(f"{config_file}: trường '{SECTION}.{unknown[0]}' không được hỗ trợ — "
-                            f"chỉ dùng '{KEY_URL}' và '{KEY_SERIES}'.")
+        raise error(str(unknown[0]), "khóa này không được hỗ trợ",
+                    f"chỉ dùng '{KEY_URL}' và '{KEY_SERIES}'")
 
     separate: set[str] = set()
     all_separate = False
@@ -84,32 +104,68 @@ def settings_from(root: Path, raw_config: Mapping[str, Any] | None, *,
     elif isinstance(series, list) and all(isinstance(s, str) and s.strip() for s in series):
         separate = {s.strip().casefold() for s in series}
     else:
-        raise RegisterError(
-            f"{config_file}: trường '{SECTION}.{KEY_SERIES}' phải là danh sách chữ viết tắt loại "
-            f"văn bản (ví dụ [QĐ, KH]) hoặc '{ALL_SERIES}'."
-        )
+        raise error(KEY_SERIES, "phải là danh sách chữ viết tắt loại văn bản (ví dụ [QĐ, KH]) "
+                                f"hoặc '{ALL_SERIES}'")
 
     url = env_database_url() if use_env else None
-    source = "biến môi trường GENDOC_DATABASE_URL"
-    if url is None and section.get(KEY_URL):
-        url = str(section[KEY_URL]).strip()
-        source = f"{config_file} ({SECTION}.{KEY_URL})"
-    if url is None:
+    if url is not None:
+        source = f"biến môi trường {ENV_URL}"
+        resolved = _resolve(url, root, lambda msg: RegisterError(f"{source}: {msg} — sửa hoặc "
+                                                                 f"xóa biến {ENV_URL} rồi chạy lại."))
+        return RegisterSettings(resolved, frozenset(separate), all_separate, source)
+    if section.get(KEY_URL) is None:
         return RegisterSettings(sqlite_url(root / DEFAULT_DB), frozenset(separate), all_separate)
-    return RegisterSettings(_resolve(url, root, source), frozenset(separate), all_separate, source)
+    line = line_of(section, (KEY_URL,))
+    source = f"{config_file}" + (f", dòng {line}" if line else "")
+    raw_url = section[KEY_URL]
+    if not isinstance(raw_url, str):
+        raise error(KEY_URL, f"phải là một địa chỉ dạng chuỗi, không phải '{raw_url}'",
+                    URL_EXAMPLES)
+    resolved = _resolve(raw_url.strip(), root, lambda msg: error(KEY_URL, msg, URL_EXAMPLES))
+    return RegisterSettings(resolved, frozenset(separate), all_separate, source)
 
 
-def _resolve(url: str, root: Path, source: str) -> str:
+def _resolve(url: str, root: Path, error: Any) -> str:
+    """Check `url` names a database gendoc can use, without connecting; make SQLite absolute."""
+    parsed = _parse(url, error)
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED_BACKENDS:
+        raise error(f"sổ đăng ký chỉ dùng được PostgreSQL hoặc SQLite, không dùng được "
+                    f"'{backend}' (địa chỉ '{_shown(url)}')")
     try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise RegisterError(
-            f"{source}: địa chỉ cơ sở dữ liệu '{url}' không hợp lệ — ví dụ đúng: "
-            "'postgresql+psycopg://nguoidung:matkhau@may-chu:5432/so_dang_ky' hoặc "
-            "'sqlite:///.gendoc/register.sqlite3'."
-        ) from exc
-    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        parsed.get_dialect().import_dbapi()
+    except (NoSuchModuleError, ImportError):
+        raise error(f"không có trình kết nối '{parsed.drivername}' (địa chỉ '{_shown(url)}'); "
+                    "với PostgreSQL hãy viết 'postgresql+psycopg://…'") from None
+    if backend == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise error(f"địa chỉ '{_shown(url)}' không có đường dẫn tệp SQLite — sổ trong bộ "
+                        "nhớ sẽ mất hết số khi lệnh kết thúc")
         path = Path(parsed.database)
         if not path.is_absolute():
             return parsed.set(database=str(root / path)).render_as_string(hide_password=False)
     return url
+
+
+def _parse(url: str, error: Any) -> URL:
+    if not url:
+        raise error("địa chỉ cơ sở dữ liệu đang để trống")
+    try:
+        parsed = make_url(url)
+        _ = parsed.port  # a non-numeric port fails here or above
+    except (ArgumentError, ValueError):
+        raise error(f"địa chỉ cơ sở dữ liệu '{_shown(url)}' không hợp lệ") from None
+    return parsed
+
+
+def _shown(url: str) -> str:
+    """The URL as typed but with any password hidden (`user:***@host`)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        scheme, sep, rest = url.partition("://")
+        if sep and "@" in rest:
+            creds, _, host = rest.rpartition("@")
+            user = creds.split(":", 1)[0]
+            return f"{scheme}://{user}:***@{host}"
+        return url

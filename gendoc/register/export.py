@@ -73,6 +73,7 @@ def export_xlsx(entries: Sequence[Entry], out: Path, *, year: int, issuer_label:
     from openpyxl.utils import get_column_letter
 
     from gendoc.writer import atomic_save
+    from gendoc.xlsx_text import put
 
     wb = Workbook()
     ws = wb.active
@@ -84,7 +85,7 @@ def export_xlsx(entries: Sequence[Entry], out: Path, *, year: int, issuer_label:
     last_col = get_column_letter(len(COLUMNS))
     ws.merge_cells(f"A1:{last_col}1")
     title = f"{TITLE} NĂM {year}" + (f" — {issuer_label}" if issuer_label else "")
-    ws["A1"] = title
+    put(ws["A1"], title)
     ws["A1"].font = Font(name=font, bold=True, size=14)
     ws["A1"].alignment = Alignment(horizontal="center")
 
@@ -102,7 +103,7 @@ def export_xlsx(entries: Sequence[Entry], out: Path, *, year: int, issuer_label:
     for offset, entry in enumerate(entries):
         row = FIRST_DATA_ROW + offset
         for col, value in enumerate(row_values(entry), start=1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = put(ws.cell(row=row, column=col), value)  # content text: never a formula
             cell.font = Font(name=font, size=12)
             cell.alignment = Alignment(vertical="top", wrap_text=True,
                                        horizontal="center" if col in (1, 2, 7) else "left")

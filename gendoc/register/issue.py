@@ -13,8 +13,6 @@ given again).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +21,11 @@ from typing import Any
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.register.config import RegisterSettings, settings_from
 from gendoc.register.errors import AlreadyIssuedError, RegisterError
+from gendoc.register.identity import workspace_key
 from gendoc.register.numbering import format_number
 from gendoc.register.schema import STATUS_ALLOCATED
 from gendoc.register.store import DocumentFacts, Entry, Register, open_register
+from gendoc.writer import file_sha256
 
 Loader = Callable[[Any, Path], Any]
 Renderer = Callable[[Any, Path], Any]
@@ -38,12 +38,13 @@ class IssueOutcome:
     replaced: Entry | None = None  # the entry a --force correction replaced
 
 
-def workspace_id(root: Path) -> str:
-    """Identify a workspace in a register shared by several machines: "host:/abs/path"."""
-    return f"{socket.gethostname()}:{root.resolve()}"
+def workspace_key_for(ws: Any, register: Register, settings: RegisterSettings) -> str:
+    """The key this workspace's entries are recorded under (see `identity.py`)."""
+    return workspace_key(register, ws.root, private=settings.private)
 
 
 def relative_to_root(path: Path, root: Path) -> str:
+    """`path` relative to the workspace (POSIX), so the register survives a move; else absolute."""
     path = path.resolve()
     try:
         return path.relative_to(root.resolve()).as_posix()
@@ -51,17 +52,9 @@ def relative_to_root(path: Path, root: Path) -> str:
         return str(path)
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def register_for(ws: Any) -> tuple[Register, RegisterSettings]:
     settings = settings_from(ws.root, getattr(ws, "raw_config", None))
-    return open_register(settings.database_url), settings
+    return open_register(settings.database_url, source=settings.source), settings
 
 
 def facts_from_document(
@@ -107,16 +100,6 @@ def _signer(data: Any, path: Path | None) -> str:
     return f"{name} ({role})" if role else name
 
 
-def _engine_functions() -> tuple[Loader, Renderer]:
-    try:
-        from gendoc.build import load_document, render_file
-    except ImportError as exc:  # the engine is built in parallel; say so rather than crash
-        raise RegisterError(
-            "phiên bản gendoc này chưa có bộ dựng văn bản (gendoc.build) — không cấp số được."
-        ) from exc
-    return load_document, render_file
-
-
 def issue(
     ws: Any,
     path: Path,
@@ -125,13 +108,12 @@ def issue(
     force: bool = False,
     register: Register | None = None,
     settings: RegisterSettings | None = None,
+    render: Renderer,
     load: Loader | None = None,
-    render: Renderer | None = None,
 ) -> IssueOutcome:
     """Issue the document at `path` (see the module docstring for the order of steps)."""
-    if load is None or render is None:
-        default_load, default_render = _engine_functions()
-        load, render = load or default_load, render or default_render
+    if load is None:
+        from gendoc.document import load_document as load  # imported on use: keeps issue quick
     owns_register = register is None
     if register is None or settings is None:
         opened, found = register_for(ws)
@@ -160,7 +142,7 @@ def _issue(
     doc = load(ws, path)  # a file that does not validate never takes a number
     facts, type_abbr = facts_from_document(ws, doc, path)
     series = settings.series_for(type_abbr, facts.kind)
-    wsid = workspace_id(ws.root)
+    wsid = workspace_key_for(ws, register, settings)
     rel = relative_to_root(path, ws.root)
     current = register.latest_for_content(wsid, rel)
     existing_number = getattr(doc.data, "so", None)
@@ -211,9 +193,9 @@ def _issue(
         entry.id,
         output_path=relative_to_root(output, ws.root),
         template_path=relative_to_root(template, ws.root) if template else None,
-        content_sha256=sha256_file(path),
-        output_sha256=sha256_file(output),
-        template_sha256=sha256_file(template) if template else None,
+        content_sha256=file_sha256(path),
+        output_sha256=file_sha256(output),
+        template_sha256=file_sha256(template) if template else None,
     )
     return IssueOutcome(entry=entry, resumed=resumed, replaced=replaced)
 
@@ -226,7 +208,7 @@ def _already_issued(
                 "(có trong sổ đăng ký)")
     else:
         try:
-            shown = f"{format_number(int(existing_number))}/{facts.symbol}"  # type: ignore[arg-type]
+            shown = f"{format_number(int(existing_number))}/{facts.symbol}"  # type: ignore[call-overload]
         except (TypeError, ValueError):
             shown = str(existing_number)
         what = f"đã ghi số {shown}"

@@ -1,12 +1,18 @@
 """The register's storage: allocate numbers in one transaction, record what was issued.
 
 One code path for SQLite and PostgreSQL (SQLAlchemy Core). `allocate` increments the
-(issuer, year, series) counter with `UPDATE … SET last = last + 1 … RETURNING last` and inserts
-the entry, status `allocated`, in the same transaction: either both happen or neither, so a
-number is never given twice and never skipped. The counter row's write lock (SQLite: the
-database lock taken by `BEGIN IMMEDIATE`; PostgreSQL: the row lock taken by `UPDATE`) makes
-concurrent allocations wait for each other. Rendering happens after the commit; if it never
-completes, the entry stays `allocated` and visible, and its number is not given to anyone else.
+(issuer, year, series) counter — `INSERT … ON CONFLICT DO UPDATE SET last = last + 1 RETURNING`,
+which also creates the counter at 1 — and inserts the entry, status `allocated`, in the same
+transaction: either both happen or neither, so a number is never given twice and never skipped.
+The counter row's write lock (SQLite: the database lock taken by `BEGIN IMMEDIATE`; PostgreSQL:
+the row lock taken by the upsert) makes concurrent allocations wait for each other.
+
+Speed (issue 18): on PostgreSQL both steps are ONE statement — the upsert is a data-modifying
+CTE feeding `INSERT INTO register_entries … RETURNING *` — so the counter lock is held for a
+single round trip and no SELECT follows. SQLite has no data-modifying CTEs; it runs the two
+statements inside its `BEGIN IMMEDIATE` transaction, which costs no round trip (in-process).
+Rendering happens after the commit; if it never completes, the entry stays `allocated` and
+visible, and its number is not given to anyone else.
 """
 
 from __future__ import annotations
@@ -16,9 +22,10 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, insert, select, text, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy import Connection, Engine, select, text, update
+from sqlalchemy.exc import SQLAlchemyError
 
+from gendoc.register.allocation import allocate_alone, insert_allocated
 from gendoc.register.engine import display_url, make_engine
 from gendoc.register.errors import AlreadyIssuedError, RegisterDatabaseError
 from gendoc.register.migrate import ensure_schema
@@ -27,7 +34,6 @@ from gendoc.register.schema import (
     STATUS_ALLOCATED,
     STATUS_ISSUED,
     STATUS_REPLACED,
-    counters,
     entries,
 )
 
@@ -91,9 +97,11 @@ class Entry:
 class Register:
     """An open register database. Create with `open_register(url)`."""
 
-    def __init__(self, engine: Engine, url: str):
+    def __init__(self, engine: Engine, url: str, source: str | None = None):
         self.engine = engine
         self.url = url
+        self.source = source  # where the URL came from (gendoc.yaml line, variable), if known
+        self._quick_conn: Connection | None = None
 
     # -- allocation -----------------------------------------------------------------------
     def allocate(
@@ -115,33 +123,33 @@ class Register:
         issuing the same file at the same moment cannot both number it.
         """
         now = dt.datetime.now(dt.timezone.utc)
+        values = {
+            "issuer": facts.issuer,
+            "year": doc_date.year,
+            "series": series,
+            "symbol": facts.symbol,
+            "doc_date": doc_date,
+            "kind": facts.kind,
+            "type_name": facts.type_name,
+            "summary": facts.summary,
+            "signer": facts.signer,
+            "recipients": "\n".join(facts.recipients),
+            "archive": facts.archive,
+            "copies": facts.copies,
+            "workspace": workspace,
+            "content_path": content_path,
+            "status": STATUS_ALLOCATED,
+            "allocated_at": now,
+            "note": note,
+            "replaces_id": replaces.id if replaces else None,
+        }
+        if not exclusive and replaces is None:  # the hot path: see allocation.py
+            with self._errors("cấp số"):
+                return _allocated_entry(values, allocate_alone(self._quick(), values))
         with self._errors("cấp số"), self.engine.begin() as conn:
             if exclusive:
                 _check_exclusive(conn, workspace, content_path, replaces)
-            number = _next_number(conn, facts.issuer, doc_date.year, series)
-            values = {
-                "issuer": facts.issuer,
-                "year": doc_date.year,
-                "series": series,
-                "number": number,
-                "symbol": facts.symbol,
-                "doc_date": doc_date,
-                "kind": facts.kind,
-                "type_name": facts.type_name,
-                "summary": facts.summary,
-                "signer": facts.signer,
-                "recipients": "\n".join(facts.recipients),
-                "archive": facts.archive,
-                "copies": facts.copies,
-                "workspace": workspace,
-                "content_path": content_path,
-                "status": STATUS_ALLOCATED,
-                "allocated_at": now,
-                "note": note,
-                "replaces_id": replaces.id if replaces else None,
-            }
-            stmt = insert(entries).values(**values).returning(entries.c.id)
-            new_id = conn.execute(stmt).scalar_one()
+            new_id, number = insert_allocated(conn, values)
             if replaces is not None:
                 replaced_note = f"Đã thay bằng số {format_number(number)}/{facts.symbol}"
                 if replaces.note:
@@ -151,8 +159,7 @@ class Register:
                     .where(entries.c.id == replaces.id)
                     .values(status=STATUS_REPLACED, note=replaced_note)
                 )
-            row = conn.execute(select(entries).where(entries.c.id == new_id)).one()
-        return _entry(row)
+        return _allocated_entry(values, (new_id, number))
 
     def mark_issued(
         self,
@@ -166,7 +173,7 @@ class Register:
     ) -> Entry:
         """Record that the document with this number was rendered, with its hashes."""
         with self._errors("ghi sổ"), self.engine.begin() as conn:
-            conn.execute(
+            row = conn.execute(
                 update(entries)
                 .where(entries.c.id == entry_id)
                 .values(
@@ -178,9 +185,15 @@ class Register:
                     output_sha256=output_sha256,
                     template_sha256=template_sha256,
                 )
-            )
-            row = conn.execute(select(entries).where(entries.c.id == entry_id)).one()
+                .returning(*entries.c)
+            ).one()
         return _entry(row)
+
+    def adopt_entries(self, key: str, legacy_key: str, *, every_other: bool) -> int:
+        """Record entries of `legacy_key` (or, `every_other`, all not under `key`) under `key`."""
+        which = entries.c.workspace != key if every_other else entries.c.workspace == legacy_key
+        with self._errors("ghi sổ"), self.engine.begin() as conn:
+            return conn.execute(update(entries).where(which).values(workspace=key)).rowcount
 
     # -- queries --------------------------------------------------------------------------
     def latest_for_content(self, workspace: str, content_path: str) -> Entry | None:
@@ -221,7 +234,21 @@ class Register:
         with self._errors("đọc sổ"), self.engine.connect() as conn:
             return [_entry(row) for row in conn.execute(stmt)]
 
+    def _quick(self) -> Connection:
+        """The connection `allocate_alone` uses, kept while the register is open: checking a
+        connection out of the pool (and, on PostgreSQL, switching it to autocommit) for every
+        number costs more CPU than the statements themselves."""
+        if self._quick_conn is None or self._quick_conn.closed:
+            conn = self.engine.connect()
+            if self.engine.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            self._quick_conn = conn
+        return self._quick_conn
+
     def close(self) -> None:
+        if self._quick_conn is not None:
+            self._quick_conn.close()
+            self._quick_conn = None
         self.engine.dispose()
 
     def __enter__(self) -> Register:
@@ -232,20 +259,53 @@ class Register:
 
     @contextlib.contextmanager
     def _errors(self, action: str) -> Iterator[None]:
+        # DBAPI errors too: the allocation statements run on the driver's cursor (allocation.py).
+        dbapi = getattr(self.engine.dialect, "loaded_dbapi", None)
+        errors = (SQLAlchemyError, dbapi.Error) if dbapi is not None else (SQLAlchemyError,)
         try:
             yield
-        except SQLAlchemyError as exc:
+        except errors as exc:
+            cause = getattr(exc, "orig", None) or exc
+            origin = f" (địa chỉ lấy từ {self.source})" if self.source else ""
             raise RegisterDatabaseError(
-                f"sổ đăng ký {display_url(self.url)}: không {action} được "
-                f"({type(exc.orig or exc).__name__}: {exc.orig or exc}). "
-                "Kiểm tra máy chủ cơ sở dữ liệu hoặc quyền ghi tệp rồi chạy lại."
+                f"sổ đăng ký {display_url(self.url)}{origin}: không {action} được — "
+                f"{_reason(cause)} (chi tiết kỹ thuật: {type(cause).__name__}: "
+                f"{str(cause).strip()})."
             ) from exc
 
 
-def open_register(url: str, *, migrate: bool = True) -> Register:
-    """Open (and on first use create or upgrade) the register at `url`."""
+#: Common causes, recognised in the driver's (English) message, explained for the clerk.
+_CAUSES = (
+    (("connection refused", "could not connect", "is the server running"),
+     "máy chủ cơ sở dữ liệu không trả lời: kiểm tra máy chủ đã bật, địa chỉ và cổng đúng"),
+    (("could not translate host", "failed to resolve host", "name or service not known"),
+     "không tìm thấy máy chủ có tên này: kiểm tra tên máy chủ trong địa chỉ"),
+    (("password authentication failed", "authentication failed"),
+     "sai tên người dùng hoặc mật khẩu trong địa chỉ cơ sở dữ liệu"),
+    (("does not exist",), "cơ sở dữ liệu hoặc bảng không tồn tại: kiểm tra tên trong địa chỉ"),
+    (("timeout", "timed out"), "máy chủ không trả lời kịp: kiểm tra mạng rồi chạy lại"),
+    (("database is locked",), "tệp sổ đang bị khóa lâu bởi chương trình khác: đóng chương trình "
+                              "đó rồi chạy lại"),
+    (("readonly", "read-only", "unable to open database", "permission denied"),
+     "không ghi hoặc mở được tệp sổ: kiểm tra quyền ghi thư mục .gendoc"),
+)
+
+
+def _reason(cause: BaseException) -> str:
+    text = str(cause).lower()
+    for needles, reason in _CAUSES:
+        if any(needle in text for needle in needles):
+            return reason
+    return "kiểm tra máy chủ cơ sở dữ liệu hoặc quyền ghi tệp rồi chạy lại"
+
+
+def open_register(url: str, *, migrate: bool = True, source: str | None = None) -> Register:
+    """Open (and on first use create or upgrade) the register at `url`.
+
+    `source` names where the URL came from, so a connection failure says what to fix.
+    """
     engine = make_engine(url)
-    register = Register(engine, url)
+    register = Register(engine, url, source)
     if migrate:
         with register._errors("mở hoặc nâng cấp lược đồ"):
             ensure_schema(engine)
@@ -275,20 +335,11 @@ def _check_exclusive(
         )
 
 
-def _next_number(conn: Connection, issuer: str, year: int, series: str) -> int:
-    """Increment and return the counter; create it at 1 if this is the first number."""
-    key = (counters.c.issuer == issuer, counters.c.year == year, counters.c.series == series)
-    bump = update(counters).where(*key).values(last=counters.c.last + 1).returning(counters.c.last)
-    number = conn.execute(bump).scalar_one_or_none()
-    if number is not None:
-        return number
-    try:
-        # Savepoint: if another transaction created the row first, only this insert is undone.
-        with conn.begin_nested():
-            conn.execute(insert(counters).values(issuer=issuer, year=year, series=series, last=1))
-        return 1
-    except IntegrityError:
-        return conn.execute(bump).scalar_one()
+def _allocated_entry(values: dict[str, object], id_number: tuple[int, int]) -> Entry:
+    """The new entry: what was inserted, the database's id and number, other columns empty."""
+    row: dict[str, object] = {column.name: None for column in entries.c}
+    row.update(values, id=id_number[0], number=id_number[1])
+    return Entry(**row)  # type: ignore[arg-type]
 
 
 def _entry(row) -> Entry:  # noqa: ANN001 - SQLAlchemy Row

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gendoc.register.issue import sha256_file
 from gendoc.register.schema import STATUS_ISSUED
 from gendoc.register.store import Entry, Register
+from gendoc.writer import file_sha256
 
 CHANGED = "đã bị sửa sau khi ban hành"
 MISSING = "không còn tệp"
@@ -44,7 +44,7 @@ def _check(
     path = Path(rel) if Path(rel).is_absolute() else root / rel
     if not path.is_file():
         return Finding(entry, what, rel, MISSING)
-    if sha256_file(path) != digest:
+    if file_sha256(path) != digest:
         return Finding(entry, what, rel, CHANGED)
     return None
 

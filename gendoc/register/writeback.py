@@ -25,11 +25,27 @@ _ANCHORS = ("co_quan", "loai")
 
 
 def write_number(path: Path, number: int, date: dt.date) -> None:
-    """Set `so: <number>` and `ngay: <date>` at the top level of the YAML file `path`."""
+    """Set `so: <number>` and `ngay: <date>` at the top level of the YAML file `path`.
+
+    The file is parsed once (parsing is most of this function's time): existing lines are
+    replaced in place, which keeps every line index valid, then missing keys are inserted.
+    """
     text = read_text(path)
-    text = _set(path, text, "so", str(number), after=_ANCHORS)
-    text = _set(path, text, "ngay", date.isoformat(), after=("so",))
-    atomic_write(path, text.encode("utf-8"), root=path.parent)
+    data = _mapping(path, text)
+    lines = text.splitlines(keepends=True)
+    values = {"so": str(number), "ngay": date.isoformat()}
+    for key, value in values.items():
+        if key in data:
+            index = data.lc.key(key)[0]
+            lines[index] = _replace_value(path, lines[index], key, value, index + 1)
+    missing = [f"{key}: {value}\n" for key, value in values.items() if key not in data]
+    if missing:
+        # Only `ngay:` missing: right under `so:`; else under `co_quan:`, as on the page.
+        index = data.lc.key("so")[0] + 1 if "so" in data else _insert_at(data, lines, _ANCHORS)
+        if index > 0 and not lines[index - 1].endswith("\n"):
+            lines[index - 1] += "\n"
+        lines[index:index] = missing
+    atomic_write(path, "".join(lines).encode("utf-8"), root=path.parent)
 
 
 def _mapping(path: Path, text: str) -> CommentedMap:
@@ -40,25 +56,11 @@ def _mapping(path: Path, text: str) -> CommentedMap:
     return data
 
 
-def _set(path: Path, text: str, key: str, value: str, *, after: tuple[str, ...]) -> str:
-    data = _mapping(path, text)
-    lines = text.splitlines(keepends=True)
-    if key in data:
-        index = data.lc.key(key)[0]
-        lines[index] = _replace_value(path, lines[index], key, value, index + 1)
-        return "".join(lines)
-    index = _insert_at(data, lines, after)
-    if index > 0 and not lines[index - 1].endswith("\n"):
-        lines[index - 1] += "\n"
-    lines.insert(index, f"{key}: {value}\n")
-    return "".join(lines)
-
-
 def _replace_value(path: Path, line: str, key: str, value: str, number: int) -> str:
     """`so:   # chưa cấp số` → `so: 7  # chưa cấp số` (the comment stays)."""
     match = re.match(rf"^{key}:(?P<val>[^#\r\n]*?)(?P<gap>[ \t]*)(?P<comment>#[^\r\n]*)?(?P<eol>\r?\n)?$",
                      line)
-    old = match.group("val").strip() if match else None
+    old = match.group("val").strip() if match else ""
     if match is None or old.startswith(("[", "{", "|", ">", "&", "*", "!")):
         raise ContentError(path, [FieldProblem(
             key, "giá trị phải viết trên một dòng (một số hoặc một ngày)", where=number,

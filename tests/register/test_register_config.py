@@ -54,3 +54,74 @@ def test_bad_settings_name_the_field(tmp_path: Path, section: object, field: str
     with pytest.raises(RegisterError) as err:
         settings_from(tmp_path, {"so_dang_ky": section})
     assert field in err.value.message
+
+
+# -- a bad database URL is a clear error naming where it came from ---------------------------
+BAD_URLS = [
+    ("postgres://vanthu:bimat@may-chu/so", "PostgreSQL hoặc SQLite"),  # SQLAlchemy needs postgresql
+    ("mysql://vanthu:bimat@may-chu/so", "PostgreSQL hoặc SQLite"),
+    ("postgresql+psycopg2://vanthu:bimat@may-chu/so", "không có trình kết nối"),
+    ("postgresql+psycopg://vanthu:bimat@may-chu:cong/so", "không hợp lệ"),
+    ("sqlite://", "không có đường dẫn tệp"),
+    ("", "để trống"),
+]
+
+
+def _register_list(root: Path):
+    from click.testing import CliRunner
+
+    from gendoc.cli import main
+
+    return CliRunner().invoke(main, ["-w", str(root), "register", "list"])
+
+
+def _workspace_with(tmp_path: Path, url: str) -> tuple[Path, int]:
+    from register_fakes import make_workspace
+
+    extra = f"so_dang_ky:\n  so_rieng: [QĐ]\n  database_url: '{url}'\n"
+    ws = make_workspace(tmp_path / "ws", extra)
+    lines = (ws.root / "gendoc.yaml").read_text(encoding="utf-8").splitlines()
+    return ws.root, lines.index(f"  database_url: '{url}'") + 1
+
+
+@pytest.mark.parametrize(("url", "why"), BAD_URLS)
+def test_bad_url_in_gendoc_yaml_names_file_line_and_field(tmp_path: Path, url: str,
+                                                          why: str) -> None:
+    root, line = _workspace_with(tmp_path, url)
+    result = _register_list(root)
+    assert result.exit_code == 1
+    assert f"gendoc.yaml, dòng {line}: trường 'so_dang_ky.database_url'" in result.output
+    assert why in result.output
+    assert "bimat" not in result.output  # the password is never printed
+    assert "Traceback" not in result.output and "lỗi ngoài dự kiến" not in result.output
+
+
+@pytest.mark.parametrize(("url", "why"), BAD_URLS[:-1])
+def test_bad_url_in_the_environment_names_the_variable(tmp_path: Path, url: str, why: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    root, _line = _workspace_with(tmp_path, "sqlite:///.gendoc/so.sqlite3")
+    monkeypatch.setenv("GENDOC_DATABASE_URL", url)
+    result = _register_list(root)
+    assert result.exit_code == 1
+    assert "biến môi trường GENDOC_DATABASE_URL" in result.output
+    assert "gendoc.yaml" not in result.output  # the file's (valid) URL is not the culprit
+    assert why in result.output and "bimat" not in result.output
+    assert "Traceback" not in result.output and "lỗi ngoài dự kiến" not in result.output
+
+
+def test_unreachable_server_names_where_the_url_came_from(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    root, _line = _workspace_with(tmp_path, "sqlite:///.gendoc/so.sqlite3")
+    monkeypatch.setenv("GENDOC_DATABASE_URL",
+                       "postgresql+psycopg://vanthu:bimat@127.0.0.1:1/so?connect_timeout=2")
+    result = _register_list(root)
+    assert result.exit_code == 1
+    assert "địa chỉ lấy từ biến môi trường GENDOC_DATABASE_URL" in result.output
+    assert "máy chủ cơ sở dữ liệu không trả lời" in result.output
+    assert "bimat" not in result.output and "Traceback" not in result.output
+
+    monkeypatch.delenv("GENDOC_DATABASE_URL")
+    root2, line = _workspace_with(tmp_path / "2", "postgresql+psycopg://vanthu:bimat@127.0.0.1:1/so")
+    result = _register_list(root2)
+    assert result.exit_code == 1
+    assert f"địa chỉ lấy từ {root2 / 'gendoc.yaml'}, dòng {line}" in result.output

@@ -11,7 +11,7 @@ from register_fakes import crashing_render, fake_load, fake_render, make_workspa
 
 from gendoc.register.errors import RegisterError
 from gendoc.register.export import FIRST_DATA_ROW, HEADER_ROW, export_xlsx
-from gendoc.register.issue import issue, register_for, workspace_id
+from gendoc.register.issue import issue, register_for, workspace_key_for
 from gendoc.register.verify import CHANGED, MISSING, verify
 
 # The columns of "Sổ đăng ký văn bản đi", Phụ lục IV of Nghị định 30/2020/NĐ-CP, in order.
@@ -76,9 +76,9 @@ def test_export_has_the_phu_luc_iv_columns_and_formats(tmp_path: Path) -> None:
 
 def test_verify_detects_modified_and_missing_outputs(tmp_path: Path) -> None:
     ws = _issued_workspace(tmp_path)
-    register, _ = register_for(ws)
-    wsid = workspace_id(ws.root)
+    register, settings = register_for(ws)
     with register:
+        wsid = workspace_key_for(ws, register, settings)
         report = verify(register, ws.root, wsid)
         assert report.checked == 3 and report.findings == []  # the allocated one is not checked
 

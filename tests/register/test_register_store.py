@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from register_workers import FACTS
@@ -125,3 +126,27 @@ def test_unreachable_database_is_a_clear_error(tmp_path) -> None:
         open_register(url)
     assert "secret" not in err.value.message
     assert "sổ đăng ký" in err.value.message
+
+
+def test_head_revision_constant_matches_the_migration_scripts() -> None:
+    from gendoc.register.migrate import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION
+
+
+def test_a_register_at_head_is_opened_without_importing_alembic(sqlite_url: str) -> None:
+    """Importing alembic costs ~0.4 s of every `gendoc issue`; it is needed only to migrate."""
+    import subprocess
+    import sys
+
+    open_register(sqlite_url).close()  # created (and migrated) here, in this process
+    code = (
+        "import sys\n"
+        "from gendoc.register.store import open_register\n"
+        f"open_register({sqlite_url!r}).close()\n"
+        "assert 'alembic' not in sys.modules, 'alembic imported'\n"
+        "assert 'sqlalchemy.dialects.postgresql' not in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr
