@@ -166,11 +166,13 @@ def write_docx(ws: Workspace, doc: Document, context: dict[str, Any], out: Path 
     The one DOCX path every kind uses; custom renderers call it with their own context.
     `workspace_format=False` keeps a layout that is not ND30 body format (certificates).
     """
+    from gendoc.docx_meta import set_core_properties
     from gendoc.docx_render import render_docx
     from gendoc.templates import find_template
 
     template = find_template(ws, getattr(doc.data, "template", None) or doc.kind.template)
     rendered = render_docx(template, context, ws if workspace_format else None)
+    set_core_properties(rendered, context)  # PDF/A title, author, subject (gendoc/docx_meta.py)
     target = out or default_output(ws, doc.path, ".docx")
     root = None if out is not None else ws.output_dir
     atomic_save(target, lambda tmp: rendered.save(str(tmp)), root=root)
