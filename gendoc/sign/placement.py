@@ -16,7 +16,7 @@ from gendoc import nd30
 from gendoc.sign.pdffacts import MM_PER_PT
 from gendoc.sign.textlayout import SignatureBlock
 
-GAP_PADDING_PT = 3.0  # keep the image off the glyphs above and below
+GAP_PADDING_PT = 5.0  # keep the image off the glyphs (descenders included) above and below
 MAX_SIGNATURE_ASPECT = 3.0  # a wider image is shrunk rather than spilling out of the column
 TEXT_BLOCK_TOP_MM = 5.0  # from the top edge: above the 20 mm top margin, where page 1 has nothing
 
