@@ -154,6 +154,8 @@ def copy_cmd(ctx: click.Context, file: Path, cert: Path | None, pkcs11_lib: Path
     with signer_from(cert, pkcs11_lib, token_label, key_label) as signer:
         outcome = make_copy(file, target, signer, form=form, body=body, pages=pages,
                             timestamp_url=settings.timestamp_url)
+    for warning in outcome.warnings:
+        click.secho(f"  ! {file}: cảnh báo: {warning}", fg="yellow", err=True)
     click.echo(f"Đã làm bản {form.lower()} ({outcome.time.isoformat()}): {outcome.target}")
 
 
