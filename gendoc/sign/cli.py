@@ -124,6 +124,23 @@ def sign_cmd(ctx: click.Context, file: Path, cert: Path | None, pkcs11_lib: Path
     where = f"trang {outcome.page + 1}" if outcome.page is not None else ""
     click.echo(f"Đã ký ({signing.ROLE_LABELS[outcome.field]}, {where}, "
                f"{outcome.time.isoformat()}): {outcome.target}")
+    _record(ctx, outcome.target)
+
+
+def _record(ctx: click.Context, pdf: Path) -> None:
+    """Put the signed PDF's hash in the outgoing register when the document was issued there."""
+    from gendoc.exceptions import ConfigError
+    from gendoc.sign.registry import record_signed_pdf
+    from gendoc.workspace import load_workspace
+
+    try:
+        ws = load_workspace((ctx.find_root().obj or {}).get("workspace"))
+    except ConfigError:
+        return
+    entry = record_signed_pdf(ws, pdf)
+    if entry is not None:
+        click.echo(f"Sổ đăng ký: văn bản số {entry.full_symbol} ghi nhận tệp PDF đã ký "
+                   f"{entry.output_path} (mã băm SHA-256 {entry.output_sha256[:12]}…).")
 
 
 @click.command(name="copy")
