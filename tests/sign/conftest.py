@@ -4,23 +4,13 @@ Tests that change a file work on their own copy."""
 
 from __future__ import annotations
 
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:
-    sys.path.insert(0, str(HERE))
-
-from certs import PASSWORD, Pki, make_pki  # noqa: E402
-from images import seal_png, signature_png  # noqa: E402
-
-REPO = HERE.parent.parent
-PLAN = "content/ke-hoach/ubnd-tinh-bdg-2016-2020.yaml"
-PLAN_PDF = "output/ke-hoach/ubnd-tinh-bdg-2016-2020.pdf"
-SEAL_MM = 36
+from tests.sign.certs import PASSWORD, Pki, make_pki
+from tests.sign.images import seal_png, signature_png
+from tests.sign.signfix import PLAN, PLAN_PDF, SEAL_MM, write_workspace
 
 
 @pytest.fixture(scope="session")
@@ -32,21 +22,6 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
 def pngs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("png")
     return {"sig": signature_png(folder / "chu-ky.png"), "seal": seal_png(folder / "dau.png")}
-
-
-def write_workspace(ws: Path, pki: Pki | None, roots: list[Path] | None = None) -> Path:
-    """The example workspace with a `ky_so` section (seal size, trusted roots)."""
-    ws.mkdir(parents=True, exist_ok=True)
-    config = (REPO / "gendoc.yaml").read_text(encoding="utf-8")
-    if pki is not None:
-        roots = roots if roots is not None else [pki.root_pem]
-        listed = "".join(f"\n    - {p}" for p in roots)
-        config += (f"\nky_so:\n  duong_kinh_dau_mm: {SEAL_MM}\n  chung_thu_goc:{listed}\n"
-                   "  ten_co_quan_sao: Văn phòng Ủy ban nhân dân tỉnh Kiên Giang\n")
-    (ws / "gendoc.yaml").write_text(config, encoding="utf-8")
-    if not (ws / "content").exists():
-        shutil.copytree(REPO / "content", ws / "content")
-    return ws
 
 
 @pytest.fixture(scope="session")

@@ -18,12 +18,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent.parent)]
 
-from certs import PASSWORD, make_pki  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
-from conftest import PLAN, PLAN_PDF, write_workspace  # noqa: E402
-from images import seal_png, signature_png  # noqa: E402
 
 from gendoc.cli import main  # noqa: E402
+from tests.sign.certs import PASSWORD, make_pki  # noqa: E402
+from tests.sign.images import seal_png, signature_png  # noqa: E402
+from tests.sign.signfix import PLAN, PLAN_PDF, write_workspace  # noqa: E402
 
 OUT = HERE.parent.parent / "docs" / "img"
 

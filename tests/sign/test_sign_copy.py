@@ -7,16 +7,16 @@ import re
 from pathlib import Path
 
 import pytest
-from certs import PASSWORD, Pki
 from click.testing import CliRunner
-from conftest import write_workspace
 from PIL import Image, ImageDraw
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
-from tools import requires
 
 from gendoc.cli import main
+from tests.sign.certs import PASSWORD, Pki
+from tests.sign.signfix import write_workspace
+from tests.tools import requires
 
 
 def scan_pdf(path: Path, dpi: int, *, pages: int = 1, mode: str = "RGB") -> Path:

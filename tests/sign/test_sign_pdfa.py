@@ -9,10 +9,10 @@ from pathlib import Path
 
 import docx
 from click.testing import CliRunner
-from conftest import PLAN, PLAN_PDF, write_workspace
-from tools import requires
 
 from gendoc.cli import main
+from tests.sign.signfix import PLAN, PLAN_PDF, write_workspace
+from tests.tools import requires
 
 pytestmark = requires("soffice", "pdfinfo", "pdffonts")
 

@@ -8,18 +8,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from certs import PASSWORD
 from click.testing import CliRunner
-from conftest import write_workspace
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
-from test_sign_copy import scan_pdf
-from tools import requires
 
 from gendoc.cli import main
+from tests.sign.certs import PASSWORD
+from tests.sign.signfix import write_workspace
+from tests.sign.test_sign_copy import scan_pdf
+from tests.tools import requires
 
 SOFTHSM_LIB = next((p for p in ("/usr/lib/softhsm/libsofthsm2.so",
                                 "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",

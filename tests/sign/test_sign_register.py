@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from certs import PASSWORD, Pki
 from click.testing import CliRunner
-from conftest import PLAN, PLAN_PDF, write_workspace
-from tools import requires
 
 from gendoc.cli import main
+from tests.sign.certs import PASSWORD, Pki
+from tests.sign.signfix import PLAN, PLAN_PDF, write_workspace
+from tests.tools import requires
 
 pytestmark = requires("soffice")
 

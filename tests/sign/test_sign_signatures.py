@@ -10,16 +10,16 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from certs import PASSWORD, Pki
 from click.testing import CliRunner
-from conftest import PLAN_PDF, SEAL_MM, write_workspace
-from images import opaque_jpeg
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
-from tools import requires
 
 from gendoc.cli import main
+from tests.sign.certs import PASSWORD, Pki
+from tests.sign.images import opaque_jpeg
+from tests.sign.signfix import PLAN_PDF, SEAL_MM, write_workspace
+from tests.tools import requires
 
 pytestmark = requires("soffice", "pdftotext", "pdfinfo")
 
