@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 from pyhanko.sign.signers import Signer
 
+from gendoc import nd30
 from gendoc.sign.errors import SignError
 
 ROLES = ("nguoi-ky", "co-quan")
@@ -146,7 +147,7 @@ def _record(ctx: click.Context, pdf: Path) -> None:
 @click.command(name="copy")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_with_key_options
-@click.option("--form", "form", required=True, type=click.Choice(["SAO Y", "SAO LỤC", "TRÍCH SAO"]),
+@click.option("--form", "form", required=True, type=click.Choice(list(nd30.COPY_FORMS)),
               help="Hình thức sao.")
 @click.option("--co-quan-sao", "body", help="Tên cơ quan, tổ chức sao văn bản (mặc định: "
               "ky_so.ten_co_quan_sao trong gendoc.yaml).")

@@ -18,12 +18,13 @@ from pathlib import Path
 
 from pyhanko.sign.signers import Signer
 
+from gendoc import nd30
 from gendoc.sign.errors import SignError
 from gendoc.sign.signing import FIELD_COPY, SignOutcome, sign_invisible_with_text
 
-MIN_DPI = 200
+MIN_DPI = nd30.COPY_MIN_DPI
 SCAN_COVERAGE = 0.5  # an image covering half a page or more makes the page a scan
-FORMS = ("SAO Y", "SAO LỤC", "TRÍCH SAO")
+FORMS = nd30.COPY_FORMS
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ MARGIN_TOLERANCE_MM = 1.0
 
 def _facts_findings(facts: PdfFacts) -> list[Finding]:
     out = [Finding("pdf.version", THONG_TIN, "Toàn tệp", f"PDF phiên bản {facts.version}.")]
-    if tuple(int(x) for x in facts.version.split(".")) < (1, 4):
+    if tuple(int(x) for x in facts.version.split(".")) < nd30.COPY_MIN_PDF_VERSION:
         out.append(Finding("pdf.version", LOI, "Toàn tệp",
                            f"PDF {facts.version} cũ hơn 1.4 mà Phụ lục I ND30 yêu cầu — xuất lại "
                            "bằng gendoc build --pdf."))

@@ -60,7 +60,7 @@ def signer_box(block: SignatureBlock, image_px: tuple[int, int]) -> Box:
 def seal_box(signer: Box, diameter_mm: float) -> Box:
     """The seal's square box: real size, right edge at one third of the signer's image."""
     d = diameter_mm / MM_PER_PT
-    right = signer.x0 + signer.width / 3
+    right = signer.x0 + signer.width * nd30.SEAL_OVER_SIGNATURE
     cy = signer.center[1]
     return Box(right - d, cy - d / 2, right, cy + d / 2)
 

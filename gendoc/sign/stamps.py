@@ -20,10 +20,11 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.stamp import TextStamp, TextStampStyle
 
+from gendoc import nd30
 from gendoc.sign.errors import SignError
 from gendoc.sign.placement import Box, text_block_origin
 
-TEXT_SIZE_PT = 10
+TEXT_SIZE_PT = nd30.SIGNATURE_TEXT_SIZE_PT
 TEXT_LEADING_PT = 11
 _FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf",

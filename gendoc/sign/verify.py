@@ -15,6 +15,7 @@ from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from gendoc import nd30
 from gendoc.check.model import CANH_BAO, LOI, THONG_TIN, Finding
 from gendoc.sign.errors import SignError
 from gendoc.sign.pdffacts import MM_PER_PT
@@ -130,7 +131,7 @@ def _seal_placement(box: Box | None, signer: Box | None, diameter_mm: float | No
     if signer is None:
         return False, "văn bản không có hình chữ ký người có thẩm quyền để dấu trùm lên."
     size_mm = box.width * MM_PER_PT
-    third = signer.x0 + signer.width / 3
+    third = signer.x0 + signer.width * nd30.SEAL_OVER_SIGNATURE
     over_third = abs(box.x1 - third) <= signer.width * SEAL_THIRD_TOLERANCE
     level = signer.y0 <= box.center[1] <= signer.y1
     if diameter_mm is not None and abs(size_mm - diameter_mm) > 1.0:
@@ -153,7 +154,7 @@ def _text_block_placement(box: Box | None, pages: list[PageText]) -> tuple[bool,
         return False, "không thấy thông tin chữ ký số (thời gian ký) ở góc trên, bên phải trang đầu."
     line = lines[0]
     serif = "times" in line.font.lower() or "liberationserif" in line.font.lower()
-    if serif and abs(line.size - 10) < 0.5:
+    if serif and abs(line.size - nd30.SIGNATURE_TEXT_SIZE_PT) < 0.5:
         return True, "thông tin chữ ký số ở góc trên, bên phải trang đầu, Times New Roman cỡ 10."
     return False, f"thông tin chữ ký số phải là Times New Roman cỡ 10 (đang là {line.font} cỡ {line.size:g})."
 

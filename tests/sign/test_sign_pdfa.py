@@ -11,7 +11,7 @@ import docx
 from click.testing import CliRunner
 
 from gendoc.cli import main
-from tests.sign.signfix import PLAN, PLAN_PDF, write_workspace
+from tests.sign.signfix import PLAN_PDF, write_workspace
 from tests.tools import requires
 
 pytestmark = requires("soffice", "pdfinfo", "pdffonts")
@@ -106,4 +106,3 @@ def test_workspace_ky_so_section_errors_name_the_field(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "ky_so.duong_kinh_dau_mm" in result.output and "'300'" in result.output
     assert "không tìm thấy tệp chứng thư gốc 'khong-co.pem'" in result.output
-    assert PLAN  # the plan content path is shared with the other modules

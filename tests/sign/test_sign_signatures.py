@@ -150,10 +150,11 @@ def test_untrusted_root_is_a_warning_not_a_pass(signed_plan: dict[str, Path], pk
 
 def test_tampered_pdf_is_an_error(signed_plan: dict[str, Path], built_ws: Path, tmp_path: Path) -> None:
     data = bytearray(signed_plan["both"].read_bytes())
-    # Change one letter of the metadata title inside the signed bytes (keeps the file parseable).
-    at = data.index("Triển khai".encode("utf-16-be")) if "Triển khai".encode("utf-16-be") in data \
-        else data.index(b"Tri")
-    data[at + 1] ^= 0x01
+    # Change one letter of the title in the XMP packet, inside the first signature's byte range
+    # (an uncompressed stream, so the file stays parseable).
+    at = data.index("<rdf:li xml:lang=\"x-default\">Triển khai".encode())
+    assert at < data.index(b"/ByteRange")
+    data[at + len(b'<rdf:li xml:lang="x-default">')] ^= 0x01  # T → U
     bad = tmp_path / "sua.pdf"
     bad.write_bytes(bytes(data))
     result = CliRunner().invoke(main, ["-w", str(built_ws), "check", str(bad)])
