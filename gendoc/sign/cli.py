@@ -111,6 +111,11 @@ def sign_cmd(ctx: click.Context, file: Path, cert: Path | None, pkcs11_lib: Path
     tsa = tsa or settings.timestamp_url
     if annex and role != "co-quan":
         raise SignError("--phu-luc dùng với --as co-quan (văn thư ký số của cơ quan lên văn bản kèm theo).")
+    ws = _workspace_or_none(ctx)
+    if ws is not None:
+        from gendoc.sign.registry import check_number
+
+        check_number(ws, file, target)
     with signer_from(cert, pkcs11_lib, token_label, key_label) as signer:
         if annex:
             lines = signing.annex_lines(file, so_ky_hieu)
@@ -125,19 +130,24 @@ def sign_cmd(ctx: click.Context, file: Path, cert: Path | None, pkcs11_lib: Path
     where = f"trang {outcome.page + 1}" if outcome.page is not None else ""
     click.echo(f"Đã ký ({signing.ROLE_LABELS[outcome.field]}, {where}, "
                f"{outcome.time.isoformat()}): {outcome.target}")
-    _record(ctx, outcome.target)
+    if ws is not None:
+        _record(ws, outcome.target)
 
 
-def _record(ctx: click.Context, pdf: Path) -> None:
-    """Put the signed PDF's hash in the outgoing register when the document was issued there."""
+def _workspace_or_none(ctx: click.Context):  # noqa: ANN202 - Workspace | None
     from gendoc.exceptions import ConfigError
-    from gendoc.sign.registry import record_signed_pdf
     from gendoc.workspace import load_workspace
 
     try:
-        ws = load_workspace((ctx.find_root().obj or {}).get("workspace"))
+        return load_workspace((ctx.find_root().obj or {}).get("workspace"))
     except ConfigError:
-        return
+        return None
+
+
+def _record(ws, pdf: Path) -> None:  # noqa: ANN001 - Workspace
+    """Put the signed PDF's hash in the outgoing register when the document was issued there."""
+    from gendoc.sign.registry import record_signed_pdf
+
     entry = record_signed_pdf(ws, pdf)
     if entry is not None:
         click.echo(f"Sổ đăng ký: văn bản số {entry.full_symbol} ghi nhận tệp PDF đã ký "

@@ -108,6 +108,9 @@ def _copy_pages(source: Path, pages: str | None, form: str) -> bytes:
             raise SignError("TRÍCH SAO cần chỉ các trang được trích: --trang 1,3-4.")
         keep = parse_pages(pages, len(pdf.pages))
         pdf.flatten_annotations(mode="all")  # old signatures: shown, no longer signing anything
+        for page in pdf.pages:  # what flattening leaves: invisible signature widgets
+            if "/Annots" in page:
+                page.Annots = pikepdf.Array([a for a in page.Annots if a.get("/Subtype") != "/Widget"])
         if "/AcroForm" in pdf.Root:
             del pdf.Root["/AcroForm"]
         for index in reversed(range(len(pdf.pages))):

@@ -13,7 +13,7 @@ from gendoc import nd30
 from gendoc.check.model import CANH_BAO, LOI, THONG_TIN, Finding, Report
 from gendoc.sign.pdffacts import MM_PER_PT, PdfFacts, read_facts
 from gendoc.sign.settings import SignSettings
-from gendoc.sign.textlayout import PageText, read_pages
+from gendoc.sign.textlayout import PageText, TextLine, read_pages
 
 A4_TOLERANCE_MM = 1.0
 MARGIN_TOLERANCE_MM = 1.0
@@ -54,12 +54,20 @@ def _facts_findings(facts: PdfFacts) -> list[Finding]:
     return out
 
 
+def signature_text_lines(page: PageText) -> list[TextLine]:
+    """Lines of ND30 signature text blocks: small text in the top margin of page 1."""
+    if page.index != 0:
+        return []
+    return [ln for ln in page.lines
+            if ln.size <= nd30.SIGNATURE_TEXT_SIZE_PT + 0.5 and ln.y0 > page.height - 20 / MM_PER_PT]
+
+
 def measured_margins(page: PageText) -> dict[str, float] | None:
     """Distance (mm) from each page edge to the nearest text, page-number lines excluded."""
     # Page numbers sit in the header; the ND30 text block of an invisible signature (TNR 10 at
     # the top right of page 1) is meant to be in the top margin.
-    body = [ln for ln in page.lines if not ln.text.isdigit()
-            and not (page.index == 0 and ln.size <= 10.5 and ln.y0 > page.height - 20 / MM_PER_PT)]
+    blocks = signature_text_lines(page)
+    body = [ln for ln in page.lines if not ln.text.isdigit() and ln not in blocks]
     if not body:
         return None
     return {"top": (page.height - max(ln.y1 for ln in body)) * MM_PER_PT,

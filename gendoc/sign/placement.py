@@ -65,9 +65,11 @@ def seal_box(signer: Box, diameter_mm: float) -> Box:
     return Box(right - d, cy - d / 2, right, cy + d / 2)
 
 
-def text_block_origin(page_width: float, page_height: float, width: float, height: float
-                      ) -> tuple[float, float]:
-    """Lower-left corner of a text block at the top right of a page (right edge on the margin)."""
-    right = page_width - nd30.DEFAULT_MARGINS_MM["right"] / MM_PER_PT
+def text_block_origin(page_width: float, page_height: float, width: float, height: float,
+                      right: float | None = None) -> tuple[float, float]:
+    """Lower-left corner of a text block at the top right of a page (right edge on the margin,
+    or at `right` when an earlier block already sits there)."""
+    margin = page_width - nd30.DEFAULT_MARGINS_MM["right"] / MM_PER_PT
+    right = margin if right is None else min(right, margin)
     top = page_height - TEXT_BLOCK_TOP_MM / MM_PER_PT
     return right - width, top - height

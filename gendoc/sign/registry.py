@@ -26,14 +26,12 @@ def _register_exists(url: str) -> bool:
     return bool(parsed.database) and Path(str(parsed.database)).is_file()
 
 
-def record_signed_pdf(ws: Any, pdf: Path):  # noqa: ANN201 - Entry | None
-    """Record `pdf` (signed) as the issued output of its register entry; None if it has none."""
+def _issued_entry(ws: Any, pdf: Path):  # noqa: ANN202 - Entry | None
+    """The issued register entry whose output is `pdf` or the .docx beside it."""
     from gendoc.register.config import settings_from
-    from gendoc.register.issue import relative_to_root, sha256_file, workspace_id
+    from gendoc.register.issue import relative_to_root, workspace_id
     from gendoc.register.schema import STATUS_ISSUED
     from gendoc.register.store import open_register
-    from gendoc.sign.pdffacts import read_facts
-    from gendoc.sign.verify import check_signatures
 
     settings = settings_from(ws.root, getattr(ws, "raw_config", None))
     if not _register_exists(settings.database_url):
@@ -41,19 +39,40 @@ def record_signed_pdf(ws: Any, pdf: Path):  # noqa: ANN201 - Entry | None
     wanted = {relative_to_root(pdf, ws.root), relative_to_root(pdf.with_suffix(".docx"), ws.root)}
     with open_register(settings.database_url) as reg:
         issued = reg.entries(status=STATUS_ISSUED, workspace=workspace_id(ws.root))
-        entry = next((e for e in reversed(issued) if e.output_path in wanted), None)
-        if entry is None:
-            return None
-        subject = read_facts(pdf).subject
-        if f"Số: {entry.full_symbol}" != subject.strip():
-            raise SignError(f"'{pdf}' không phải bản PDF của văn bản số {entry.full_symbol} (thuộc tính "
-                            f"PDF ghi «{subject or 'không có số'}») — dựng lại PDF sau khi cấp số: "
-                            "gendoc build --pdf, rồi ký lại; sổ đăng ký chưa ghi tệp này.")
-        from gendoc.sign.settings import settings_from as sign_settings
+    return next((e for e in reversed(issued) if e.output_path in wanted), None)
 
-        checks = check_signatures(pdf, sign_settings(ws.root, ws.raw_config))
-        if not checks or not all(c.intact and c.valid for c in checks):
-            return None  # only a validly signed PDF replaces the .docx in the register
+
+def check_number(ws: Any, source: Path, target: Path) -> None:
+    """Before signing: a PDF destined for an issued document must carry that document's number."""
+    from gendoc.sign.pdffacts import read_facts
+
+    entry = _issued_entry(ws, target)
+    if entry is None:
+        return
+    subject = read_facts(source).subject.strip()
+    if subject != f"Số: {entry.full_symbol}":
+        raise SignError(f"'{source}' không phải bản PDF của văn bản số {entry.full_symbol} (thuộc "
+                        f"tính PDF ghi «{subject or 'không có số'}») — dựng lại PDF sau khi cấp số "
+                        "(gendoc build --pdf) rồi ký; tệp chưa được ký.")
+
+
+def record_signed_pdf(ws: Any, pdf: Path):  # noqa: ANN201 - Entry | None
+    """Record `pdf` (signed) as the issued output of its register entry; None if it has none."""
+    from gendoc.register.config import settings_from
+    from gendoc.register.issue import relative_to_root, sha256_file
+    from gendoc.register.store import open_register
+    from gendoc.sign.settings import settings_from as sign_settings
+    from gendoc.sign.verify import check_signatures
+
+    entry = _issued_entry(ws, pdf)
+    if entry is None:
+        return None
+    check_number(ws, pdf, pdf)
+    checks = check_signatures(pdf, sign_settings(ws.root, ws.raw_config))
+    if not checks or not all(c.intact and c.valid for c in checks):
+        return None  # only a validly signed PDF replaces the .docx in the register
+    settings = settings_from(ws.root, getattr(ws, "raw_config", None))
+    with open_register(settings.database_url) as reg:
         return reg.mark_issued(entry.id, output_path=relative_to_root(pdf, ws.root),
                                template_path=entry.template_path,
                                content_sha256=entry.content_sha256 or "",

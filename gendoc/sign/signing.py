@@ -191,10 +191,21 @@ def sign_invisible_with_text(source: Path, target: Path, signer: signers.Signer,
         raise SignError(f"'{source}' đã được ký ({ROLE_LABELS[field]}).")
     when = now_vn()
     writer = _writer(source)
-    box = add_text_block(writer, [*lines, signing_time_text(when)])
+    box = add_text_block(writer, [*lines, signing_time_text(when)], right=_free_right_edge(source))
     data = _sign(writer, signer, field, None, 0, None, timestamp_url, when, reason)
     atomic_write(target, data, root=root)
     return SignOutcome(target, field, 0, box, when)
+
+
+def _free_right_edge(source: Path) -> float | None:
+    """Left edge (minus a gap) of an earlier ND30 text block at the top right of page 1 — an
+    annex or a copy being copied again — so the new block sits beside it, not on top of it."""
+    from gendoc.sign.pdfcheck import signature_text_lines
+    from gendoc.sign.textlayout import read_pages
+
+    pages = read_pages(source, [0])
+    earlier = signature_text_lines(pages[0]) if pages else []
+    return min(ln.x0 for ln in earlier) - 12 if earlier else None
 
 
 def annex_lines(source: Path, number: str | None) -> list[str]:

@@ -8,6 +8,9 @@ never used as a format string.
 
 from __future__ import annotations
 
+import hashlib
+import io
+import os
 import shutil
 import subprocess
 from datetime import datetime
@@ -23,6 +26,7 @@ from pyhanko.stamp import TextStamp, TextStampStyle
 from gendoc import nd30
 from gendoc.sign.errors import SignError
 from gendoc.sign.placement import Box, text_block_origin
+from gendoc.writer import atomic_write
 
 TEXT_SIZE_PT = nd30.SIGNATURE_TEXT_SIZE_PT
 TEXT_LEADING_PT = 11
@@ -51,28 +55,37 @@ def times_font() -> Path:
                     "chữ ký số — cài: sudo apt install fonts-liberation.")
 
 
+def font_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "gendoc" / "fonts"
+
+
 @lru_cache(maxsize=4)
 def font_for_pyhanko(font: Path) -> Path:
-    """The font rescaled to 1000 units per em, written once to a temporary file.
+    """The font rescaled to 1000 units per em, kept in the user's cache (made once per font).
 
     pyHanko's glyph accumulator writes glyph widths (/W) and TJ adjustments in font units, which
     PDF reads as 1/1000 em: right for 1000-unit fonts (Noto, CFF), spaced out for Times New Roman
     and Liberation Serif (2048 units). Rescaling with fontTools keeps the outlines and metrics.
     """
-    import tempfile
-
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.scaleUpem import scale_upem
 
-    tt = TTFont(str(font))
+    data = font.read_bytes()
+    cached = font_cache_dir() / f"{hashlib.sha256(data).hexdigest()[:16]}-{font.name}"
+    if cached.is_file():
+        return cached
+    tt = TTFont(io.BytesIO(data))
     if tt["head"].unitsPerEm == 1000:
         return font
     scale_upem(tt, 1000)
     if "FFTM" in tt:  # FontForge's timestamp table: fontTools cannot subset it (and warns)
         del tt["FFTM"]
-    out = Path(tempfile.mkdtemp(prefix="gendoc-font-")) / font.name
-    tt.save(str(out))
-    return out
+    buf = io.BytesIO()
+    tt.save(buf)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(cached, buf.getvalue())
+    return cached
 
 
 def signing_time_text(when: datetime) -> str:
@@ -81,8 +94,10 @@ def signing_time_text(when: datetime) -> str:
     return f"Thời gian ký: {when:%d/%m/%Y %H:%M:%S} {offset}"
 
 
-def add_text_block(writer: IncrementalPdfFileWriter, lines: list[str], page: int = 0) -> Box:
-    """Draw `lines` at the top right of `page` in TNR 10, black, upright; returns the box."""
+def add_text_block(writer: IncrementalPdfFileWriter, lines: list[str], page: int = 0,
+                   right: float | None = None) -> Box:
+    """Draw `lines` at the top right of `page` in TNR 10, black, upright; returns the box.
+    `right` moves the block's right edge left of an earlier block."""
     text = "\n".join(line.replace("%", "%%") for line in lines)  # the stamp %-formats its text
     flush = layout.SimpleBoxLayoutRule(x_align=layout.AxisAlignment.ALIGN_MIN,
                                        y_align=layout.AxisAlignment.ALIGN_MAX,
@@ -97,7 +112,8 @@ def add_text_block(writer: IncrementalPdfFileWriter, lines: list[str], page: int
     stamp = TextStamp(writer, style, text_params={})
     stamp.register()  # renders: the box now has the text's size
     media = _page_box(writer, page)
-    x, y = text_block_origin(media[2] - media[0], media[3] - media[1], stamp.box.width, stamp.box.height)
+    x, y = text_block_origin(media[2] - media[0], media[3] - media[1], stamp.box.width,
+                             stamp.box.height, right)
     stamp.apply(page, x, y)  # type: ignore[arg-type]  # PDF coordinates are reals
     return Box(x, y, x + stamp.box.width, y + stamp.box.height)
 

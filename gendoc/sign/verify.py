@@ -148,7 +148,7 @@ def _text_block_placement(box: Box | None, pages: list[PageText]) -> tuple[bool,
         return False, "tệp không có trang nào."
     first = pages[0]
     zone = first.height - TEXT_BLOCK_ZONE_MM / MM_PER_PT
-    lines = [ln for ln in first.lines if ln.y0 >= zone and ln.x0 >= first.width / 2
+    lines = [ln for ln in first.lines if ln.y0 >= zone and ln.x1 >= first.width / 2
              and ln.text.startswith("Thời gian ký")]
     if not lines:
         return False, "không thấy thông tin chữ ký số (thời gian ký) ở góc trên, bên phải trang đầu."

@@ -42,17 +42,16 @@ def copy(ws: Path, pki: Pki, source: Path, *args: str):  # noqa: ANN201 - click 
                                      str(pki.org_p12), *args])
 
 
-def signature_text(pdf: Path) -> str:
+def signature_text(pdf: Path, block: int = -1) -> str:
+    """Text of one ND30 text block on page 1 (each is its own form XObject; default: the last)."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar, LTFigure
 
     layout = next(extract_pages(str(pdf), page_numbers=[0]))
+    figures = [[c for c in fig if isinstance(c, LTChar)] for fig in layout if isinstance(fig, LTFigure)]
     rows: dict[int, list[LTChar]] = {}
-    for fig in layout:
-        if isinstance(fig, LTFigure):
-            for c in fig:
-                if isinstance(c, LTChar):
-                    rows.setdefault(round(c.y0), []).append(c)
+    for c in [f for f in figures if f][block]:
+        rows.setdefault(round(c.y0), []).append(c)
     return "\n".join("".join(c.get_text() for c in sorted(r, key=lambda c: c.x0))
                      for _y, r in sorted(rows.items(), reverse=True))
 
@@ -135,3 +134,25 @@ def _root(pki: Pki):  # noqa: ANN202 - asn1crypto certificate
     from asn1crypto import pem, x509
 
     return x509.Certificate.load(pem.unarmor(pki.root_pem.read_bytes())[2])
+
+
+def test_text_block_prints_content_literally(ws: Path, pki: Pki, tmp_path: Path) -> None:
+    """`%`, `&`, `<` and braces are text, never format strings or markup."""
+    scan = scan_pdf(tmp_path / "pl.pdf", 200)
+    tricky = "12/KH-UBND %(ts)s %s & <b>{x}</b>"
+    result = CliRunner().invoke(main, ["-w", str(ws), "sign", str(scan), "--cert", str(pki.org_p12),
+                                       "--as", "co-quan", "--phu-luc", "--so-ky-hieu", tricky])
+    assert result.exit_code == 0, result.output
+    assert signature_text(scan).splitlines()[0] == f"Số: {tricky}"
+    body = "Sở 100% & <Nội vụ>"
+    target = tmp_path / "c.pdf"
+    result = copy(ws, pki, scan, "--form", "SAO LỤC", "--co-quan-sao", body, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert signature_text(target).splitlines()[:2] == ["SAO LỤC", body]
+    assert signature_text(target, 0).splitlines()[0] == f"Số: {tricky}"  # kept, beside the new one
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTFigure
+
+    boxes = [f.bbox for f in next(extract_pages(str(target), page_numbers=[0]))
+             if isinstance(f, LTFigure) and f.width < 300]
+    assert len(boxes) == 2 and boxes[1][2] < boxes[0][0]  # side by side, not overlapping

@@ -32,6 +32,7 @@ def test_signed_pdf_is_recorded_and_verified(tmp_path: Path, pki: Pki, pngs: dic
     stale = run(ws, "sign", str(pdf), "--cert", str(pki.person_p12), "--image", str(pngs["sig"]))
     assert stale.exit_code == 1
     assert "không phải bản PDF của văn bản số 01/KH-UBND" in stale.output
+    assert "tệp chưa được ký" in stale.output and b"/ByteRange" not in pdf.read_bytes()
     assert "gendoc build --pdf" in stale.output
 
     assert run(ws, "build", "--pdf", str(ws / PLAN)).exit_code == 0
