@@ -151,14 +151,15 @@ def page_sizes(reader: PdfFileReader) -> list[PageFact]:
     out = []
     for index in range(int(reader.root["/Pages"]["/Count"])):
         page = reader.find_page_for_modification(index)[0].get_object()
-        box = page.get("/CropBox") or _inherited(page, "/MediaBox")
+        box = page.get("/CropBox") or inherited(page, "/MediaBox")
         x0, y0, x1, y1 = (float(v) for v in box)
         out.append(PageFact(abs(x1 - x0) * MM_PER_PT, abs(y1 - y0) * MM_PER_PT))
     return out
 
 
-def _inherited(page: generic.DictionaryObject, key: str):  # noqa: ANN202 - a PDF array
-    node = page
+def inherited(page: generic.DictionaryObject, key: str):  # noqa: ANN202 - a PDF array
+    """A page attribute, looked up through its parents (MediaBox is inheritable, PDF 7.7.3.4)."""
+    node: generic.DictionaryObject | None = page
     while node is not None:
         if key in node:
             return node[key]

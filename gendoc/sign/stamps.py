@@ -118,11 +118,8 @@ def add_text_block(writer: IncrementalPdfFileWriter, lines: list[str], page: int
     return Box(x, y, x + stamp.box.width, y + stamp.box.height)
 
 
-def _page_box(writer: IncrementalPdfFileWriter, page: int) -> tuple[float, float, float, float]:
-    node = writer.find_page_for_modification(page)[0].get_object()
-    while node is not None:
-        if "/MediaBox" in node:
-            return tuple(float(v) for v in node["/MediaBox"])  # type: ignore[return-value]
-        parent = node.get("/Parent")
-        node = parent.get_object() if parent is not None else None
-    return (0.0, 0.0, 595.3, 841.9)
+def _page_box(writer: IncrementalPdfFileWriter, page: int) -> tuple[float, ...]:
+    from gendoc.sign.pdffacts import inherited
+
+    return tuple(float(v) for v in inherited(writer.find_page_for_modification(page)[0].get_object(),
+                                             "/MediaBox"))
