@@ -91,6 +91,8 @@ _COMMANDS = [
     "gendoc.plans.cli:status_cmd",
     "gendoc.bias.cli:bias_cmd",
     "gendoc.reports.cli:consolidate_cmd",
+    "gendoc.sign.cli:sign_cmd",
+    "gendoc.sign.cli:copy_cmd",
 ]
 
 for _spec in _COMMANDS:

@@ -188,3 +188,17 @@ DATE_PADDED_MONTHS = (1, 2)
 # beyond any register is a typo (0001-01-01, 1000000000000), refused with the field named.
 DOCUMENT_YEARS = Range(1945, 2100)  # since the first administrative documents of the republic
 MAX_DOCUMENT_NUMBER = 99_999  # a register restarts every year; no issuer reaches this
+
+# ---------------------------------------------------------------------------------------------
+# Added for electronic issuance (`gendoc sign`, `gendoc copy`, `gendoc check FILE.pdf`).
+# ---------------------------------------------------------------------------------------------
+# Phụ lục I, Mục II.8b and Phần II.I.3: the invisible organisation signature's text block —
+# Times New Roman, lower case, upright, size 10, black, top right of page 1.
+SIGNATURE_TEXT_SIZE_PT = 10
+# Phụ lục I, Phần II.I.2: a digitised copy is PDF 1.4 or later, in colour, at least 200 dpi.
+COPY_MIN_PDF_VERSION = (1, 4)
+COPY_MIN_DPI = 200
+# Phụ lục I, Phần II.I.1: the forms of copy (printed in the text block as they are).
+COPY_FORMS = ("SAO Y", "SAO LỤC", "TRÍCH SAO")
+# Phụ lục I, Mục II.8a: the seal covers about the left third of the signer's image.
+SEAL_OVER_SIGNATURE = 1 / 3

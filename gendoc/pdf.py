@@ -7,6 +7,11 @@ throw-away LibreOffice profile (`-env:UserInstallation`): two builds running at 
 clerk's open LibreOffice window) would otherwise fight over the profile lock and fail silently.
 PDFs are produced in a temporary folder and moved into output/ atomically.
 
+The export is PDF/A-2b (ISO 19005-2, level B): fonts embedded, XMP metadata, no external
+content — the archival form an electronic document is signed in (ND30 Phụ lục I; `gendoc sign`
+adds signatures as incremental updates, which keep the claim). Title, author and subject come from
+the .docx core properties that `gendoc build` sets (trích yếu, issuing body, số và ký hiệu).
+
 Fonts: the documents ask for Times New Roman; where it is not installed LibreOffice substitutes
 the metric-compatible Liberation Serif (package fonts-liberation), so line breaks and page
 counts stay those of Word.
@@ -30,6 +35,8 @@ INSTALL_HINT = "sudo apt install libreoffice-writer-nogui fonts-liberation"
 DEFAULT_TIMEOUT_S = 300.0
 # Word documents only: spreadsheets need LibreOffice Calc, which the writer-only package lacks.
 CONVERTIBLE = (".docx", ".odt", ".doc")
+# LibreOffice (≥ 7.4) export filter with JSON options: SelectPdfVersion 2 = PDF/A-2b.
+PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 
 
 class PdfError(GendocError):
@@ -83,7 +90,7 @@ def convert_batch(files: Sequence[Path], *, root: Path, timeout: float = DEFAULT
     try:
         outdir = work / "out"
         cmd = [command, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-               "--norestore", "--nologo", "--nodefault", "--convert-to", "pdf", "--outdir",
+               "--norestore", "--nologo", "--nodefault", "--convert-to", PDFA_FILTER, "--outdir",
                str(outdir), *[str(f) for f in files]]
         shown = folder.name or str(folder)
         try:

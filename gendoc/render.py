@@ -47,6 +47,7 @@ def docx_artifact(doc: Document, bctx: BuildContext, context: dict[str, Any], *,
     The one DOCX path of every kind. A kind whose `page_format` is "own" (certificates) keeps its
     template's page layout instead of the workspace's ND30 format.
     """
+    from gendoc.docx_meta import set_core_properties
     from gendoc.docx_render import render_docx, to_bytes  # docxtpl: heavy, only when rendering
     from gendoc.templates import find_template
 
@@ -54,6 +55,7 @@ def docx_artifact(doc: Document, bctx: BuildContext, context: dict[str, Any], *,
     name = template or getattr(doc.data, "template", None) or doc.kind.template
     found = find_template(ws, name)
     rendered = render_docx(found, context, ws if doc.kind.page_format == "nd30" else None)
+    set_core_properties(rendered, context)  # PDF/A title, author, subject (gendoc/docx_meta.py)
     target = path or f"{stem_of(doc, bctx)}.docx"
     return artifact(target, to_bytes(rendered),
                     nd30=doc.kind.official if nd30 is None else nd30)

@@ -255,6 +255,7 @@ class WorkspaceConfig(_Strict):
     bao_cao: dict[str, Any] | None = None
     truyen_thong: dict[str, Any] | None = None
     tap_huan: dict[str, Any] | None = None
+    ky_so: dict[str, Any] | None = None  # gendoc/sign/settings.py
 
 
 @dataclass

@@ -50,7 +50,7 @@ def _print_rules(as_json: bool) -> None:
 
 
 @click.command(name="check")
-@click.argument("files", nargs=-1, metavar="TỆP.docx…")
+@click.argument("files", nargs=-1, metavar="TỆP.docx|TỆP.pdf…")
 @click.option("--json", "as_json", is_flag=True,
               help="In kết quả dạng JSON (danh sách phát hiện: rule, severity, location, message).")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi (mã thoát 1 nếu có cảnh báo).")
@@ -61,6 +61,9 @@ def check_cmd(files: tuple[str, ...], as_json: bool, strict: bool, list_rules: b
 
     Báo từng vi phạm với mã quy tắc, mức độ (lỗi / cảnh báo / thông tin), vị trí trong văn bản
     và yêu cầu của Nghị định. Có thể truyền nhiều tệp hoặc một thư mục.
+
+    Tệp .pdf: phiên bản PDF, chuẩn PDF/A, phông nhúng, khổ giấy, lề và từng chữ ký số (người
+    ký, thời gian, nguyên vẹn, hợp lệ, tin cậy, vị trí theo Phụ lục I).
 
     Mã thoát: 0 không có lỗi; 1 có lỗi; 2 có tệp không đọc được (không phải .docx, hỏng).
     """
@@ -82,6 +85,11 @@ def check_cmd(files: tuple[str, ...], as_json: bool, strict: bool, list_rules: b
     unusable: list[tuple[str, str]] = []
     for path in paths:
         try:
+            if path.suffix.lower() == ".pdf":  # PDF facts and signatures (gendoc/sign)
+                from gendoc.sign.cli import check_pdf_path
+
+                reports.append(check_pdf_path(path))
+                continue
             reports.append(check_docx(path))
         except UnusableInputError as exc:
             unusable.append((str(path), exc.message))

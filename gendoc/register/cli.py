@@ -60,6 +60,11 @@ def issue_cmd(ctx: click.Context, file: Path, date: dt.date | None, force: bool)
         click.echo(f"Số cũ {outcome.replaced.full_symbol} được ghi là đã được thay thế.")
     click.echo(f"Số: {entry.full_symbol}")
     click.echo(f"Ngày: {entry.doc_date:%d/%m/%Y} — văn bản: {entry.output_path}")
+    from gendoc.sign.registry import record_after_issue  # a signed PDF of this number, if any
+
+    signed = record_after_issue(ws, entry)
+    if signed is not None:
+        click.echo(f"Văn bản điện tử đã ký: {signed.output_path} (đã ghi mã băm vào sổ).")
 
 
 @click.group(name="register")
