@@ -27,7 +27,10 @@ from gendoc.docx_templates import (
     base_document,
     borderless_table,
     bottom_border,
+    cell_text_cm,
     center_rule,
+    end_paragraph,
+    keep_row,
     motto_cell,
 )
 from gendoc.textwidth import width_cm
@@ -81,7 +84,8 @@ def _heading(doc: DocxDocument, unit: Any) -> None:
     rule = add_para(left, style=RULE_CO_QUAN)
     bottom_border(rule)
     longest = max(width_cm(n, sizes["co_quan"], bold=True) for n in names)
-    center_rule(rule, left_cm, min(longest, left_cm) * 0.4)
+    available = cell_text_cm(left, left_cm)
+    center_rule(rule, available, min(longest, available) * nd30.CO_QUAN_RULE_TARGET)
     motto_cell(right, right_cm)
 
 
@@ -112,19 +116,26 @@ def _sheet(out: DocxDocument, unit: Any, lop: LopHoc, people: Sequence[HocVien],
     text_cm = (section.page_width - section.left_margin - section.right_margin) / 360000
     _table(out, [text_cm * w / sum(WEIGHTS) for w in WEIGHTS], grouped(lop, people))
     women = sum(1 for p in people if p.gioi_tinh == "Nữ")
-    add_para(out, f"Danh sách có {len(people):02d} học viên ({women:02d} nữ, {len(people) - women:02d} nam) "
-                  f"của {len(grouped(lop, people)):02d} đơn vị./.", italic=True,
-             align=WD_ALIGN_PARAGRAPH.LEFT, before=6)
+    summary = add_para(
+        out, f"Danh sách có {len(people):02d} học viên ({women:02d} nữ, {len(people) - women:02d} nam) "
+             f"của {len(grouped(lop, people)):02d} đơn vị./.", italic=True,
+        align=WD_ALIGN_PARAGRAPH.LEFT, before=6)
+    summary.paragraph_format.keep_with_next = True  # the signer never starts a page alone
     sign = borderless_table(out, nd30.CLOSING_COLUMNS_CM)
+    keep_row(sign.rows[0])
     right = sign.rows[0].cells[1]
     add_para(right, "NGƯỜI LẬP DANH SÁCH", bold=True, before=12)
     for _ in range(3):
         add_para(right, "")
     add_para(right, lop.lien_he.ho_ten, bold=True)
-    add_para(out, "")
+    end_paragraph(out)
 
 
 def _table(out: DocxDocument, widths: list[float], groups: list[tuple[str, list[HocVien]]]) -> None:
+    """The participants' table. Every body row keeps with the next: LibreOffice then keeps the
+    table's last rows with the summary line and the signer (it honours a keep chain only when
+    it starts before the page break, which gendoc cannot know), so «NGƯỜI LẬP DANH SÁCH» never
+    stands alone on the last page."""
     rows = 2 + sum(1 + len(members) for _, members in groups)
     table = grid_table(out, rows, widths)
 
@@ -160,6 +171,7 @@ def _table(out: DocxDocument, widths: list[float], groups: list[tuple[str, list[
                       person.dien_thoai or "", ""]
             for col, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 left = col in (1, 4)
-                _cell(cell, value, align=WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER)
+                _cell(cell, value, align=WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER,
+                      keep_next=True)
             row_flags(row)
             r += 1
