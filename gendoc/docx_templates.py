@@ -416,7 +416,19 @@ def generators() -> dict[str, Callable[[], DocxDocument]]:
 
 def _xml_parts(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return {n: zf.read(n) for n in zf.namelist() if n.startswith("word/") and n.endswith(".xml")}
+        return {n: zf.read(n) for n in zf.namelist()
+                if (n.startswith("word/") and n.endswith(".xml")) or n == "docProps/core.xml"}
+
+
+def template_marks() -> dict[str, tuple[str, bool]]:
+    """Built-in template file → (kind name(s), ND30 or not), the mark its renderings carry."""
+    from gendoc.kinds import all_kinds
+
+    users: dict[str, list] = {}
+    for kind in all_kinds().values():
+        users.setdefault(kind.template, []).append(kind)
+    return {name: ("+".join(sorted(k.name for k in kinds)), all(k.official for k in kinds))
+            for name, kinds in users.items()}
 
 
 def write_all(folder: Path) -> list[Path]:
@@ -425,12 +437,17 @@ def write_all(folder: Path) -> list[Path]:
     A file whose XML would not change is left as it is, so regenerating after an unrelated
     change does not touch every binary in the repository.
     """
+    from gendoc.check.marks import mark
+
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    marks = template_marks()
     for name, make in sorted(generators().items()):
         path = folder / name
         buf = io.BytesIO()
-        make().save(buf)
+        doc = make()
+        mark(doc, *marks[name])
+        doc.save(buf)
         data = buf.getvalue()
         if not (path.is_file() and _xml_parts(path.read_bytes()) == _xml_parts(data)):
             path.write_bytes(data)

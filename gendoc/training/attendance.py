@@ -19,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
 
 from gendoc import nd30
+from gendoc.check.marks import mark
 from gendoc.docx_blocks import grid_table, row_flags
 from gendoc.docx_render import apply_format
 from gendoc.docx_templates import (
@@ -43,6 +44,7 @@ from gendoc.workspace import Workspace
 HEADER = ("TT", "Họ và tên", "Năm sinh", "", "Chức vụ", "Điện thoại", "Ký tên")
 WEIGHTS = (1.25, 4.4, 1.35, 1.35, 3.95, 2.9, 2.3)
 CELL_PT = 12
+KIND_MARK = "danh_sach_hoc_vien"
 ROW_MIN_CM = 0.9
 
 
@@ -101,6 +103,7 @@ def build(ws: Workspace, doc: Any, people: Sequence[HocVien]) -> DocxDocument:
         if index:
             out.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _sheet(out, unit, lop, people, day)
+    mark(out, KIND_MARK, official=False)  # a form to sign, not an ND30 document
     return out
 
 
