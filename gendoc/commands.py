@@ -96,6 +96,10 @@ def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool, make
         else:
             pdf_errors = pdfs.errors
             click.echo(f"  ✓ PDF: {len(pdfs.written)} tệp")
+            if run_check:  # the printed page too: `gendoc check --layout` on each ND30 PDF
+                from gendoc.check.layout_run import check_built_pdfs
+
+                failed_check += check_built_pdfs(ws, pdfs.written)
         for exc in pdf_errors:
             click.secho(f"  ✗ PDF: {exc.format_message()}", fg="red", err=True)
     total = len(report.results) + len(report.failures)

@@ -58,3 +58,29 @@ def layout_reports(paths: Iterable[Path], timeout: float = 300
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
     return out
+
+
+def check_built_pdfs(ws, pdfs: Iterable[Path]) -> list[str]:  # noqa: ANN001 - a Workspace
+    """`gendoc build --check --pdf`: layout rules on each PDF of an ND30 document; prints the
+    errors and returns the files that failed (paths relative to the workspace)."""
+    import click
+
+    from gendoc.build import rel
+    from gendoc.check.marks import read_mark
+
+    failed = []
+    for pdf in pdfs:
+        kind = read_mark(pdf.with_suffix(".docx"))
+        if kind is not None and not kind.nd30:
+            continue
+        try:
+            report = check_pdf(pdf, rel(ws, pdf))
+        except ValueError as exc:
+            click.secho(f"  ✗ {rel(ws, pdf)}: {exc}", fg="red", err=True)
+            failed.append(rel(ws, pdf))
+            continue
+        for f in report.errors:
+            click.secho(f"  ✗ {rel(ws, pdf)}: [{f.rule}] {f.location}: {f.message}", fg="red", err=True)
+        if report.errors:
+            failed.append(rel(ws, pdf))
+    return failed

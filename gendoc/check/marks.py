@@ -13,7 +13,6 @@ document is reported as such instead of failing the ND30 rules. A file gendoc di
 
 from __future__ import annotations
 
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,8 @@ NOT_ND30_TITLES = (
     "GIẤY CHỨNG NHẬN", "DANH SÁCH HỌC VIÊN", "DANH SÁCH ĐẠI BIỂU", "KỊCH BẢN", "TIN PHÁT THANH",
     "TIN BÀI", "GƯƠNG ĐIỂN HÌNH", "GƯƠNG PHỤ NỮ", "HỒ SƠ", "PHIẾU ĐIỂM DANH",
 )
-_CATEGORY = re.compile(r"<cp:category>([^<]*)</cp:category>")
+CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_CATEGORY_TAG = f"{{{CORE_NS}}}category"
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,22 @@ def category(kind: str, official: bool) -> str:
 
 
 def mark(document, kind: str, official: bool) -> None:  # noqa: ANN001 - python-docx Document
-    """Mark an open python-docx document with its kind."""
-    document.core_properties.category = category(kind, official)
+    """Mark an open python-docx document with its kind.
+
+    Written as XML with the namespace spelled out: python-docx's `core_properties.category`
+    setter resolves the `cp:` prefix through a global table that docxcompose (loaded by docxtpl)
+    rebinds to the custom-properties namespace, and would then add a second, invalid element.
+    """
+    from lxml import etree
+
+    root = document.core_properties._element
+    for stray in [c for c in root if isinstance(c.tag, str) and c.tag.endswith("}category")
+                  and c.tag != _CATEGORY_TAG]:
+        root.remove(stray)
+    element = root.find(_CATEGORY_TAG)
+    if element is None:
+        element = etree.SubElement(root, _CATEGORY_TAG)
+    element.text = category(kind, official)
 
 
 def parse(value: str | None) -> DocKind | None:
@@ -59,13 +73,16 @@ def parse(value: str | None) -> DocKind | None:
 
 def read_mark(path: Path) -> DocKind | None:
     """The mark of a .docx file, or None (not a zip, no core properties, no gendoc mark)."""
+    from lxml import etree
+
     try:
         with zipfile.ZipFile(path) as zf:
-            core = zf.read("docProps/core.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
+            core = zf.read("docProps/core.xml")
+        root = etree.fromstring(core, etree.XMLParser(resolve_entities=False, no_network=True))
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
         return None
-    found = _CATEGORY.search(core)
-    return parse(found.group(1)) if found else None
+    found = root.find(_CATEGORY_TAG)
+    return parse(found.text) if found is not None else None
 
 
 def by_title(lines: list[str]) -> DocKind:

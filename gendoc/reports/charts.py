@@ -109,7 +109,7 @@ def axis_percent(x: float) -> str:
 
     from gendoc.vi.formats import phan_tram
 
-    return phan_tram(Decimal(repr(round(x, 6))).normalize())
+    return phan_tram(Decimal(repr(round(float(x), 6))).normalize())
 
 
 def _target_line(ax, cons: Consolidation, metric: str, label: str) -> None:  # noqa: ANN001
