@@ -16,6 +16,8 @@ from typing import Any
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from gendoc import nd30
@@ -117,29 +119,89 @@ def _sheet(out: DocxDocument, unit: Any, lop: LopHoc, people: Sequence[HocVien],
     add_para(out, f"({when}, tại {lop.dia_diem.rstrip('.')})", italic=True, after=12)
     section = out.sections[0]
     text_cm = (section.page_width - section.left_margin - section.right_margin) / 360000
-    _table(out, [text_cm * w / sum(WEIGHTS) for w in WEIGHTS], grouped(lop, people))
+    widths = [text_cm * w / sum(WEIGHTS) for w in WEIGHTS]
+    groups = grouped(lop, people)
+    tail = _table(out, widths, groups)
+    _closing(tail, widths, groups, people, lop)
+    end_paragraph(out)
+
+
+def _closing(cell: Any, widths: list[float], groups: list[tuple[str, list[HocVien]]],
+             people: Sequence[HocVien], lop: LopHoc) -> None:
+    """The table's last row: the last participant (a nested table on the same grid), the summary
+    line and the signer, in one row that never splits. Neither Word nor LibreOffice keeps table
+    rows with the paragraph after a table reliably (LibreOffice only moves whole table frames),
+    so the signer is put inside the table: on whatever page it prints, at least one
+    participant's row (and the repeated header) prints above «NGƯỜI LẬP DANH SÁCH»."""
+    last_group = groups[-1]
+    rows = [("group", len(groups), last_group)] if len(last_group[1]) == 1 else []
+    rows.append(("person", len(people), last_group[1][-1]))
+    nested = grid_table(cell, len(rows), widths)
+    first = cell.paragraphs[0]._p  # the cell's own empty paragraph would print a gap above
+    first.getparent().remove(first)
+    for row, (what, number, item) in zip(nested.rows, rows, strict=True):
+        if what == "group":
+            _group_row(row, number, item)
+        else:
+            _person_row(row, number, item)
     women = sum(1 for p in people if p.gioi_tinh == "Nữ")
-    summary = add_para(
-        out, f"Danh sách có {len(people):02d} học viên ({women:02d} nữ, {len(people) - women:02d} nam) "
-             f"của {len(grouped(lop, people)):02d} đơn vị./.", italic=True,
-        align=WD_ALIGN_PARAGRAPH.LEFT, before=6)
-    summary.paragraph_format.keep_with_next = True  # the signer never starts a page alone
-    sign = borderless_table(out, nd30.CLOSING_COLUMNS_CM)
-    keep_row(sign.rows[0])
+    add_para(cell, f"Danh sách có {len(people):02d} học viên ({women:02d} nữ, {len(people) - women:02d} nam) "
+                   f"của {len(groups):02d} đơn vị./.", italic=True,
+             align=WD_ALIGN_PARAGRAPH.LEFT, before=6)
+    scale = sum(widths) / sum(nd30.CLOSING_COLUMNS_CM)
+    sign = borderless_table(cell, (nd30.CLOSING_COLUMNS_CM[0] * scale, nd30.CLOSING_COLUMNS_CM[1] * scale))
     right = sign.rows[0].cells[1]
     add_para(right, "NGƯỜI LẬP DANH SÁCH", bold=True, before=12)
     for _ in range(3):
         add_para(right, "")
     add_para(right, lop.lien_he.ho_ten, bold=True)
-    end_paragraph(out)
+    keep_row(sign.rows[0])
 
 
-def _table(out: DocxDocument, widths: list[float], groups: list[tuple[str, list[HocVien]]]) -> None:
-    """The participants' table. Every body row keeps with the next: LibreOffice then keeps the
-    table's last rows with the summary line and the signer (it honours a keep chain only when
-    it starts before the page break, which gendoc cannot know), so «NGƯỜI LẬP DANH SÁCH» never
-    stands alone on the last page."""
-    rows = 2 + sum(1 + len(members) for _, members in groups)
+def _group_row(row: Any, number: int, group: tuple[str, list[HocVien]]) -> None:
+    name, members = group
+    merged = row.cells[0].merge(row.cells[len(HEADER) - 1])
+    _cell(merged, f"{roman(number)}. {name} ({len(members):02d} học viên)", bold=True,
+          align=WD_ALIGN_PARAGRAPH.LEFT, keep_next=True)
+    row_flags(row)
+
+
+def _person_row(row: Any, number: int, person: HocVien) -> None:
+    row.height = Cm(ROW_MIN_CM)
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    male = person.gioi_tinh == "Nam"
+    values = [str(number), person.ho_ten, str(person.nam_sinh) if male else "",
+              "" if male else str(person.nam_sinh), person.chuc_vu or "",
+              person.dien_thoai or "", ""]
+    for col, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+        left = col in (1, 4)
+        _cell(cell, value, align=WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER)
+    row_flags(row)
+
+
+def _open_cell(cell: Any) -> None:
+    """No margins and no left, right or bottom border: the nested tables inside draw the grid."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    for edge in ("left", "bottom", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tc_pr.append(borders)
+    margins = OxmlElement("w:tcMar")
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tc_pr.append(margins)
+
+
+def _table(out: DocxDocument, widths: list[float], groups: list[tuple[str, list[HocVien]]]) -> Any:
+    """The participants' table, header rows repeated on every page; the last participant is left
+    for the closing row (`_closing`), whose cell is returned."""
+    last_alone = len(groups[-1][1]) == 1
+    rows = 2 + sum(1 + len(members) for _, members in groups) - (2 if last_alone else 1) + 1
     table = grid_table(out, rows, widths)
 
     top, sub = table.rows[0], table.rows[1]
@@ -156,25 +218,19 @@ def _table(out: DocxDocument, widths: list[float], groups: list[tuple[str, list[
     row_flags(sub, header=True)
 
     r, number = 2, 0
-    for g, (name, members) in enumerate(groups, start=1):
-        row = table.rows[r]
-        merged = row.cells[0].merge(row.cells[len(HEADER) - 1])
-        _cell(merged, f"{roman(g)}. {name} ({len(members):02d} học viên)", bold=True,
-              align=WD_ALIGN_PARAGRAPH.LEFT, keep_next=True)
-        row_flags(row)
+    for g, group in enumerate(groups, start=1):
+        if g == len(groups) and last_alone:
+            break
+        _group_row(table.rows[r], g, group)
         r += 1
-        for person in members:
+        for person in group[1]:
             number += 1
-            row = table.rows[r]
-            row.height = Cm(ROW_MIN_CM)
-            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            male = person.gioi_tinh == "Nam"
-            values = [str(number), person.ho_ten, str(person.nam_sinh) if male else "",
-                      "" if male else str(person.nam_sinh), person.chuc_vu or "",
-                      person.dien_thoai or "", ""]
-            for col, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-                left = col in (1, 4)
-                _cell(cell, value, align=WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER,
-                      keep_next=True)
-            row_flags(row)
+            if number == sum(len(m) for _, m in groups):
+                break
+            _person_row(table.rows[r], number, person)
             r += 1
+    last = table.rows[r]
+    cell = last.cells[0].merge(last.cells[len(HEADER) - 1])
+    _open_cell(cell)
+    row_flags(last)
+    return cell
