@@ -177,3 +177,24 @@ def test_every_nd30_document_of_the_example_prints_right(example_ws: Path) -> No
                 longest = max(ln.right - ln.left for ln in note_lines)
                 assert 1 / 3 <= rule.length / longest <= 1 / 2, (src.name, page.number)
     print("rule ratios (issuing body, motto):", ratios)
+
+
+def test_check_layout_on_the_command_line(example_ws: Path, cli) -> None:  # noqa: ANN001
+    need_libreoffice()
+    from docx import Document
+
+    plan = example_ws / "content/ke-hoach/so-y-te-bdg-2016-2020.yaml"
+    built = cli("build", "--check", "--pdf", str(plan), ws=example_ws)
+    assert built.exit_code == 0, built.output + built.stderr
+    pdf = example_ws / "output/ke-hoach/so-y-te-bdg-2016-2020.pdf"
+    good = cli("check", "--layout", str(pdf))
+    assert good.exit_code == 0 and "ĐẠT — 0 lỗi" in good.output
+
+    # a clerk adds a page break after the signature: a blank page at the end
+    doc = Document(str(pdf.with_suffix(".docx")))
+    doc.add_paragraph().paragraph_format.page_break_before = True
+    broken = example_ws / "sua-tay.docx"
+    doc.save(str(broken))
+    bad = cli("check", "--layout", str(broken))
+    assert bad.exit_code == 1
+    assert "layout.blank_page" in bad.output and "Trang " in bad.output
