@@ -120,7 +120,7 @@ def check_cmd(ctx: click.Context, files: tuple[str, ...], as_json: bool, strict:
 
         check_workspace_cmd(ctx, as_json=as_json, strict=strict, layout=layout, force=force)
         return
-    paths = [p for p in _expand(files) if layout or p.suffix.lower() != ".pdf" or p.is_file()]
+    paths = _expand(files)
     if not paths:
         click.secho("Lỗi: không có tệp .docx nào trong thư mục đã chỉ.", err=True, fg="red")
         raise SystemExit(EXIT_UNUSABLE)
@@ -149,11 +149,13 @@ def run_checks(paths: list[Path], *, layout: bool, force: bool
             reports.append(check_docx(path))
         except UnusableInputError as exc:
             unusable.append((str(path), exc.message))
-    if layout:
+    targets = [p for p in todo if str(p) not in dict(unusable)
+               and (layout or p.suffix.lower() == ".pdf")]  # a PDF can only be checked as printed
+    if targets:
         from gendoc.check.layout_run import layout_reports
 
         done = {r.path: r for r in reports}
-        for name, found, problem in layout_reports([p for p in todo if str(p) not in dict(unusable)]):
+        for name, found, problem in layout_reports(targets):
             if problem:
                 unusable.append((name, problem))
             elif name in done:
