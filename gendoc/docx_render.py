@@ -142,8 +142,12 @@ def _run_size(paragraph) -> float:  # noqa: ANN001
 
 
 def _text_width_cm(doc: DocxDocument) -> float:
-    section = doc.sections[-1]
-    return (section.page_width - section.left_margin - section.right_margin) / 360000
+    sections = doc.sections
+    if not len(sections) or not (sections[-1].page_width and sections[-1].left_margin is not None):
+        margins = nd30.DEFAULT_MARGINS_MM  # a damaged template may lose its section properties
+        return (nd30.PAGE_WIDTH_MM - margins["left"] - margins["right"]) / 10
+    section = sections[-1]
+    return (section.page_width - section.left_margin - (section.right_margin or 0)) / 360000
 
 
 def no_blank_pages(doc: DocxDocument) -> None:
