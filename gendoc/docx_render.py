@@ -147,7 +147,7 @@ def _text_width_cm(doc: DocxDocument) -> float:
         margins = nd30.DEFAULT_MARGINS_MM  # a damaged template may lose its section properties
         return (nd30.PAGE_WIDTH_MM - margins["left"] - margins["right"]) / 10
     section = sections[-1]
-    return (section.page_width - section.left_margin - (section.right_margin or 0)) / 360000
+    return (int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)) / 360000
 
 
 def no_blank_pages(doc: DocxDocument) -> None:

@@ -156,8 +156,8 @@ def run_checks(paths: list[Path], *, layout: bool, force: bool
 
         done = {r.path: r for r in reports}
         for name, found, problem in layout_reports(targets):
-            if problem:
-                unusable.append((name, problem))
+            if problem or found is None:
+                unusable.append((name, problem or "không kiểm tra được trang in."))
             elif name in done:
                 done[name].findings.extend(found.findings)
             else:
@@ -175,13 +175,13 @@ def report_and_exit(reports: list[Report], unusable: list[tuple[str, str]], skip
         rows += [{"file": f, "rule": "input.unusable", "severity": "loi",
                   "severity_label": SEVERITY_LABELS["loi"], "location": "Toàn tệp", "message": m}
                  for f, m in unusable]
-        rows += [{"file": f, "rule": "kind.not_nd30", "severity": "thong_tin",
+        rows += [{"file": name, "rule": "kind.not_nd30", "severity": "thong_tin",
                   "severity_label": SEVERITY_LABELS["thong_tin"], "location": "Toàn tệp",
-                  "message": NOT_ND30_NOTE} for f in skipped]
+                  "message": NOT_ND30_NOTE} for name in skipped]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for f in skipped:
-            click.echo(f"{f}: {NOT_ND30_NOTE}.")
+        for name in skipped:
+            click.echo(f"{name}: {NOT_ND30_NOTE}.")
         for r in reports:
             status = "KHÔNG ĐẠT" if r.failed(strict) else "ĐẠT"
             click.secho(f"{r.path}: {status} — {_count(r)}", bold=True,

@@ -118,7 +118,8 @@ def _sheet(out: DocxDocument, unit: Any, lop: LopHoc, people: Sequence[HocVien],
             else f"Từ ngày {ngay_ngan(lop.tu_ngay)} đến ngày {ngay_ngan(lop.den_ngay)}")
     add_para(out, f"({when}, tại {lop.dia_diem.rstrip('.')})", italic=True, after=12)
     section = out.sections[0]
-    text_cm = (section.page_width - section.left_margin - section.right_margin) / 360000
+    text_cm = (int(section.page_width or 0) - int(section.left_margin or 0)
+               - int(section.right_margin or 0)) / 360000
     widths = [text_cm * w / sum(WEIGHTS) for w in WEIGHTS]
     groups = grouped(lop, people)
     tail = _table(out, widths, groups)
@@ -134,7 +135,8 @@ def _closing(cell: Any, widths: list[float], groups: list[tuple[str, list[HocVie
     so the signer is put inside the table: on whatever page it prints, at least one
     participant's row (and the repeated header) prints above «NGƯỜI LẬP DANH SÁCH»."""
     last_group = groups[-1]
-    rows = [("group", len(groups), last_group)] if len(last_group[1]) == 1 else []
+    rows: list[tuple[str, int, Any]] = (
+        [("group", len(groups), last_group)] if len(last_group[1]) == 1 else [])
     rows.append(("person", len(people), last_group[1][-1]))
     nested = grid_table(cell, len(rows), widths)
     first = cell.paragraphs[0]._p  # the cell's own empty paragraph would print a gap above
