@@ -39,6 +39,7 @@ __all__ = ["BuildOutcome", "Document", "DocumentResult", "Workspace", "build", "
 class CheckedFile:
     path: Path
     report: Report
+    layout: bool = False  # the printed page (a PDF), not the .docx format
 
 
 @dataclass
@@ -95,6 +96,11 @@ def build(ws: Workspace, paths: Iterable[Path] | None = None, *, check: bool = F
         _check_outputs(outcome)
     if pdf:
         _make_pdfs(ws, outcome, pdf_timeout, pdf_progress)
+        if check:  # the printed page too: `gendoc check --layout` on each ND30 PDF
+            from gendoc.check.layout_run import built_pdf_reports
+
+            outcome.checked += [CheckedFile(Path(r.path), r, layout=True)
+                                for r in built_pdf_reports(outcome.pdfs)]
     return outcome
 
 

@@ -48,6 +48,9 @@ class Para:
 
     spans: list[Span] = field(default_factory=list)
     role: str = "noi_dung"  # noi_dung | can_cu | tieu_de_giua
+    # Pagination: never end a page with this paragraph (headings; the body's last paragraph,
+    # which stays with the signature block so that block never starts a page alone).
+    keep_next: bool = False
 
     @property
     def text(self) -> str:
@@ -174,12 +177,13 @@ def number_items(items: list[Muc], depth: int = 0, start: str = "la_ma") -> list
         texts = list(item.doan)
         if item.tieu_de is not None:
             heading = item.tieu_de.upper() if scheme == "la_ma" else item.tieu_de
-            paras.append(Para([Span(f"{tag} ", bold=True), *parse_inline(heading, bold=True)]))
+            paras.append(Para([Span(f"{tag} ", bold=True), *parse_inline(heading, bold=True)],
+                              keep_next=True))
         elif texts:
             bold_label = scheme in ("la_ma",)
             paras.append(Para([Span(f"{tag} ", bold=bold_label), *parse_inline(texts.pop(0))]))
         else:
-            paras.append(Para([Span(tag, bold=scheme == "la_ma")]))
+            paras.append(Para([Span(tag, bold=scheme == "la_ma")], keep_next=True))
         paras.extend(Para(parse_inline(text)) for text in texts)
         paras.extend(number_items(item.muc, depth + 1, start))
     return paras
@@ -190,10 +194,15 @@ def plain_paragraphs(texts: list[str], role: str = "noi_dung", *, italic: bool =
 
 
 def close_body(paras: list[Para]) -> list[Para]:
-    """End the body with `./.` as the Phụ lục III samples do (unless the author already did)."""
+    """End the body with `./.` as the Phụ lục III samples do (unless the author already did).
+
+    The last paragraph is kept with what follows (the signature block): a page never starts with
+    the signature alone.
+    """
     if not paras:
         return paras
     last = paras[-1]
+    last.keep_next = True
     text = last.text.rstrip()
     if text.endswith("./.") or text.endswith("/."):
         return paras

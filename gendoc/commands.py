@@ -149,10 +149,15 @@ def _print_check(ws, outcome) -> None:  # noqa: ANN001
         for f in checked.report.errors:
             click.secho(f"  ✗ {rel(ws, checked.path)}: [{f.rule}] {f.location}: {f.message}",
                         fg="red", err=True)
-    failed = len(outcome.failed_check)
-    line = (f"Kiểm tra thể thức: {len(outcome.checked)} văn bản — "
-            f"{len(outcome.checked) - failed} đạt, {failed} có lỗi; "
+    documents = [c for c in outcome.checked if not c.layout]
+    pages = [c for c in outcome.checked if c.layout]
+    failed = sum(1 for c in documents if c.report.errors)
+    line = (f"Kiểm tra thể thức: {len(documents)} văn bản — "
+            f"{len(documents) - failed} đạt, {failed} có lỗi; "
             f"tổng {errors} lỗi, {warnings} cảnh báo")
+    if pages:
+        bad_pages = sum(1 for c in pages if c.report.errors)
+        line += f"; trang in: {len(pages)} tệp PDF, {bad_pages} có lỗi dàn trang"
     if outcome.not_checked:
         line += f" (không kiểm tra {outcome.not_checked} tệp không phải văn bản hành chính)"
     click.secho(line + ".", fg="red" if failed else "green")

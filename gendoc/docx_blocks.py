@@ -18,6 +18,7 @@ from docxtpl import DocxTemplate
 
 from gendoc import nd30
 from gendoc.body import Blocks, Image, PageBreak, Para, Span, Table, parse_inline
+from gendoc.docx_templates import spacer
 from gendoc.exceptions import RenderError
 
 STYLE_NAMES = {
@@ -58,6 +59,8 @@ def to_subdoc(tpl: DocxTemplate, blocks: Blocks):  # noqa: ANN201 - docxtpl Subd
 def _paragraph(sub, para: Para, styles: set[str]) -> None:  # noqa: ANN001
     name = STYLE_NAMES.get(para.role, para.role)
     paragraph = sub.add_paragraph(style=name if name in styles else None)
+    if para.keep_next:
+        paragraph.paragraph_format.keep_with_next = True
     for span in para.spans:
         run = paragraph.add_run(span.text)
         run.bold = span.bold or None
@@ -128,6 +131,7 @@ def _table(sub, block: Table, width_cm: float, size: float) -> None:  # noqa: AN
                           f"dòng tiêu đề ({cols} cột).")
     if block.title:
         title = sub.add_paragraph(style=STYLE_NAMES["tieu_de_giua"])
+        title.paragraph_format.keep_with_next = True  # a table title never ends a page
         title.add_run(block.title).bold = True
     weights = block.widths or [1.0] * cols
     total = sum(weights)
@@ -145,7 +149,8 @@ def _table(sub, block: Table, width_cm: float, size: float) -> None:  # noqa: AN
             _cell_text(table.rows[r].cells[c], cell, size=cell_size,
                        bold=block.bold_last_row and r == last, align=aligns[c])
         row_flags(table.rows[r], header=False)
-    sub.add_paragraph()  # keep the next paragraph off the table
+    spacer(sub.add_paragraph())  # keep the next paragraph off the table
+
 
 
 def _image(sub, block: Image, width_cm: float) -> None:  # noqa: ANN001
@@ -153,6 +158,7 @@ def _image(sub, block: Image, width_cm: float) -> None:  # noqa: ANN001
         raise RenderError(f"không tìm thấy ảnh '{block.path}' — kiểm tra đường dẫn trong tệp nội dung.")
     paragraph = sub.add_paragraph()
     _no_indent(paragraph, WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph.paragraph_format.keep_with_next = bool(block.caption) or None
     try:
         paragraph.add_run().add_picture(str(block.path), width=Cm(min(block.width_cm, width_cm)))
     except Exception as exc:  # unreadable or unsupported image

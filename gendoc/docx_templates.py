@@ -51,6 +51,7 @@ ANNEX_LABEL_SIZE_PT = 14
 RULE_CO_QUAN = "ND30 Gach co quan"
 RULE_TRICH_YEU = "ND30 Gach trich yeu"
 RULE_TIEU_NGU = "ND30 Gach tieu ngu"
+RULE_PHU_LUC = "ND30 Gach phu luc"
 
 
 # --- low-level helpers ------------------------------------------------------------------------
@@ -81,8 +82,46 @@ def bottom_border(paragraph: Paragraph, size_eighths: int = 6) -> None:
     ppr.append(border)
 
 
+def spacer(paragraph: Paragraph, height_pt: float = 6) -> None:
+    """Make an empty paragraph exactly `height_pt` high, its mark included.
+
+    Word needs a paragraph after a final table, and a gap after a body table is an empty
+    paragraph; at the default 14 pt such a line spills onto a page of its own when the table
+    ends at the foot of a page, and prints a blank page carrying only its number.
+    """
+    fmt = paragraph.paragraph_format
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.first_line_indent = Cm(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(height_pt)
+    ppr = paragraph._p.get_or_add_pPr()
+    mark = ppr.find(qn("w:rPr"))
+    if mark is None:
+        mark = OxmlElement("w:rPr")
+        ppr.append(mark)  # pPr/rPr is last but for sectPr, which a spacer does not carry
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), str(max(round(height_pt * 2), 2)))
+    mark.append(size)
+
+
+def keep_row(row) -> None:  # noqa: ANN001 - python-docx row
+    """The row never splits across pages (signature block, header)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def cell_text_cm(cell: _Cell, default_cm: float) -> float:
+    """The width a paragraph in `cell` can use: the cell less its left and right margins."""
+    width = cell.width.cm if cell.width else default_cm
+    return max(width - 2 * nd30.TABLE_CELL_MARGIN_CM, 0.0)
+
+
 def center_rule(paragraph: Paragraph, available_cm: float, rule_cm: float) -> None:
-    """Narrow a bordered paragraph so its rule is `rule_cm` long and centred."""
+    """Narrow a bordered paragraph so its rule is `rule_cm` long and centred.
+
+    `available_cm` is the width the paragraph may use: the text width, or in a table cell the
+    cell less its margins (`cell_text_cm`) — the border runs between the paragraph's indents.
+    """
     side = max((available_cm - rule_cm) / 2, 0)
     paragraph.paragraph_format.left_indent = Cm(side)
     paragraph.paragraph_format.right_indent = Cm(side)
@@ -130,6 +169,13 @@ def borderless_table(doc: DocxDocument, widths_cm: tuple[float, float]):
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     tbl_pr.append(layout)
+    margins = OxmlElement("w:tblCellMar")  # explicit: rule lengths are computed from them
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(round(nd30.TABLE_CELL_MARGIN_CM * 10 * nd30.TWIPS_PER_MM)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tbl_pr.append(margins)
     for col, width in zip(table.columns, widths_cm, strict=True):
         col.width = Cm(width)
         for cell in col.cells:
@@ -204,7 +250,7 @@ def base_document(body_size: float = nd30.DEFAULT_BODY_SIZE_PT) -> DocxDocument:
         style.font.italic = italic or None
         style.font.bold = bold or None
     annex_styles(doc)
-    for name in (RULE_CO_QUAN, RULE_TIEU_NGU, RULE_TRICH_YEU):
+    for name in (RULE_CO_QUAN, RULE_TIEU_NGU, RULE_TRICH_YEU, RULE_PHU_LUC):
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.paragraph_format.alignment = CENTER
@@ -221,7 +267,8 @@ def base_document(body_size: float = nd30.DEFAULT_BODY_SIZE_PT) -> DocxDocument:
     return doc
 
 
-def issuer_cell(cell: _Cell, width: float, *, rule_fraction: float = 0.4, after: float = 6) -> None:
+def issuer_cell(cell: _Cell, width: float, *, rule_fraction: float = nd30.CO_QUAN_RULE_TARGET,
+                after: float = 6) -> None:
     """Ô 2: parent body (caps, regular) and issuing body (caps, bold) as template tags, and the
     short rule under the name (fitted to the real name at render time, see fit_rules)."""
     sizes = nd30.HEADER_SIZES_PT
@@ -233,7 +280,8 @@ def issuer_cell(cell: _Cell, width: float, *, rule_fraction: float = 0.4, after:
     add_para(cell, "{%p endfor %}")
     rule = add_para(cell, style=RULE_CO_QUAN, after=after)
     bottom_border(rule)
-    center_rule(rule, width, width * rule_fraction)
+    text_cm = width - 2 * nd30.TABLE_CELL_MARGIN_CM
+    center_rule(rule, text_cm, text_cm * rule_fraction)
 
 
 def motto_cell(cell: _Cell, width: float) -> None:
@@ -243,13 +291,15 @@ def motto_cell(cell: _Cell, width: float) -> None:
     add_para(cell, nd30.TIEU_NGU, size=sizes["tieu_ngu"], bold=True)
     motto_rule = add_para(cell, style=RULE_TIEU_NGU)
     bottom_border(motto_rule)
-    center_rule(motto_rule, width, width_cm(nd30.TIEU_NGU, sizes["tieu_ngu"], bold=True))
+    center_rule(motto_rule, width - 2 * nd30.TABLE_CELL_MARGIN_CM,
+                width_cm(nd30.TIEU_NGU, sizes["tieu_ngu"], bold=True))
 
 
 def header_block(doc: DocxDocument) -> None:
     """Ô 1–4: issuing body and `Số:` on the left; Quốc hiệu, Tiêu ngữ, place and date on the right."""
     left_cm, right_cm = nd30.HEADER_COLUMNS_CM
     table = borderless_table(doc, nd30.HEADER_COLUMNS_CM)
+    keep_row(table.rows[0])
     left, right = table.rows[0].cells
     issuer_cell(left, left_cm)
     add_para(left, "Số: {{ so }}/{{ ky_hieu }}", size=nd30.HEADER_SIZES_PT["so"])
@@ -263,8 +313,9 @@ def title_block(doc: DocxDocument) -> None:
     add_para(doc, "{{ trich_yeu }}", bold=True)
     rule = add_para(doc, style=RULE_TRICH_YEU, after=12)
     bottom_border(rule)
-    text_cm = 21.0 - 3.0 - 1.5
-    center_rule(rule, text_cm, text_cm / 4)
+    margins = nd30.DEFAULT_MARGINS_MM
+    text_cm = (nd30.PAGE_WIDTH_MM - margins["left"] - margins["right"]) / 10
+    center_rule(rule, text_cm, text_cm * nd30.TRICH_YEU_RULE_TARGET)  # refitted at render time
     add_para(doc, "{%p if kinh_gui %}")
     kg = add_para(doc, "Kính gửi: {{ kinh_gui|join('; ') }}.", after=12)
     kg.paragraph_format.alignment = CENTER
@@ -276,9 +327,13 @@ def body_block(doc: DocxDocument) -> None:
 
 
 def closing_block(doc: DocxDocument) -> None:
-    """Ô 9b (Nơi nhận, left) and ô 7a–7b (signature, right)."""
-    add_para(doc, "", after=6)
+    """Ô 9b (Nơi nhận, left) and ô 7a–7b (signature, right), in one row that never splits; the
+    gap before it keeps with it (and the body's last paragraph keeps with the gap), so the
+    signature block never starts a page alone."""
+    gap = add_para(doc, "", after=6)
+    gap.paragraph_format.keep_with_next = True
     table = borderless_table(doc, nd30.CLOSING_COLUMNS_CM)
+    keep_row(table.rows[0])
     left, right = table.rows[0].cells
     label = add_para(left, nd30.NOI_NHAN_LABEL, size=nd30.NOI_NHAN_LABEL_SIZE_PT, bold=True,
                      italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
@@ -334,8 +389,13 @@ def van_ban_co_ten_loai() -> DocxDocument:
     body_block(doc)
     closing_block(doc)
     annex_block(doc)
-    add_para(doc, "")  # Word needs a paragraph after a final table
+    end_paragraph(doc)
     return doc
+
+
+def end_paragraph(doc: DocxDocument) -> None:
+    """The paragraph Word needs after a final table: 1 pt high, so it never makes a blank page."""
+    spacer(add_para(doc, ""), 1)
 
 
 def generators() -> dict[str, Callable[[], DocxDocument]]:
@@ -356,7 +416,19 @@ def generators() -> dict[str, Callable[[], DocxDocument]]:
 
 def _xml_parts(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return {n: zf.read(n) for n in zf.namelist() if n.startswith("word/") and n.endswith(".xml")}
+        return {n: zf.read(n) for n in zf.namelist()
+                if (n.startswith("word/") and n.endswith(".xml")) or n == "docProps/core.xml"}
+
+
+def template_marks() -> dict[str, tuple[str, bool]]:
+    """Built-in template file → (kind name(s), ND30 or not), the mark its renderings carry."""
+    from gendoc.kinds import all_kinds
+
+    users: dict[str, list] = {}
+    for kind in all_kinds().values():
+        users.setdefault(kind.template, []).append(kind)
+    return {name: ("+".join(sorted(k.name for k in kinds)), all(k.official for k in kinds))
+            for name, kinds in users.items()}
 
 
 def write_all(folder: Path) -> list[Path]:
@@ -365,12 +437,17 @@ def write_all(folder: Path) -> list[Path]:
     A file whose XML would not change is left as it is, so regenerating after an unrelated
     change does not touch every binary in the repository.
     """
+    from gendoc.check.marks import mark
+
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    marks = template_marks()
     for name, make in sorted(generators().items()):
         path = folder / name
         buf = io.BytesIO()
-        make().save(buf)
+        doc = make()
+        mark(doc, *marks[name])
+        doc.save(buf)
         data = buf.getvalue()
         if not (path.is_file() and _xml_parts(path.read_bytes()) == _xml_parts(data)):
             path.write_bytes(data)

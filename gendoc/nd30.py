@@ -104,6 +104,24 @@ CLOSING_COLUMNS_CM = (7.0, 9.0)
 CO_QUAN_RULE_FRACTION = (1 / 3, 1 / 2)
 
 # ---------------------------------------------------------------------------------------------
+# Rule lengths gendoc draws (issue 16). A rule is a paragraph's bottom border, which runs between
+# the paragraph's indents inside the cell's text area: the cell width less its left and right
+# margins. gendoc writes those margins explicitly (Word's default, 0.19 cm) so that the lengths
+# below hold in Word and LibreOffice alike.
+# ---------------------------------------------------------------------------------------------
+TABLE_CELL_MARGIN_CM = 0.19
+# Under the issuing body: 2/5 of the name's longest line, the middle of ND30's 1/3–1/2.
+CO_QUAN_RULE_TARGET = 0.4
+# Under the trích yếu (Phụ lục I, Mục II.5a): 1/3–1/2 of the text line, centred.
+TRICH_YEU_RULE_FRACTION = (1 / 3, 1 / 2)
+TRICH_YEU_RULE_TARGET = 0.4
+# Under the annex's «(Kèm theo …)» line (Phụ lục III, Mẫu 2.1 draws a short centred rule there);
+# sized like the trích yếu's rule, from the longest line of the note.
+PHU_LUC_RULE_TARGET = 0.4
+# Under the Tiêu ngữ: as long as the motto; what counts as "as long" when measured on the page.
+TIEU_NGU_RULE_TOLERANCE = 0.05
+
+# ---------------------------------------------------------------------------------------------
 # Fixed texts
 # ---------------------------------------------------------------------------------------------
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

@@ -93,7 +93,7 @@ def _bars(ax, labels: list[str], series: list[tuple[str, list[float | None]]]) -
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("Tỷ lệ nữ (%)")
-    ax.xaxis.set_major_formatter(lambda x, _pos: f"{x:g}%")
+    ax.xaxis.set_major_formatter(lambda x, _pos: axis_percent(x))
     ax.grid(axis="x", color="#999999", linewidth=0.4, linestyle=":")
     ax.set_axisbelow(True)
 
@@ -101,6 +101,15 @@ def _bars(ax, labels: list[str], series: list[tuple[str, list[float | None]]]) -
 def _legend(ax) -> None:  # noqa: ANN001
     """Below the plot, so it never hides a bar; the caption in the document is the title."""
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False, fontsize=8)
+
+
+def axis_percent(x: float) -> str:
+    """An axis tick in Vietnamese format: 62.5 → "62,5%", 20.0 → "20%" (never a decimal point)."""
+    from decimal import Decimal
+
+    from gendoc.vi.formats import phan_tram
+
+    return phan_tram(Decimal(repr(round(float(x), 6))).normalize())
 
 
 def _target_line(ax, cons: Consolidation, metric: str, label: str) -> None:  # noqa: ANN001
