@@ -89,46 +89,67 @@ def body(doc: BaoCaoTongHop, ws: Workspace, cons: Any, charts: dict[str, tuple[P
     return assemble(head, sections, plain_paragraphs(tail), holder)
 
 
-def context(doc: BaoCaoTongHop, ws: Workspace) -> dict[str, Any]:
+def context(doc: BaoCaoTongHop, ws: Workspace, *, cache: Any = None) -> dict[str, Any]:
     """Context without charts or annex (used by `gendoc.build` only through `render`)."""
     from gendoc.reports.consolidation import consolidate
 
-    cons = consolidate(ws, doc.nam, doc.thu_muc, ky=doc.ky)
+    cons = consolidate(ws, doc.nam, doc.thu_muc, ky=doc.ky, cache=cache)
     ctx = official_context(doc, ws, TEN_LOAI)
     ctx["noi_dung"] = body(doc, ws, cons, {}, False)
     ctx["phu_luc"] = annexes(doc, cons, ctx)
     return ctx
 
 
-def render(ws: Workspace, document: Any, out: Path | None) -> Any:
-    """Consolidate, draw the charts, write the annex, render the .docx; all outputs atomic."""
-    from gendoc.build import default_output, write_docx
-    from gendoc.reports.annex import write_annex
+def outputs(ws: Workspace, document: Any, *, cache: Any = None) -> tuple[dict[str, bytes], Path]:
+    """Every output of the report in memory: {suffix after the output stem: bytes}.
+
+    ".docx" first, then "-phu-luc.xlsx" (the annex, when asked) and "-bieu-do-N.png" (the charts,
+    for press material); also returns the template used. Nothing is written: the caller (or
+    `render`) writes them, atomically. `cache`: see `gendoc.reports.consolidation.consolidate`.
+    """
+    from gendoc.docx_render import render_docx, to_bytes
+    from gendoc.reports.annex import annex_bytes
     from gendoc.reports.consolidation import consolidate
-    from gendoc.writer import atomic_write
+    from gendoc.reports.docx_rows import Deferred, defer_rows, fill_rows
+    from gendoc.templates import find_template
 
     doc: BaoCaoTongHop = document.data
-    cons = consolidate(ws, doc.nam, doc.thu_muc, ky=doc.ky)
+    cons = consolidate(ws, doc.nam, doc.thu_muc, ky=doc.ky, cache=cache)
     if cons.missing:
         document.warnings.append(f"{len(cons.missing)} cơ quan, đơn vị chưa gửi báo cáo năm "
                                  f"{doc.nam} (danh sách ở mục I của báo cáo).")
     if not cons.reports:
         document.warnings.append(f"chưa có báo cáo nào của năm {doc.nam} — bảng số liệu trống.")
-    target = out or default_output(ws, document.path, ".docx")
-    root = None if out is not None else ws.output_dir
-    stem = target.with_suffix("")
+    template = find_template(ws, getattr(doc, "template", None) or document.kind.template)
+    deferred = Deferred()
     with tempfile.TemporaryDirectory(prefix="gendoc-charts-") as tmp:
         pictures = _charts(doc, cons, Path(tmp))
         ctx = official_context(doc, ws, TEN_LOAI)
-        ctx["noi_dung"] = body(doc, ws, cons, pictures, doc.bieu_tong_hop)
-        ctx["phu_luc"] = annexes(doc, cons, ctx)
-        result = write_docx(ws, document, ctx, out)
+        ctx["noi_dung"] = defer_rows(body(doc, ws, cons, pictures, doc.bieu_tong_hop), deferred)
+        ctx["phu_luc"] = defer_rows(annexes(doc, cons, ctx), deferred)
+        rendered = render_docx(template, ctx, ws)
+        fill_rows(rendered, deferred)
+        out = {".docx": to_bytes(rendered)}
         if doc.bieu_tong_hop:
-            result.outputs.append(write_annex(cons, Path(f"{stem}-phu-luc.xlsx"), root))
-        for path, _caption in pictures.values():  # the PNGs too, for press material
-            result.outputs.append(
-                atomic_write(Path(f"{stem}-{path.name}"), path.read_bytes(), root=root))
-    return result
+            out["-phu-luc.xlsx"] = annex_bytes(cons)
+        for path, _caption in pictures.values():
+            out[f"-{path.name}"] = path.read_bytes()
+    return out, template
+
+
+def render(ws: Workspace, document: Any, out: Path | None, *, cache: Any = None) -> Any:
+    """Consolidate, draw the charts, make the annex and the .docx; write them all atomically."""
+    from gendoc.build import RenderResult, default_output
+    from gendoc.writer import atomic_write
+
+    files, template = outputs(ws, document, cache=cache)
+    target = out or default_output(ws, document.path, ".docx")
+    root = None if out is not None else ws.output_dir
+    stem = target.with_suffix("")
+    written = [atomic_write(target, files.pop(".docx"), root=root)]
+    written += [atomic_write(Path(f"{stem}{suffix}"), data, root=root)
+                for suffix, data in files.items()]
+    return RenderResult(document=document, outputs=written, template=template)
 
 
 def _charts(doc: BaoCaoTongHop, cons: Any, folder: Path) -> dict[str, tuple[Path, str]]:
