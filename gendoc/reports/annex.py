@@ -15,7 +15,9 @@ other content text go through `put_text`: text, never a formula.
 from __future__ import annotations
 
 import io
+from copy import copy
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
@@ -41,35 +43,41 @@ FORMAT_NAMES = {None: "", "#,##0": " số", "0.0": " tỷ lệ"}
 
 
 class Styles:
-    """The boxed cell looks of one workbook, each a NamedStyle made once and applied by name."""
+    """The boxed cell looks of one workbook, each a NamedStyle made once.
+
+    The first cell of a look gets the style by name (openpyxl registers it); every later cell
+    copies that cell's style array — what openpyxl's own worksheet copier does — instead of
+    looking the name up again among the workbook's styles."""
 
     def __init__(self, book: Workbook) -> None:
         self.book = book
-        self.names: dict[tuple[bool, bool, str, str | None], str] = {}
+        self.arrays: dict[tuple[bool, bool, str, str | None], Any] = {}
 
-    def name(self, bold: bool, grey: bool, align: str, fmt: str | None) -> str:
+    def apply(self, cell: Any, bold: bool, grey: bool, align: str, fmt: str | None) -> None:
         key = (bold, grey, align, fmt)
-        name = self.names.get(key)
-        if name is None:
-            name = (f"Phụ lục - {ALIGN_NAMES[align]}{FORMAT_NAMES[fmt]}"
-                    + (" đậm" if bold else "") + (" nền xám" if grey else ""))
-            style = NamedStyle(name=name, font=Font(name=FONT, bold=bold, size=11), border=BOX,
-                               alignment=Alignment(horizontal=align, vertical="center",
-                                                   wrap_text=True))
-            if grey:
-                style.fill = GREY
-            if fmt:
-                style.number_format = fmt
-            self.book.add_named_style(style)
-            self.names[key] = name
-        return name
+        array = self.arrays.get(key)
+        if array is not None:
+            cell._style = copy(array)
+            return
+        name = (f"Phụ lục - {ALIGN_NAMES[align]}{FORMAT_NAMES[fmt]}"
+                + (" đậm" if bold else "") + (" nền xám" if grey else ""))
+        style = NamedStyle(name=name, font=Font(name=FONT, bold=bold, size=11), border=BOX,
+                           alignment=Alignment(horizontal=align, vertical="center",
+                                               wrap_text=True))
+        if grey:
+            style.fill = GREY
+        if fmt:
+            style.number_format = fmt
+        self.book.add_named_style(style)
+        cell.style = name
+        self.arrays[key] = copy(cell._style)
 
 
 def _cell(sheet: Worksheet, styles: Styles, row: int, col: int, value: object, *,
           bold: bool = False, fill: PatternFill | None = None, align: str = "center",
           fmt: str | None = None) -> None:
     cell = sheet.cell(row=row, column=col, value=value)
-    cell.style = styles.name(bold, fill is not None, align, fmt)
+    styles.apply(cell, bold, fill is not None, align, fmt)
 
 
 def _text(sheet: Worksheet, styles: Styles, row: int, col: int, text: str, **look: object) -> None:
