@@ -244,3 +244,30 @@ def test_form_prefill_from_config_is_text(tmp_path: Path) -> None:
     assert cell.value == "=CMD()" and cell.data_type == "s" and cell.quotePrefix
     data, _ = read_form(path)
     assert data["nguoi_ky"]["chuc_vu"] == "=CMD()" and data["noi_nhan"] == ["-Như trên"]
+
+
+def test_annex_cells_keep_their_look(tricky_ws, tmp_path) -> None:  # noqa: ANN001
+    """Named styles made once give each cell the look the per-cell styling gave."""
+    from gendoc.reports.annex import annex_bytes
+
+    cons = consolidate(load_workspace(tricky_ws), 2017)
+    path = tmp_path / "phu-luc.xlsx"
+    path.write_bytes(annex_bytes(cons))
+    sheet = openpyxl.load_workbook(path)["Biểu 1 - CBCCVC"]
+    first, total = 5, 5 + len(cons.reports)
+    for r in range(first, total + 1):
+        for c in range(1, 3 + 2 * 3 + 3):
+            cell = sheet.cell(row=r, column=c)
+            assert cell.font.name == "Times New Roman" and cell.font.sz == 11
+            assert cell.font.b == (r == total)
+            assert all(getattr(cell.border, side).style == "thin"
+                       for side in ("left", "right", "top", "bottom"))
+            assert cell.alignment.vertical == "center" and cell.alignment.wrap_text
+            grey = cell.fill.fill_type == "solid" and cell.fill.fgColor.rgb.endswith("E7E6E6")
+            assert grey == (r == total or c >= 9), (r, c)
+            want = {1: "center", 2: "left"}.get(c, "right")
+            assert cell.alignment.horizontal == want, (r, c)
+            if c >= 3:
+                assert cell.number_format == ("0.0" if c == 11 else "#,##0"), (r, c)
+    assert sheet.merged_cells.ranges and sheet.freeze_panes == "C5"
+    assert sheet.column_dimensions["B"].width == 40 and sheet.row_dimensions[3].height == 45
