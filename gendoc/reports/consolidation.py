@@ -252,7 +252,7 @@ def _build(ws: Workspace, settings: ReportSettings, year: int, reports: list[Uni
             report.days_late = max((report.submitted - deadline).days, 0)
     reports.sort(key=lambda r: order[r.unit.ma])
     units = {u.ma: u for u in ws.config.co_quan}  # a dict: ws.unit() scans the list each time
-    expected = [units[code] for code in expected_units(ws, settings)]
+    expected = [units.get(code) or ws.unit(code) for code in expected_units(ws, settings)]
     codes = {r.unit.ma for r in reports}
     cons = Consolidation(year=year, deadline=deadline, reports=reports, expected=expected,
                          missing=[u for u in expected if u.ma not in codes], previous=previous,
