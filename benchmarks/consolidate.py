@@ -12,8 +12,9 @@ that size's own), after a warm-up render of 20 units:
   size, alignment, bold total row) and openpyxl the same annex cells with a style object per
   cell, matplotlib the same kind of chart; files written with fsync. No validation, no ND30
   template — what gendoc adds over the libraries.
-- floor: producing gendoc's own output bytes — compressing the same zip members (deflate) and
-  writing the three files durably (fsync). Nothing can be faster than writing those bytes.
+- floor: reading the N input files' bytes, then producing gendoc's own output bytes —
+  compressing the same zip members (deflate) and writing the three files durably (fsync).
+  Nothing can be faster than reading those inputs and writing those outputs.
 
 Times are medians of RUNS runs (wall clock and this process's CPU time; the machine may be
 shared, CPU time is steadier). Memory: peak RSS (`resource.getrusage`) of the process and its
@@ -21,8 +22,11 @@ growth over the warm-up, and the Python allocations' peak (`tracemalloc`) of one
 Prints ratios and the growth exponent (slope of log time over log N; 1.0 = linear).
 
     python benchmarks/consolidate.py [--sizes 175,350,700,1400] [--runs 5] [--runs-large 3]
+                                     [--plain-runs 3]
 
-`--runs-large` applies to sizes above 1000 (fewer runs there; the output says how many).
+`--runs-large` applies to sizes above 1000, `--plain-runs` to the plain-library side below 700
+units; from 700 units the plain side runs once (python-docx's `add_row` and `row.cells` walk the
+whole table, so it takes minutes there). The output says how many runs each median has.
 """
 
 from __future__ import annotations
@@ -279,9 +283,12 @@ def floor_members(outputs: list[Path]) -> list[tuple[str, list[tuple[str, bytes]
     return out
 
 
-def floor_write(members: list, out: Path) -> None:  # noqa: ANN001
+def floor_write(members: list, out: Path, inputs: list[Path]) -> None:  # noqa: ANN001
+    """Read the N input files' bytes; compress and durably write gendoc's output bytes."""
     import io
 
+    for path in inputs:
+        path.read_bytes()
     for name, content in members:
         if isinstance(content, bytes):
             durable_write(out / name, content)
@@ -295,7 +302,7 @@ def floor_write(members: list, out: Path) -> None:  # noqa: ANN001
 
 # --- one size, in its own process ------------------------------------------------------------
 
-def child(root: Path, n: int, runs: int) -> dict:
+def child(root: Path, n: int, runs: int, plain_runs: int) -> dict:
     from gendoc.build import render_file
     from gendoc.reports import consolidate
 
@@ -315,9 +322,11 @@ def child(root: Path, n: int, runs: int) -> dict:
     rss_gendoc = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     members = floor_members(result.outputs)
     floor_dir = Path(tempfile.mkdtemp(dir=root))
+    inputs = sorted(folder.iterdir())
     for _ in range(runs):
-        _, wall, cpu = timed(floor_write, members, floor_dir)
+        _, wall, cpu = timed(floor_write, members, floor_dir, inputs)
         floor.append((wall, cpu))
+    for _ in range(plain_runs):
         _, wall, cpu = timed(plain_pipeline, folder, root)
         plain.append((wall, cpu))
     tracemalloc.start()
@@ -325,7 +334,7 @@ def child(root: Path, n: int, runs: int) -> dict:
     _, traced = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     sizes = {p.suffix: p.stat().st_size for p in result.outputs}
-    return {"n": n, "runs": runs, "gendoc": gendoc, "consolidate": cons_only, "plain": plain,
+    return {"n": n, "runs": runs, "plain_runs": plain_runs, "gendoc": gendoc, "consolidate": cons_only, "plain": plain,
             "floor": floor, "rss_warm_kib": rss_warm, "rss_gendoc_kib": rss_gendoc,
             "traced_peak": traced, "bytes": sizes}
 
@@ -344,7 +353,8 @@ def exponent(xs: list[int], ys: list[float]) -> float:
 
 
 def report(results: list[dict]) -> None:
-    print(f"\n{'units':>5} {'runs':>4} | {'gendoc s':>8} {'cpu s':>6} | {'consol.':>7} | "
+    print("\nmedians; wall seconds unless 'cpu'; ratios on wall time")
+    print(f"{'units':>5} {'runs':>4} | {'gendoc s':>8} {'cpu s':>6} | {'consol.':>7} | "
           f"{'plain s':>7} {'floor s':>7} | {'/plain':>6} {'/floor':>6} | {'RSS MiB':>7} "
           f"{'+RSS':>6} {'traced':>6}")
     for r in results:
@@ -371,7 +381,7 @@ def report(results: list[dict]) -> None:
 def main() -> int:
     args = sys.argv[1:]
     if args[:1] == ["--child"]:
-        print(json.dumps(child(Path(args[1]), int(args[2]), int(args[3]))))
+        print(json.dumps(child(Path(args[1]), int(args[2]), int(args[3]), int(args[4]))))
         return 0
 
     def option(name: str, default: str) -> str:
@@ -379,6 +389,7 @@ def main() -> int:
 
     sizes = [int(s) for s in option("--sizes", "175,350,700,1400").split(",")]
     runs, runs_large = int(option("--runs", "5")), int(option("--runs-large", "3"))
+    plain_runs = int(option("--plain-runs", "3"))
     with tempfile.TemporaryDirectory() as tmp:
         wall = time.perf_counter()
         root = make_workspace(Path(tmp), max(sizes), sorted({WARM, *sizes}))
@@ -389,16 +400,19 @@ def main() -> int:
         results = []
         for n in sizes:
             count = runs_large if n > 1000 else runs
-            proc = subprocess.run([sys.executable, __file__, "--child", str(root), str(n), str(count)],
+            plain_count = plain_runs if n < 700 else 1  # python-docx's add_row is quadratic
+            proc = subprocess.run([sys.executable, __file__, "--child", str(root), str(n), str(count),
+                                   str(plain_count)],
                                   capture_output=True, text=True, check=False)
             if proc.returncode != 0:
                 print(proc.stderr)
                 return 1
             results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
             r = results[-1]
-            print(f"{n} units: gendoc {median(r['gendoc'], 0):.2f} s, plain "
-                  f"{median(r['plain'], 0):.2f} s, floor {median(r['floor'], 0):.3f} s "
-                  f"(median of {count}); outputs {r['bytes']}")
+            print(f"{n} units: gendoc {median(r['gendoc'], 0):.2f} s (cpu {median(r['gendoc'], 1):.2f}), "
+                  f"plain {median(r['plain'], 0):.2f} s (cpu {median(r['plain'], 1):.2f}), "
+                  f"floor {median(r['floor'], 0):.3f} s; medians of {count} "
+                  f"(plain: {plain_count}); outputs {r['bytes']}")
         report(results)
     return 0
 
