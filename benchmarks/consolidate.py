@@ -1,31 +1,52 @@
-"""Consolidation at province scale: 700 unit reports (sở, huyện and xã several times over).
+"""The consolidated report at province scale: 175, 350, 700 and 1,400 units, in one run.
 
-Times are CPU seconds of this process (the machine is shared; wall time is noisy). Writes a
-temporary workspace with N synthetic units and their 2017 reports (YAML, with one in ten
-as a filled Excel form, as units send them), then times `gendoc.reports.consolidate` on growing
-subsets in the same process. The baseline is what the build already does for each report —
-`load_document` one by one — so the ratio shows what consolidating adds on top of reading. The
-per-report time must stay flat as N grows (linear work, not quadratic); the script says so and
-exits 1 if the 700-report run costs more than twice per report what the smallest run did.
+Writes a temporary workspace with N synthetic units and their 2017 reports (YAML, one in ten as
+a filled Excel form, as units send them). For each size, in a fresh process (so peak memory is
+that size's own), after a warm-up render of 20 units:
 
-    python benchmarks/consolidate.py [N] [--render]
+- gendoc: `render_file` of a `bao_cao_tong_hop` — consolidation of the N reports, the .docx with
+  its five annex tables of N rows, the .xlsx annex with live formulas, the chart; every output
+  written atomically with fsync. Also the consolidation alone (`consolidate`).
+- plain libraries, same content, written straightforwardly: PyYAML (C loader) and openpyxl read
+  the reports, python-docx writes a document with the same five tables (`add_row`, cell text,
+  size, alignment, bold total row) and openpyxl the same annex cells with a style object per
+  cell, matplotlib the same kind of chart; files written with fsync. No validation, no ND30
+  template — what gendoc adds over the libraries.
+- floor: reading the N input files' bytes, then producing gendoc's own output bytes —
+  compressing the same zip members (deflate) and writing the three files durably (fsync).
+  Nothing can be faster than reading those inputs and writing those outputs.
 
-`--render` also renders the whole consolidated report of the N units (docx + annex + charts).
+Times are medians of RUNS runs (wall clock and this process's CPU time; the machine may be
+shared, CPU time is steadier). Memory: peak RSS (`resource.getrusage`) of the process and its
+growth over the warm-up, and the Python allocations' peak (`tracemalloc`) of one render.
+Prints ratios and the growth exponent (slope of log time over log N; 1.0 = linear).
+
+    python benchmarks/consolidate.py [--sizes 175,350,700,1400] [--runs 5] [--runs-large 3]
+                                     [--plain-runs 3]
+
+`--runs-large` applies to sizes above 1000, `--plain-runs` to the plain-library side below 700
+units; from 700 units the plain side runs once (python-docx's `add_row` and `row.cells` walk the
+whole table, so it takes minutes there). The output says how many runs each median has.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import os
 import random
+import resource
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
+import zipfile
 from pathlib import Path
 
-from gendoc.build import load_document
-from gendoc.reports import consolidate
 from gendoc.reports.form import figure_cells, write_form
-from gendoc.reports.indicators import GROUPS
+from gendoc.reports.indicators import GROUPS, PAIRED
 from gendoc.workspace import load_workspace
 
 YEAR = 2017
@@ -110,62 +131,289 @@ def make_workspace(root: Path, n: int, sizes: list[int]) -> Path:
     return root
 
 
-def render_consolidation(root: Path, n: int) -> None:
-    """The whole consolidated report (docx with 5 annex tables of N rows, xlsx annex, charts)."""
-    from gendoc.build import render_file
+WARM = 20  # units of the warm-up render
 
-    (root / "content" / "tong-hop.yaml").write_text("\n".join([
+
+def report_file(root: Path, n: int) -> Path:
+    """The consolidated report of the first `n` units."""
+    path = root / "content" / f"tong-hop-{n}.yaml"
+    path.write_text("\n".join([
         "loai: bao_cao_tong_hop", "co_quan: don-vi-0000", f"nam: {YEAR}", f"thu_muc: n{n}",
         "trich_yeu: Tổng hợp", "nguoi_ky:", "  chuc_vu: GIÁM ĐỐC", "  ho_ten: Nguyễn Văn A",
         "noi_nhan:", "  - Bộ Nội vụ", ""]), encoding="utf-8")
-    t0 = time.process_time()
-    result = render_file(load_workspace(root), root / "content" / "tong-hop.yaml")
-    took = time.process_time() - t0
-    print(f"render consolidated report of {n} units: {took:.1f} s "
-          f"({', '.join(p.name for p in result.outputs)})")
+    return path
+
+
+def timed(func, *args):  # noqa: ANN001, ANN002, ANN201
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = func(*args)
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def durable_write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+# --- plain libraries -------------------------------------------------------------------------
+
+def plain_read(folder: Path) -> list[dict]:
+    """Every report's figures: PyYAML's C loader, openpyxl for the Excel forms (no validation)."""
+    import openpyxl
+    import yaml
+
+    cells = figure_cells()
+    out = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".yaml":
+            out.append(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
+            continue
+        book = openpyxl.load_workbook(path, data_only=True)
+        figures: dict = {}
+        for spec in GROUPS:
+            group = figures.setdefault(spec.key, {})
+            for row in spec.rows:
+                if spec.paired:
+                    group[row.key] = {}
+                    for name in ("tong", "nu"):
+                        sheet, ref = cells[("so_lieu", spec.key, row.key, name)].split("!")
+                        group[row.key][name] = book[sheet][ref].value
+                else:
+                    sheet, ref = cells[("so_lieu", spec.key, row.key)].split("!")
+                    group[row.key] = book[sheet][ref].value
+        out.append({"co_quan": path.stem, "so_lieu": figures})
+    return out
+
+
+def plain_docx(reports: list[dict], path: Path) -> None:
+    """Five tables of a row per unit, formatted like gendoc's, with python-docx's public API."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    aligns = [WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT] + [WD_ALIGN_PARAGRAPH.RIGHT] * 3
+    widths = [Cm(w) for w in (1.2, 7.2, 2.4, 2.4, 2.0)]
+    for spec in PAIRED:
+        doc.add_paragraph(spec.title)
+        table = doc.add_table(rows=1, cols=5)
+        table.style = "Table Grid"
+        rows = []
+        for index, report in enumerate(reports, start=1):
+            tong = sum(v["tong"] for v in report["so_lieu"][spec.key].values())
+            nu = sum(v["nu"] for v in report["so_lieu"][spec.key].values())
+            rows.append([str(index), report["co_quan"], f"{tong:,}", f"{nu:,}",
+                         f"{100 * nu / tong:.1f}" if tong else "-"])
+        rows.append(["", "Tổng cộng", "", "", ""])
+        for number, values in enumerate([["STT", "Cơ quan", "Tổng số", "Nữ", "Tỷ lệ"], *rows]):
+            cells = table.rows[0].cells if number == 0 else table.add_row().cells
+            for c, text in enumerate(values):
+                cells[c].width = widths[c]
+                paragraph = cells[c].paragraphs[0]
+                paragraph.alignment = aligns[c]
+                run = paragraph.add_run(text)
+                run.font.size = Pt(12)
+                run.bold = number == 0 or number == len(rows) or None
+    doc.save(str(path))
+
+
+def plain_xlsx(reports: list[dict], path: Path) -> None:
+    """The annex's cells (a sheet per group, a row per unit), a style object set per cell."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    book = Workbook()
+    thin = Side(style="thin")
+    for spec in [*PAIRED, GROUPS[-1]]:
+        sheet = book.create_sheet(spec.key)
+        for r, report in enumerate(reports, start=5):
+            values = [r - 4, report["co_quan"]]
+            for row in spec.rows:
+                value = report["so_lieu"][spec.key][row.key]
+                values += [value["tong"], value["nu"]] if spec.paired else [value]
+            if spec.paired:
+                values += [f"=C{r}+E{r}", f"=D{r}+F{r}", f"=IF(N(C{r})>0,D{r}/C{r}*100,\"-\")"]
+            for c, value in enumerate(values, start=1):
+                cell = sheet.cell(row=r, column=c, value=value)
+                cell.font = Font(name="Times New Roman", size=11)
+                cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+                cell.alignment = Alignment(horizontal="right", vertical="center", wrap_text=True)
+                cell.number_format = "#,##0"
+    book.save(str(path))
+
+
+def plain_chart(reports: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    shares = []
+    for spec in PAIRED:
+        tong = sum(v["tong"] for r in reports for v in r["so_lieu"][spec.key].values())
+        nu = sum(v["nu"] for r in reports for v in r["so_lieu"][spec.key].values())
+        shares.append(100 * nu / tong if tong else 0)
+    fig = Figure(figsize=(16 / 2.54, 3), dpi=200)
+    fig.add_subplot().barh(range(len(shares)), shares, hatch="///", color="#a6a6a6")
+    fig.savefig(str(path), format="png", dpi=200)
+
+
+def plain_pipeline(folder: Path, out: Path) -> None:
+    reports = plain_read(folder)
+    with tempfile.TemporaryDirectory(dir=out) as tmp:
+        for name, write in (("a.docx", plain_docx), ("a.xlsx", plain_xlsx), ("a.png", plain_chart)):
+            write(reports, Path(tmp) / name)
+            with open(Path(tmp) / name, "rb+") as fh:
+                os.fsync(fh.fileno())
+
+
+# --- floor ---------------------------------------------------------------------------------
+
+def floor_members(outputs: list[Path]) -> list[tuple[str, list[tuple[str, bytes]] | bytes]]:
+    """What gendoc produced, as zip members (docx, xlsx) or raw bytes (png)."""
+    out = []
+    for path in outputs:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                out.append((path.name, [(i.filename, zf.read(i)) for i in zf.infolist()]))
+        else:
+            out.append((path.name, path.read_bytes()))
+    return out
+
+
+def floor_write(members: list, out: Path, inputs: list[Path]) -> None:  # noqa: ANN001
+    """Read the N input files' bytes; compress and durably write gendoc's output bytes."""
+    import io
+
+    for path in inputs:
+        path.read_bytes()
+    for name, content in members:
+        if isinstance(content, bytes):
+            durable_write(out / name, content)
+            continue
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for member, data in content:
+                zf.writestr(member, data)
+        durable_write(out / name, buf.getvalue())
+
+
+# --- one size, in its own process ------------------------------------------------------------
+
+def child(root: Path, n: int, runs: int, plain_runs: int) -> dict:
+    from gendoc.build import render_file
+    from gendoc.reports import consolidate
+
+    ws = load_workspace(root)
+    folder = root / "content" / f"n{n}"
+    render_file(ws, report_file(root, WARM))  # warm-up: imports, fonts, templates
+    plain_pipeline(root / "content" / f"n{WARM}", root)
+    rss_warm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    doc = report_file(root, n)
+    gendoc, cons_only, plain, floor = [], [], [], []
+    result = None
+    for _ in range(runs):
+        result, wall, cpu = timed(render_file, ws, doc)
+        gendoc.append((wall, cpu))
+        _, wall, cpu = timed(lambda: consolidate(ws, YEAR, folder))
+        cons_only.append((wall, cpu))
+    rss_gendoc = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    members = floor_members(result.outputs)
+    floor_dir = Path(tempfile.mkdtemp(dir=root))
+    inputs = sorted(folder.iterdir())
+    for _ in range(runs):
+        _, wall, cpu = timed(floor_write, members, floor_dir, inputs)
+        floor.append((wall, cpu))
+    for _ in range(plain_runs):
+        _, wall, cpu = timed(plain_pipeline, folder, root)
+        plain.append((wall, cpu))
+    tracemalloc.start()
+    render_file(ws, doc)
+    _, traced = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    sizes = {p.suffix: p.stat().st_size for p in result.outputs}
+    return {"n": n, "runs": runs, "plain_runs": plain_runs, "gendoc": gendoc, "consolidate": cons_only, "plain": plain,
+            "floor": floor, "rss_warm_kib": rss_warm, "rss_gendoc_kib": rss_gendoc,
+            "traced_peak": traced, "bytes": sizes}
+
+
+# --- parent: workspace, one process per size, summary ---------------------------------------
+
+def median(pairs: list[tuple[float, float]], which: int) -> float:
+    return statistics.median(p[which] for p in pairs)
+
+
+def exponent(xs: list[int], ys: list[float]) -> float:
+    """Least-squares slope of log(y) over log(x)."""
+    lx, ly = [math.log(x) for x in xs], [math.log(y) for y in ys]
+    mx, my = statistics.fmean(lx), statistics.fmean(ly)
+    return sum((a - mx) * (b - my) for a, b in zip(lx, ly, strict=True)) / sum((a - mx) ** 2 for a in lx)
+
+
+def report(results: list[dict]) -> None:
+    print("\nmedians; wall seconds unless 'cpu'; ratios on wall time")
+    print(f"{'units':>5} {'runs':>4} | {'gendoc s':>8} {'cpu s':>6} | {'consol.':>7} | "
+          f"{'plain s':>7} {'floor s':>7} | {'/plain':>6} {'/floor':>6} | {'RSS MiB':>7} "
+          f"{'+RSS':>6} {'traced':>6}")
+    for r in results:
+        g, c = median(r["gendoc"], 0), median(r["gendoc"], 1)
+        p, f = median(r["plain"], 0), median(r["floor"], 0)
+        print(f"{r['n']:5d} {r['runs']:4d} | {g:8.2f} {c:6.2f} | {median(r['consolidate'], 0):7.2f} | "
+              f"{p:7.2f} {f:7.3f} | {g / p:6.2f} {g / f:6.1f} | {r['rss_gendoc_kib'] / 1024:7.0f} "
+              f"{(r['rss_gendoc_kib'] - r['rss_warm_kib']) / 1024:6.0f} "
+              f"{r['traced_peak'] / 2**20:6.0f}")
+    ns = [r["n"] for r in results]
+    if len(ns) >= 2:
+        for label, key, which in (("gendoc wall", "gendoc", 0), ("gendoc cpu", "gendoc", 1),
+                                  ("consolidation wall", "consolidate", 0),
+                                  ("plain libraries wall", "plain", 0)):
+            slope = exponent(ns, [median(r[key], which) for r in results])
+            print(f"growth exponent, {label}: {slope:.2f}")
+        print(f"growth exponent, traced memory: "
+              f"{exponent(ns, [r['traced_peak'] for r in results]):.2f}")
+    at = {r["n"]: median(r["gendoc"], 0) for r in results}
+    if 700 in at:
+        print(f"700 units: {at[700]:.2f} s (target ≤ 3 s: {'met' if at[700] <= 3 else 'NOT met'})")
 
 
 def main() -> int:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    n = int(args[0]) if args else 700
-    sizes = sorted({max(n // 7, 1), n // 2, n} - {0})
+    args = sys.argv[1:]
+    if args[:1] == ["--child"]:
+        print(json.dumps(child(Path(args[1]), int(args[2]), int(args[3]), int(args[4]))))
+        return 0
+
+    def option(name: str, default: str) -> str:
+        return args[args.index(name) + 1] if name in args else default
+
+    sizes = [int(s) for s in option("--sizes", "175,350,700,1400").split(",")]
+    runs, runs_large = int(option("--runs", "5")), int(option("--runs-large", "3"))
+    plain_runs = int(option("--plain-runs", "3"))
     with tempfile.TemporaryDirectory() as tmp:
-        t0 = time.process_time()
-        root = make_workspace(Path(tmp), n, sizes)
-        print(f"workspace: {n} units, {n // 10} Excel forms, written in {time.process_time() - t0:.1f} s")
-        ws = load_workspace(root)
-        folder = root / "content" / f"n{n}"
-        t0 = time.process_time()
-        for path in sorted(folder.iterdir()):
-            load_document(ws, path)
-        baseline = time.process_time() - t0
-        print(f"baseline (load_document each report, {n}): {baseline:.2f} s, "
-              f"{baseline / n * 1000:.2f} ms/report")
-        per_report = {}
-        for size in sizes:
-            t0 = time.process_time()
-            cons = consolidate(ws, YEAR, root / "content" / f"n{size}", with_previous=False)
-            took = time.process_time() - t0
-            assert len(cons.reports) == size
-            per_report[size] = took / size
-            print(f"consolidate {size:4d} reports: {took:6.2f} s, {took / size * 1000:6.2f} ms/report")
-        tracemalloc.start()
-        cons = consolidate(ws, YEAR, folder, with_previous=False)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        print(f"peak memory (tracemalloc) consolidating {n}: {peak / 2**20:.1f} MiB "
-              f"({peak / n / 1024:.1f} KiB/report)")
-        print(f"province: {cons.total('nhan_su').tong} staff, women in planning pool "
-              f"{cons.ty_le('quy_hoach'):.1f}%")
-        if "--render" in sys.argv:
-            render_consolidation(root, n)
-        growth = per_report[n] / per_report[sizes[0]]
-        print(f"per-report time at {n} vs {sizes[0]}: ratio {growth:.2f} (1.0 = linear)")
-        ratio = (per_report[n] * n) / baseline
-        print(f"ratio: {ratio:.2f} (consolidate {n} / load_document {n})")
-        if growth > 2.0:
-            print("FAIL: per-report time grows with N — the consolidation is not linear")
-            return 1
+        wall = time.perf_counter()
+        root = make_workspace(Path(tmp), max(sizes), sorted({WARM, *sizes}))
+        print(f"workspace: {max(sizes)} units, {max(sizes) // 10} Excel forms "
+              f"({time.perf_counter() - wall:.0f} s to write)")
+        print(f"machine: {os.cpu_count()} CPUs, load average "
+              f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; python {sys.version.split()[0]}")
+        results = []
+        for n in sizes:
+            count = runs_large if n > 1000 else runs
+            plain_count = plain_runs if n < 700 else 1  # python-docx's add_row is quadratic
+            proc = subprocess.run([sys.executable, __file__, "--child", str(root), str(n), str(count),
+                                   str(plain_count)],
+                                  capture_output=True, text=True, check=False)
+            if proc.returncode != 0:
+                print(proc.stderr)
+                return 1
+            results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+            r = results[-1]
+            print(f"{n} units: gendoc {median(r['gendoc'], 0):.2f} s (cpu {median(r['gendoc'], 1):.2f}), "
+                  f"plain {median(r['plain'], 0):.2f} s (cpu {median(r['plain'], 1):.2f}), "
+                  f"floor {median(r['floor'], 0):.3f} s; medians of {count} "
+                  f"(plain: {plain_count}); outputs {r['bytes']}")
+        report(results)
     return 0
 
 

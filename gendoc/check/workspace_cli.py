@@ -23,7 +23,7 @@ RULE_IDS = ("xref.parent_citation", "xref.deadline", "xref.report_year", "xref.c
 
 def load_docs(ws: Any) -> list[Doc]:
     """Every content file that validates (build reports the others)."""
-    from gendoc.build import discover, load_document, rel
+    from gendoc.document import discover, load_document, rel
     from gendoc.exceptions import GendocError
 
     docs = []

@@ -22,7 +22,7 @@ from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.kinds import Kind, register
 from gendoc.kinds.bao_cao import TEN_LOAI, BaoCaoBase, proposals
 from gendoc.kinds.official import official_context
-from gendoc.render import docx_artifact, stem_of
+from gendoc.render import stem_of
 from gendoc.reports.body import Holder, assemble, section
 from gendoc.workspace import Workspace
 
@@ -102,7 +102,8 @@ def consolidation(document: Document, bctx: BuildContext) -> Any:
 
     doc: BaoCaoTongHop = document.data
     key = ("consolidation", doc.nam, doc.thu_muc, doc.ky)
-    return bctx.memo(key, lambda: consolidate(bctx.ws, doc.nam, doc.thu_muc, ky=doc.ky))
+    return bctx.memo(key, lambda: consolidate(bctx.ws, doc.nam, doc.thu_muc, ky=doc.ky,
+                                              cache=bctx.cache))
 
 
 def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
@@ -117,10 +118,7 @@ def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
 
 def make(document: Document, bctx: BuildContext) -> list[Artifact]:
     """The report .docx with its charts, the Excel annex and the chart PNGs (press material)."""
-    from gendoc.reports.annex import write_annex
-
     doc: BaoCaoTongHop = document.data
-    ws = bctx.ws
     cons = consolidation(document, bctx)
     if cons.missing:
         document.warnings.append(f"{len(cons.missing)} cơ quan, đơn vị chưa gửi báo cáo năm "
@@ -128,18 +126,37 @@ def make(document: Document, bctx: BuildContext) -> list[Artifact]:
     if not cons.reports:
         document.warnings.append(f"chưa có báo cáo nào của năm {doc.nam} — bảng số liệu trống.")
     stem = stem_of(document, bctx)
+    docx, annex, charts = render_outputs(document, bctx.ws, cons)
+    made = [artifact(f"{stem}.docx", docx)]
+    if annex is not None:
+        made.append(artifact(f"{stem}-phu-luc.xlsx", annex, nd30=False))
+    made += [artifact(f"{stem}-{name}", data, nd30=False) for name, data in charts]
+    return made
+
+
+def render_outputs(document: Document, ws: Workspace,
+                   cons: Any) -> tuple[bytes, bytes | None, list[tuple[str, bytes]]]:
+    """The .docx (large tables written as XML: gendoc.reports.docx_rows), the annex workbook and
+    the chart PNGs, in memory."""
+    from gendoc.docx_meta import set_core_properties
+    from gendoc.docx_render import render_docx, to_bytes
+    from gendoc.reports.annex import annex_bytes
+    from gendoc.reports.docx_rows import Deferred, defer_rows, fill_rows
+    from gendoc.templates import find_template
+
+    doc: BaoCaoTongHop = document.data
+    template = find_template(ws, getattr(doc, "template", None) or document.kind.template)
+    deferred = Deferred()
     with tempfile.TemporaryDirectory(prefix="gendoc-charts-") as tmp:
         pictures = _charts(doc, cons, Path(tmp))
         ctx = official_context(doc, ws, TEN_LOAI)
-        ctx["noi_dung"] = body(doc, ws, cons, pictures, doc.bieu_tong_hop)
-        ctx["phu_luc"] = annexes(doc, cons, ctx)
-        made = [docx_artifact(document, bctx, ctx)]
-        if doc.bieu_tong_hop:
-            annex_path = write_annex(cons, Path(tmp) / "phu-luc.xlsx", None)
-            made.append(artifact(f"{stem}-phu-luc.xlsx", annex_path.read_bytes(), nd30=False))
-        for path, _caption in pictures.values():
-            made.append(artifact(f"{stem}-{path.name}", path.read_bytes(), nd30=False))
-    return made
+        ctx["noi_dung"] = defer_rows(body(doc, ws, cons, pictures, doc.bieu_tong_hop), deferred)
+        ctx["phu_luc"] = defer_rows(annexes(doc, cons, ctx), deferred)
+        rendered = render_docx(template, ctx, ws)
+        fill_rows(rendered, deferred)
+        set_core_properties(rendered, ctx)
+        charts = [(path.name, path.read_bytes()) for path, _caption in pictures.values()]
+    return to_bytes(rendered), annex_bytes(cons) if doc.bieu_tong_hop else None, charts
 
 
 def _charts(doc: BaoCaoTongHop, cons: Any, folder: Path) -> dict[str, tuple[Path, str]]:

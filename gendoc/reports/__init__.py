@@ -10,6 +10,7 @@ Public API (what other features, e.g. press releases, should use):
     cons.ty_le_don_vi_co_lanh_dao_nu  # share of units whose leadership includes a woman
     cons.targets                      # [TargetResult(key, target, value, met)]
     cons.missing, cons.late           # units that did not report / reported after the deadline
+    consolidate(ws, 2017, cache=build_cache)  # computed once per build when callers share a dict
 
 Format numbers with `gendoc.reports.wording` (Vietnamese "33,3%") so quotes match the reports.
 Heavy modules (openpyxl, matplotlib) are imported only by the functions that need them.
@@ -26,11 +27,11 @@ __all__ = ["Consolidation", "consolidate"]
 
 
 def consolidate(ws: Any, year: int, folder: Any = None, *, with_previous: bool = True,
-                ky: str = "nam") -> Consolidation:
-    """See `gendoc.reports.consolidation.consolidate`."""
+                ky: str = "nam", cache: Any = None) -> Consolidation:
+    """See `gendoc.reports.consolidation.consolidate` (`cache`: a dict living for one build)."""
     from gendoc.reports.consolidation import consolidate as _consolidate
 
-    return _consolidate(ws, year, folder, with_previous=with_previous, ky=ky)
+    return _consolidate(ws, year, folder, with_previous=with_previous, ky=ky, cache=cache)
 
 
 def __getattr__(name: str) -> Any:

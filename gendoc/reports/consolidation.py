@@ -14,15 +14,18 @@ no total. Work is linear in the number of reports (one parse and one pass each).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.reports.config import MucTieu, ReportSettings, expected_units, report_settings
+from gendoc.reports.fastyaml import Defer, fast_load
 from gendoc.reports.indicators import HOAT_DONG, PAIRED, TOTAL
 from gendoc.reports.model import ZERO, Pair, has_key_woman_leader, totals
 from gendoc.workspace import CoQuan, Workspace
+from gendoc.yamlio import read_text
 
 SUFFIXES = (".yaml", ".yml", ".xlsx")
 
@@ -153,12 +156,49 @@ def _period(raw: dict) -> str:
     return str(raw.get("ky") or "nam").strip().lower()
 
 
+def _read_report(ws: Workspace, path: Path, shown: str, years: set[int], ky: str) -> Any:
+    """The validated report in `path`, or None when it is not a report of `years` and `ky`.
+
+    Read by the fast path (`fastyaml`) when it is sure to mean what `gendoc build` reads; a file
+    it defers on, an Excel form, or a report that fails validation is read the canonical way,
+    so every error keeps its line or cell."""
+    from gendoc.document import read_content
+    from gendoc.kinds.bao_cao import BaoCao
+    from gendoc.validation import validate
+
+    raw, locate = _quick(path), None
+    if raw is None:
+        parsed = read_content(path)
+        if parsed is None:
+            return None
+        raw, locate = parsed
+    if not isinstance(raw, dict) or raw.get("loai") != "bao_cao" \
+            or raw.get("nam") not in years or _period(raw) != ky:
+        return None
+    context = {"workspace": ws, "path": path}
+    try:
+        return validate(BaoCao, raw, shown, context=context, where=locate)
+    except ContentError:
+        if locate is not None:
+            raise
+    raw, locate = read_content(path)  # type: ignore[misc]  # again, for the line numbers
+    return validate(BaoCao, raw, shown, context=context, where=locate)
+
+
+def _quick(path: Path) -> Any:
+    """Plain data by the fast YAML path, or None when the canonical reader must be used."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    try:
+        return fast_load(read_text(path))
+    except Defer:
+        return None
+
+
 def scan(ws: Workspace, folder: Path, years: set[int], ky: str = "nam") -> dict[int, list[UnitReport]]:
     """Validate every unit report of `years` and period `ky` under `folder`; all problems
     raised together. Reports of other periods (a 6-month report) are not part of it."""
-    from gendoc.document import read_content, rel
-    from gendoc.kinds.bao_cao import BaoCao
-    from gendoc.validation import validate
+    from gendoc.document import rel
 
     units = {u.ma: u for u in ws.config.co_quan}
     found: dict[int, list[UnitReport]] = {y: [] for y in years}
@@ -167,20 +207,14 @@ def scan(ws: Workspace, folder: Path, years: set[int], ky: str = "nam") -> dict[
     for path in _candidates(folder):
         shown = rel(ws, path)
         try:
-            parsed = read_content(path)
-            if parsed is None:
+            data = _read_report(ws, path, shown, years, ky)
+            if data is None:
                 continue
-            raw, locate = parsed
-            if not isinstance(raw, dict) or raw.get("loai") != "bao_cao" \
-                    or raw.get("nam") not in years or _period(raw) != ky:
-                continue
-            data = validate(BaoCao, raw, shown, context={"workspace": ws, "path": path},
-                            where=locate)
             unit = units.get(data.co_quan)
             if unit is None:
                 raise ContentError(shown, [FieldProblem(
                     "co_quan", f"không có cơ quan mã '{data.co_quan}' trong gendoc.yaml",
-                    where=locate(("co_quan",)), hint="xem danh sách bằng lệnh 'gendoc units'")])
+                    where=_line(path, ("co_quan",)), hint="xem danh sách bằng lệnh 'gendoc units'")])
         except GendocError as exc:
             errors.append(exc.format_message())
             continue
@@ -200,6 +234,14 @@ def scan(ws: Workspace, folder: Path, years: set[int], ky: str = "nam") -> dict[
     return found
 
 
+def _line(path: Path, loc: tuple[str, ...]) -> Any:
+    """Where a field is in the file (line or cell), read the canonical way: errors only."""
+    from gendoc.document import read_content
+
+    parsed = read_content(path)
+    return parsed[1](loc) if parsed is not None else None
+
+
 def _build(ws: Workspace, settings: ReportSettings, year: int, reports: list[UnitReport],
            previous: Consolidation | None) -> Consolidation:
     month, day = settings.bao_cao.deadline
@@ -209,7 +251,8 @@ def _build(ws: Workspace, settings: ReportSettings, year: int, reports: list[Uni
         if report.submitted is not None:
             report.days_late = max((report.submitted - deadline).days, 0)
     reports.sort(key=lambda r: order[r.unit.ma])
-    expected = [ws.unit(code) for code in expected_units(ws, settings)]
+    units = {u.ma: u for u in ws.config.co_quan}  # a dict: ws.unit() scans the list each time
+    expected = [units.get(code) or ws.unit(code) for code in expected_units(ws, settings)]
     codes = {r.unit.ma for r in reports}
     cons = Consolidation(year=year, deadline=deadline, reports=reports, expected=expected,
                          missing=[u for u in expected if u.ma not in codes], previous=previous,
@@ -219,13 +262,31 @@ def _build(ws: Workspace, settings: ReportSettings, year: int, reports: list[Uni
     return cons
 
 
+def consolidation_key(ws: Workspace, year: int, folder: str | Path | None = None, *,
+                      with_previous: bool = True, ky: str = "nam") -> tuple[Any, ...]:
+    """What a consolidation depends on within one build: the workspace, the folder read, the
+    year, the period and whether the previous year is included. (Files do not change during a
+    build; a cache must not outlive it.)"""
+    source = report_folder(ws, report_settings(ws), folder)
+    return (str(ws.root.resolve()), str(source.resolve()), year, ky, with_previous)
+
+
 def consolidate(ws: Workspace, year: int, folder: str | Path | None = None, *,
-                with_previous: bool = True, ky: str = "nam") -> Consolidation:
+                with_previous: bool = True, ky: str = "nam",
+                cache: MutableMapping[tuple[Any, ...], Consolidation] | None = None
+                ) -> Consolidation:
     """Consolidate every unit report of `year` (and the year before, for the comparison).
 
     `folder` defaults to content/<bao_cao.thu_muc> of gendoc.yaml. Raises GendocError listing
-    every invalid or duplicate report.
+    every invalid or duplicate report (a failure is not cached).
+
+    `cache`: a mapping that lives for one build (a plain dict is enough). Every caller that
+    passes the same mapping — the consolidated report, its context, press material quoting the
+    figures — gets the same `Consolidation` object, computed once; treat it as read-only.
     """
+    key = consolidation_key(ws, year, folder, with_previous=with_previous, ky=ky)
+    if cache is not None and key in cache:
+        return cache[key]
     settings = report_settings(ws)
     source = report_folder(ws, settings, folder)
     years = {year, year - 1} if with_previous else {year}
@@ -233,11 +294,14 @@ def consolidate(ws: Workspace, year: int, folder: str | Path | None = None, *,
     previous = None
     if with_previous and found[year - 1]:
         previous = _build(ws, settings, year - 1, found[year - 1], None)
-    return _build(ws, settings, year, found[year], previous)
+    result = _build(ws, settings, year, found[year], previous)
+    if cache is not None:
+        cache[key] = result
+    return result
 
 
 def unit_share(report: UnitReport, group: str) -> float | None:
     return totals(report.so_lieu, group).ty_le
 
 
-__all__ = ["Consolidation", "Pair", "TargetResult", "UnitReport", "consolidate"]
+__all__ = ["Consolidation", "Pair", "TargetResult", "UnitReport", "consolidate", "consolidation_key"]

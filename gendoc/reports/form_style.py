@@ -29,6 +29,7 @@ from gendoc.reports.form import (
     table_rows,
 )
 from gendoc.reports.indicators import TOTAL
+from gendoc.reports.xlsx_text import put_text
 
 FONT = "Times New Roman"
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # pale yellow: "type here"
@@ -98,7 +99,7 @@ def _info(book: Workbook, unit: Any, year: int, prefill: dict[tuple[str, ...], A
         label.alignment = WRAP
         label.border = BOX
         value = sheet[ref]
-        value.value = prefill.get(field.path)
+        put_text(value, prefill.get(field.path))  # from gendoc.yaml: text, never a formula
         value.font = _font()
         value.border = BOX
         value.alignment = Alignment(wrap_text=True, vertical="top")

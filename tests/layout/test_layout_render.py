@@ -93,7 +93,7 @@ def test_the_closing_at_every_position_of_a_page(example_ws: Path) -> None:
 
 def test_the_attendance_list_never_leaves_the_signer_alone(example_ws: Path) -> None:
     need_libreoffice()
-    from gendoc.build import load_document
+    from gendoc.document import load_document
     from gendoc.docx_render import to_bytes
     from gendoc.training import attendance
     from gendoc.training.roster import read_roster

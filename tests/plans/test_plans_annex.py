@@ -128,7 +128,7 @@ def test_assignment_table_in_the_body(make_ws) -> None:  # noqa: ANN001
 ])
 def test_bad_annex_or_table_is_a_clear_content_error(make_ws, tail: str, field: str,  # noqa: ANN001
                                                      words: str) -> None:
-    from gendoc.build import load_document
+    from gendoc.document import load_document
     from gendoc.workspace import load_workspace
 
     ws = make_ws({"content/a.yaml": HEAD + tail})

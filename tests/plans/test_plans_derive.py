@@ -196,7 +196,7 @@ def test_derived_file_links_the_provincial_plan(derived: Path) -> None:
 # -- all units, overwriting, errors --------------------------------------------------------------
 
 def test_all_units_writes_one_plan_per_registry_unit_and_never_overwrites(plan_ws: Path) -> None:
-    from gendoc.build import load_document
+    from gendoc.document import load_document
     from gendoc.workspace import load_workspace
 
     result = invoke(plan_ws, "new", "ke_hoach", "--all-units", "--from", str(plan_ws / PROVINCIAL))

@@ -9,7 +9,8 @@ import openpyxl
 import pytest
 from openpyxl.styles import Font
 
-from gendoc.build import build, load_document
+from gendoc.build import build
+from gendoc.document import load_document
 from gendoc.exceptions import ContentError
 from gendoc.reports.form import figure_cells, info_cells
 from gendoc.reports.indicators import GROUPS

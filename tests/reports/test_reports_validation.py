@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gendoc.build import load_document
+from gendoc.document import load_document
 from gendoc.exceptions import ContentError
 from gendoc.reports.model import MAX_COUNT, _count
 from gendoc.vi import so_vn
