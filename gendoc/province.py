@@ -136,7 +136,7 @@ def _plan_period(ws: Workspace) -> str | None:
     import re
 
     from gendoc.exceptions import GendocError
-    from gendoc.plans.new import provincial_plan
+    from gendoc.plans.source import provincial_plan
     from gendoc.yamlio import load_yaml
 
     try:

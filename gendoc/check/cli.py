@@ -119,9 +119,7 @@ def check_cmd(ctx: click.Context, files: tuple[str, ...], as_json: bool, strict:
         _print_rules(as_json)
         return
     if not files:
-        from gendoc.check.workspace_cli import check_workspace_cmd
-
-        check_workspace_cmd(ctx, as_json=as_json, strict=strict, layout=layout, force=force)
+        _check_workspace(ctx, as_json=as_json, strict=strict, layout=layout, force=force)
         return
     paths = _expand(files)
     if not paths:
@@ -212,3 +210,25 @@ def report_and_exit(reports: list[Report], unusable: list[tuple[str, str]], skip
     if unusable:
         raise SystemExit(EXIT_UNUSABLE)
     raise SystemExit(EXIT_ERRORS if failed or extra_failed else EXIT_OK)
+
+
+def _check_workspace(ctx: click.Context, *, as_json: bool, strict: bool, layout: bool,
+                        force: bool) -> None:
+    from gendoc.check.workspace_rules import cross_findings
+    from gendoc.exceptions import GendocError
+    from gendoc.workspace import load_workspace
+
+    try:
+        ws = load_workspace((ctx.obj or {}).get("workspace"))
+    except GendocError:
+        click.secho("Lỗi: chưa chỉ tệp cần kiểm tra và thư mục hiện tại không phải thư mục làm việc "
+                    "(không có gendoc.yaml). Ví dụ: gendoc check output/ke-hoach.docx",
+                    err=True, fg="red")
+        raise SystemExit(2) from None
+    paths = _expand((str(ws.output_dir),)) if ws.output_dir.is_dir() else []
+    reports, unusable, skipped = run_checks(paths, layout=layout, force=force)
+    cross = Report(path="Các văn bản trong content/ (quy tắc giữa các văn bản)",
+                   findings=cross_findings(ws))
+    reports.append(cross)
+    report_and_exit(reports, unusable, skipped, total=len(paths) + 1, as_json=as_json,
+                    strict=strict)

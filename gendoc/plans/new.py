@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from gendoc.exceptions import GendocError
+from gendoc.plans.source import provincial_plan  # noqa: F401 - part of this module's API
 from gendoc.workspace import Workspace
 from gendoc.writer import atomic_write, ensure_inside
 
@@ -45,26 +46,6 @@ def _validate(ws: Workspace, text: str, shown: str) -> None:
 
     raw = load_yaml(Path(shown), text=text)
     validate(get_kind("ke_hoach").schema, raw, shown, where=lambda loc: line_of(raw, loc))
-
-
-def provincial_plan(ws: Workspace) -> Path:
-    """Without --from: the one province-level plan in content/ that implements no other plan."""
-    from gendoc.document import discover, rel
-    from gendoc.plans.status import raw_mapping
-    from gendoc.yamlio import load_yaml
-
-    levels = {u.ma: u.cap for u in ws.config.co_quan}
-    found = []
-    for path in discover(ws):
-        raw = raw_mapping(path, load_yaml)
-        if raw and raw.get("loai") == "ke_hoach" and not raw.get("thuc_hien_ke_hoach") \
-                and levels.get(str(raw.get("co_quan"))) == "tinh":
-            found.append(path)
-    if len(found) == 1:
-        return found[0]
-    listed = ", ".join(rel(ws, p) for p in found) or "không có"
-    raise GendocError(f"chỉ rõ kế hoạch gốc bằng --from TỆP (kế hoạch cấp tỉnh trong content/: "
-                      f"{listed}).")
 
 
 def scaffold(ws: Workspace, options: Any) -> list[Path]:

@@ -11,8 +11,6 @@ same function, so every error names the cell the clerk typed in ("Biểu 1!E7").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from gendoc.reports.indicators import FIELDS, GROUPS, TOTAL, Group
 
@@ -115,13 +113,3 @@ def figure_cells() -> dict[tuple[str | int, ...], str]:
 
 def sheets() -> list[str]:
     return list(dict.fromkeys(g.sheet for g in GROUPS))
-
-
-def write_form(path: Path, *, unit: Any, year: int, prefill: dict[tuple[str, ...], Any]) -> Path:
-    """Write the blank form for `unit` (a CoQuan) and `year`, atomically."""
-    from gendoc.reports.form_style import build_workbook
-    from gendoc.writer import atomic_save
-
-    workbook = build_workbook(unit=unit, year=year, prefill=prefill)
-    atomic_save(path, lambda tmp: workbook.save(str(tmp)))
-    return path

@@ -6,6 +6,7 @@ the layout can be read at a glance.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
@@ -220,3 +221,12 @@ def build_workbook(*, unit: Any, year: int, prefill: dict[tuple[str, ...], Any])
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
     book.active = 1  # open on "Thông tin"
     return book
+
+
+def write_form(path: Path, *, unit: Any, year: int, prefill: dict[tuple[str, ...], Any]) -> Path:
+    """Write the blank form for `unit` (a CoQuan) and `year`, atomically."""
+    from gendoc.writer import atomic_save
+
+    workbook = build_workbook(unit=unit, year=year, prefill=prefill)
+    atomic_save(path, lambda tmp: workbook.save(str(tmp)))
+    return path

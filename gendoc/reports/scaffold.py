@@ -124,7 +124,7 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
     written = []
     for unit, target in targets:
         if options.xlsx:
-            from gendoc.reports.form import write_form
+            from gendoc.reports.form_style import write_form
 
             write_form(target, unit=unit, year=year, prefill=prefill(unit, year, ws))
         else:

@@ -13,7 +13,7 @@ from gendoc import nd30
 from gendoc.check.model import CANH_BAO, LOI, THONG_TIN, Finding, Report
 from gendoc.sign.pdffacts import MM_PER_PT, PdfFacts, read_facts
 from gendoc.sign.settings import SignSettings
-from gendoc.sign.textlayout import PageText, TextLine, read_pages
+from gendoc.sign.textlayout import PageText, read_pages, signature_text_lines
 
 A4_TOLERANCE_MM = 1.0
 MARGIN_TOLERANCE_MM = 1.0
@@ -52,14 +52,6 @@ def _facts_findings(facts: PdfFacts) -> list[Finding]:
     shown = ", ".join(f"{w} × {h} mm" for w, h in sorted(sizes))
     out.append(Finding("pdf.page_size", THONG_TIN, "Toàn tệp", f"{len(facts.pages)} trang, khổ {shown}."))
     return out
-
-
-def signature_text_lines(page: PageText) -> list[TextLine]:
-    """Lines of ND30 signature text blocks: small text in the top margin of page 1."""
-    if page.index != 0:
-        return []
-    return [ln for ln in page.lines
-            if ln.size <= nd30.SIGNATURE_TEXT_SIZE_PT + 0.5 and ln.y0 > page.height - 20 / MM_PER_PT]
 
 
 def measured_margins(page: PageText) -> dict[str, float] | None:

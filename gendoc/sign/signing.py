@@ -200,8 +200,7 @@ def sign_invisible_with_text(source: Path, target: Path, signer: signers.Signer,
 def _free_right_edge(source: Path) -> float | None:
     """Left edge (minus a gap) of an earlier ND30 text block at the top right of page 1 — an
     annex or a copy being copied again — so the new block sits beside it, not on top of it."""
-    from gendoc.sign.pdfcheck import signature_text_lines
-    from gendoc.sign.textlayout import read_pages
+    from gendoc.sign.textlayout import read_pages, signature_text_lines
 
     pages = read_pages(source, [0])
     earlier = signature_text_lines(pages[0]) if pages else []

@@ -15,6 +15,7 @@ from pathlib import Path
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTFigure, LTTextContainer, LTTextLine
 
+from gendoc import nd30
 from gendoc.sign.errors import SignError
 
 MIN_SIGN_GAP_PT = 28.0  # ~10 mm: less than this between two lines is no room for a signature
@@ -143,3 +144,11 @@ def find_signature_block(path: Path) -> SignatureBlock:
             "ký, khoảng trống rồi họ tên) — tệp có phải văn bản do gendoc dựng? Văn bản kèm theo "
             "tách tệp thì ký bằng --as co-quan --phu-luc.")
     return block
+
+
+def signature_text_lines(page: PageText) -> list[TextLine]:
+    """Lines of ND30 signature text blocks: small text in the top margin of page 1."""
+    if page.index != 0:
+        return []
+    return [ln for ln in page.lines
+            if ln.size <= nd30.SIGNATURE_TEXT_SIZE_PT + 0.5 and ln.y0 > page.height - 20 * 72 / 25.4]

@@ -12,7 +12,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from gendoc.check import crossdoc
-from gendoc.check.workspace_cli import cross_findings, load_docs
+from gendoc.check.workspace_rules import cross_findings, load_docs
 from gendoc.workspace import load_workspace
 
 PROVINCE = "content/ke-hoach/ubnd-tinh-bdg-2016-2020.yaml"

@@ -11,11 +11,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import click
-
 from gendoc.check import crossdoc
 from gendoc.check.crossdoc import Doc
-from gendoc.check.model import Finding, Report
+from gendoc.check.model import Finding
 
 RULE_IDS = ("xref.parent_citation", "xref.deadline", "xref.report_year", "xref.course_target",
             "xref.unit_name")
@@ -106,25 +104,3 @@ def cross_findings(ws: Any) -> list[Finding]:
     for rule, items in groups:
         out += [Finding(rule, sev, shown, message) for shown, message, sev in items]
     return out
-
-
-def check_workspace_cmd(ctx: click.Context, *, as_json: bool, strict: bool, layout: bool,
-                        force: bool) -> None:
-    from gendoc.check.cli import _expand, report_and_exit, run_checks
-    from gendoc.exceptions import GendocError
-    from gendoc.workspace import load_workspace
-
-    try:
-        ws = load_workspace((ctx.obj or {}).get("workspace"))
-    except GendocError:
-        click.secho("Lỗi: chưa chỉ tệp cần kiểm tra và thư mục hiện tại không phải thư mục làm việc "
-                    "(không có gendoc.yaml). Ví dụ: gendoc check output/ke-hoach.docx",
-                    err=True, fg="red")
-        raise SystemExit(2) from None
-    paths = _expand((str(ws.output_dir),)) if ws.output_dir.is_dir() else []
-    reports, unusable, skipped = run_checks(paths, layout=layout, force=force)
-    cross = Report(path="Các văn bản trong content/ (quy tắc giữa các văn bản)",
-                   findings=cross_findings(ws))
-    reports.append(cross)
-    report_and_exit(reports, unusable, skipped, total=len(paths) + 1, as_json=as_json,
-                    strict=strict)

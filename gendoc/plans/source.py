@@ -1,0 +1,28 @@
+"""Which plan is the province's own: the one the unit plans are derived from by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gendoc.exceptions import GendocError
+from gendoc.workspace import Workspace
+
+
+def provincial_plan(ws: Workspace) -> Path:
+    """Without --from: the one province-level plan in content/ that implements no other plan."""
+    from gendoc.document import discover, rel
+    from gendoc.plans.status import raw_mapping
+    from gendoc.yamlio import load_yaml
+
+    levels = {u.ma: u.cap for u in ws.config.co_quan}
+    found = []
+    for path in discover(ws):
+        raw = raw_mapping(path, load_yaml)
+        if raw and raw.get("loai") == "ke_hoach" and not raw.get("thuc_hien_ke_hoach") \
+                and levels.get(str(raw.get("co_quan"))) == "tinh":
+            found.append(path)
+    if len(found) == 1:
+        return found[0]
+    listed = ", ".join(rel(ws, p) for p in found) or "không có"
+    raise GendocError(f"chỉ rõ kế hoạch gốc bằng --from TỆP (kế hoạch cấp tỉnh trong content/: "
+                      f"{listed}).")
