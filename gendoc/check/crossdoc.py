@@ -8,9 +8,8 @@
 - `xref.report_year`: a report on year N dated before year N or after year N + 1.
 - `xref.course_target`: participants outside the course's target group (a course for women
   leaders with men enrolled — and certified).
-- `xref.unit_name`: a unit's name at the document's date. HOOK: the unit registry gains validity
-  dates and former names in another change (issue 17: `CoQuan.name_on(date)`); until then this
-  rule reports nothing (see `_unit_name`).
+- `xref.unit_name`: a unit's name at the document's date — a renamed unit (`ten_cu` in
+  gendoc.yaml) written in a document's text by a name it did not bear that day.
 
 Each rule reads validated content (the same models `gendoc build` renders), never the .docx, so a
 finding names the content file and the field to fix.
@@ -184,10 +183,24 @@ def course_target(docs: list[Doc], roster_of: Callable[[Doc], list[Any] | None]
                                   f"danh sách {lop.danh_sach}."), LOI
 
 
-def unit_name(docs: list[Doc]) -> Iterator[tuple[str, str, Severity]]:
-    """HOOK (issue 17): compare the printed unit name with `CoQuan.name_on(date)` once the unit
-    registry carries validity dates; reports nothing until then."""
-    return iter(())
+def unit_name(docs: list[Doc], units: list[Any]) -> Iterator[tuple[str, str, Severity]]:
+    """A unit named, in a document's text, by a name it did not bear on the document's date
+    («thành phố Hà Tiên» in 2017, when it was a thị xã until 2018): units whose registry entry
+    carries former names (`ten_cu`)."""
+    renamed = [u for u in units if u.ten_cu]
+    for doc in docs:
+        day = _date(getattr(doc.data, "ngay", None))
+        if day is None or not renamed:
+            continue
+        text = " ".join(_texts(doc.data)).casefold()
+        for unit in renamed:
+            right = unit.name_on(day).full_name
+            periods = [old.den_ngay for old in unit.ten_cu] + [None]
+            for other in {unit.name_on(p).full_name for p in periods} - {right}:
+                if other.casefold() in text:
+                    yield (doc.shown, f"văn bản ngày {day:%d/%m/%Y} ghi «{other}», nhưng vào "
+                           f"ngày đó đơn vị này là «{right}» — sửa tên cho đúng thời điểm",
+                           CANH_BAO)
 
 
 def findings(items: Iterator[tuple[str, str, Severity]], rule: str) -> list[tuple[str, Finding]]:

@@ -98,7 +98,7 @@ def cross_findings(ws: Any) -> list[Finding]:
         ("xref.deadline", crossdoc.deadline(docs, by_path)),
         ("xref.report_year", crossdoc.report_year(docs)),
         ("xref.course_target", crossdoc.course_target(docs, _roster_of(ws))),
-        ("xref.unit_name", crossdoc.unit_name(docs)),
+        ("xref.unit_name", crossdoc.unit_name(docs, ws.config.co_quan)),
     ]
     out: list[Finding] = []
     for rule, items in groups:

@@ -251,8 +251,11 @@ def _build(ws: Workspace, settings: ReportSettings, year: int, reports: list[Uni
         if report.submitted is not None:
             report.days_late = max((report.submitted - deadline).days, 0)
     reports.sort(key=lambda r: order[r.unit.ma])
+    for report in reports:  # units named as they were that year (a thị xã later made a city)
+        report.unit = report.unit.name_on(deadline)
     units = {u.ma: u for u in ws.config.co_quan}  # a dict: ws.unit() scans the list each time
-    expected = [units.get(code) or ws.unit(code) for code in expected_units(ws, settings)]
+    expected = [(units.get(code) or ws.unit(code)).name_on(deadline)
+                for code in expected_units(ws, settings)]
     codes = {r.unit.ma for r in reports}
     cons = Consolidation(year=year, deadline=deadline, reports=reports, expected=expected,
                          missing=[u for u in expected if u.ma not in codes], previous=previous,

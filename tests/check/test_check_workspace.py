@@ -111,3 +111,27 @@ def test_a_man_in_a_course_for_women(example_ws: Path) -> None:
     hits = [f for f in found(example_ws) if f[0] == "xref.course_target"]
     assert len(hits) == 1 and hits[0][1] == "loi"
     assert "Châu Văn Hùng" in hits[0][3] and "giấy chứng nhận" in hits[0][3]
+
+
+def test_a_unit_named_by_a_name_it_did_not_bear_that_day(tmp_path) -> None:  # noqa: ANN001
+    """«thành phố Hà Tiên» in a 2017 document: Hà Tiên was a thị xã until 2018."""
+    import shutil
+
+    from tests.conftest import REPO
+
+    ws_root = tmp_path / "ws"
+    ws_root.mkdir()
+    shutil.copy2(REPO / "gendoc.yaml", ws_root / "gendoc.yaml")
+    shutil.copytree(REPO / "content", ws_root / "content")
+    course = ws_root / "content" / "tap-huan" / "lop-nu-lanh-dao-2017.yaml"
+    course.write_text(course.read_text(encoding="utf-8").replace(
+        "Ủy ban nhân dân thị xã Hà Tiên", "Ủy ban nhân dân thành phố Hà Tiên"), encoding="utf-8")
+    from gendoc.workspace import load_workspace
+
+    findings = [f for f in cross_findings(load_workspace(ws_root)) if f.rule == "xref.unit_name"]
+    assert len(findings) == 1
+    assert findings[0].location == "content/tap-huan/lop-nu-lanh-dao-2017.yaml"
+    assert "«Ủy ban nhân dân thành phố Hà Tiên»" in findings[0].message
+    assert "«Ủy ban nhân dân thị xã Hà Tiên»" in findings[0].message
+    unchanged = [f for f in cross_findings(load_workspace(REPO)) if f.rule == "xref.unit_name"]
+    assert unchanged == []  # the example as shipped names every unit as it was then
