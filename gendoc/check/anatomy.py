@@ -135,11 +135,11 @@ def _find_header(doc: Document, a: Anatomy) -> int:
     """Find the header block; return the block index where the title may start."""
     for i, b in enumerate(doc.blocks[:40]):
         if isinstance(b, Table):
-            paras = b.paragraphs
-            if any(is_quoc_hieu(p) or is_tieu_ngu(p) or is_so(p) for p in paras):
+            cell_paras = b.paragraphs
+            if any(is_quoc_hieu(p) or is_tieu_ngu(p) or is_so(p) for p in cell_paras):
                 a.header_table = b
                 _split_columns(a, b)
-                a.header_paras = _expand(paras)
+                a.header_paras = _expand(cell_paras)
                 _header_components(a)
                 return i + 1
         elif len(b.stripped) > 200 or type_key(b.text) in _ADMIN_TYPES:
@@ -183,7 +183,8 @@ def _split_tabbed(a: Anatomy, lines: list[Para]) -> None:
 
 
 def _split_columns(a: Anatomy, table: Table) -> None:
-    left, right = [], []
+    left: list[Para] = []
+    right: list[Para] = []
     for row in table.cells:
         for c_i, cell in enumerate(row):
             (left if c_i == 0 else right).extend(_expand(cell))
@@ -248,9 +249,10 @@ def _find_title(doc: Document, a: Anatomy, start: int) -> int:
             i += 1
             continue
         break
-    if i >= len(blocks):
+    found = blocks[i] if i < len(blocks) else None
+    if not isinstance(found, Para):  # the loop stops only on a paragraph; past the end: none
         return start
-    cand_lines = [line for line in blocks[i].lines() if not line.empty]
+    cand_lines = [line for line in found.lines() if not line.empty]
     cand = cand_lines[0]  # "KẾ HOẠCH" may share a paragraph with the trích yếu (Shift+Enter)
     key = type_key(cand.text)
     known = key in _ADMIN_TYPES or key in _VBQPPL
@@ -281,12 +283,15 @@ def _find_title(doc: Document, a: Anatomy, start: int) -> int:
         if b.ppr.get("border_bottom"):
             a.title_rule = True
             return j
+    def para_at(index: int) -> Para | None:
+        block = blocks[index] if index < len(blocks) else None
+        return block if isinstance(block, Para) else None
+
     k = j
-    while k < len(blocks) and isinstance(blocks[k], Para) and blocks[k].empty and not (
-        is_rule_para(blocks[k])
-    ):
+    while (p := para_at(k)) is not None and p.empty and not is_rule_para(p):
         k += 1
-    if k < len(blocks) and isinstance(blocks[k], Para) and is_rule_para(blocks[k]) and k - j <= 1:
+    rule = para_at(k)
+    if rule is not None and is_rule_para(rule) and k - j <= 1:
         a.title_rule = True
         return k + 1
     return j

@@ -133,11 +133,6 @@ class Para:
         """Whether a paragraph border below (or an anchored shape) sits under this line."""
         return self.line_no is None or self.line_no == self.line_count
 
-    def _line(self, runs: list[tuple[str, RunFormat]]) -> Para:
-        return Para(el=self.el, text="".join(t for t, _ in runs), runs=runs, ppr=self.ppr,
-                    section=self.section, body_no=self.body_no, table=self.table, row=self.row,
-                    col=self.col, cell_no=self.cell_no)
-
     def sizes(self) -> set[float]:
         return {f.size for t, f in self.letter_runs if f.size is not None and not f.superscript}
 
@@ -229,7 +224,7 @@ class Document:
         for r_i, tr in enumerate(rows):  # rows of nested tables are read as part of their cell
             row: list[list[Para]] = []
             for c_i, tc in enumerate(el for el in tr if el.tag == W_TC):
-                paras = []
+                paras: list[Para] = []
                 for p in tc.iter(W_P):
                     para = self.make_para(p, table.section, style)
                     para.table, para.row, para.col = table, r_i, c_i

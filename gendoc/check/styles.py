@@ -103,9 +103,9 @@ def parse_ppr(ppr: etree._Element | None) -> dict:
             if rule:
                 out["line_rule"] = rule
             for attr, key in (("beforeAutospacing", "before_auto"), ("afterAutospacing", "after_auto")):
-                val = wattr(child, attr)
-                if val is not None:
-                    out[key] = val.lower() not in _TRUE_OFF
+                flag = wattr(child, attr)
+                if flag is not None:
+                    out[key] = flag.lower() not in _TRUE_OFF
         elif tag == "contextualSpacing":
             out["contextual"] = _on(child)
         elif tag == "pBdr":

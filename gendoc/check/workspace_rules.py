@@ -48,7 +48,7 @@ def _register_lookup(ws: Any) -> Any:
     """(number, date) of an issued document from the register; None without a register."""
     try:
         from gendoc.register.config import DEFAULT_DB, env_database_url
-        from gendoc.register.issue import register_for, workspace_id
+        from gendoc.register.issue import register_for, workspace_key_for
         from gendoc.register.schema import STATUS_ISSUED
     except ImportError:
         return None
@@ -56,10 +56,10 @@ def _register_lookup(ws: Any) -> Any:
             (ws.raw_config or {}).get("so_dang_ky")):
         return None
     try:
-        register, _settings = register_for(ws)
+        register, settings = register_for(ws)
+        wsid = workspace_key_for(ws, register, settings)
     except Exception:  # noqa: BLE001 - an unreachable register only disables this source
         return None
-    wsid = workspace_id(ws.root)
 
     def lookup(doc: Doc) -> tuple[int, dt.date] | None:
         try:

@@ -169,7 +169,7 @@ def allocate_alone(conn: Connection, values: dict[str, object]) -> tuple[int, in
             result = insert_allocated(conn, values)
             cursor.execute("COMMIT")
         except BaseException:
-            if dbapi.in_transaction:  # type: ignore[attr-defined]
+            if dbapi.in_transaction:
                 cursor.execute("ROLLBACK")
             raise
     finally:

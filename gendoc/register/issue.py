@@ -113,7 +113,9 @@ def issue(
 ) -> IssueOutcome:
     """Issue the document at `path` (see the module docstring for the order of steps)."""
     if load is None:
-        from gendoc.document import load_document as load  # imported on use: keeps issue quick
+        from gendoc.document import load_document  # imported on use: keeps issue quick
+
+        load = load_document
     owns_register = register is None
     if register is None or settings is None:
         opened, found = register_for(ws)

@@ -197,8 +197,8 @@ def _summary(sheet: Worksheet, styles: Styles, cons: Consolidation,
     _titles(sheet, f"Tổng hợp số liệu nữ cán bộ, công chức, viên chức năm {cons.year}", cons)
     for col, text in enumerate(["STT", "Chỉ tiêu", "Tổng số", "Trong đó nữ", "Tỷ lệ nữ (%)"], 1):
         _cell(sheet, styles, 4, col, text, bold=True)
-    for col in "CDE":
-        sheet.column_dimensions[col].width = 14
+    for letter in "CDE":
+        sheet.column_dimensions[letter].width = 14
     for index, spec in enumerate(PAIRED):
         r = FIRST + index
         name, total_row = refs[spec.key]

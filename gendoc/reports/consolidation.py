@@ -276,7 +276,7 @@ def consolidation_key(ws: Workspace, year: int, folder: str | Path | None = None
 
 def consolidate(ws: Workspace, year: int, folder: str | Path | None = None, *,
                 with_previous: bool = True, ky: str = "nam",
-                cache: MutableMapping[tuple[Any, ...], Consolidation] | None = None
+                cache: MutableMapping[Any, Any] | None = None
                 ) -> Consolidation:
     """Consolidate every unit report of `year` (and the year before, for the comparison).
 

@@ -33,7 +33,7 @@ MIN_ROWS = 8  # shorter tables are cheap through python-docx
 class Deferred:
     """Rows set aside by `defer_rows`, by table number, until `fill_rows` writes them."""
 
-    rows: list[list[list[str]]] = dataclasses.field(default_factory=list)
+    rows: list[Any] = dataclasses.field(default_factory=list)  # table rows: cells of text or runs
 
 
 def defer_rows(blocks: Blocks, deferred: Deferred) -> Blocks:

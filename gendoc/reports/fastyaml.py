@@ -38,13 +38,13 @@ class _Resolver(yaml.resolver.Resolver):
 for _versions, _tag, _regexp, _first in implicit_resolvers:
     if (1, 2) in _versions:
         _Resolver.add_implicit_resolver(_tag, re.compile(_regexp.pattern, _regexp.flags),
-                                        _first or [None])
+                                        _first or [None])  # type: ignore[list-item]
 
 
 _BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 
 
-class _Loader(_BASE):  # type: ignore[misc, valid-type]
+class _Loader(_BASE):
     """libyaml parser, PyYAML safe constructor, ruamel's 1.2 resolution; unsure → Defer."""
 
     yaml_implicit_resolvers = _Resolver.yaml_implicit_resolvers

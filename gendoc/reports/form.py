@@ -102,7 +102,7 @@ def figure_cells() -> dict[tuple[str | int, ...], str]:
         base = ("so_lieu", tr.group.key, tr.key)
         if tr.group.paired:
             for name in FIELDS:
-                cells[(*base, name)] = f"{tr.sheet}!{COLS[name]}{tr.row}"
+                cells[base + (name,)] = f"{tr.sheet}!{COLS[name]}{tr.row}"
             cells[base] = f"{tr.sheet}!{COLS['tong']}{tr.row}"
         elif tr.key != TOTAL:
             cells[base] = f"{tr.sheet}!{COLS['so']}{tr.row}"

@@ -121,7 +121,9 @@ def _group_model(spec: Group) -> type[BaseModel]:
     if spec.paired:
         fields[TOTAL] = (Pair | None, Field(None, description="dòng tổng (không bắt buộc)"))
         validators["_sum"] = _model_validator(mode="after")(_sum_check)
-    model = create_model(f"_G_{spec.key}", __base__=_Strict, __validators__=validators, **fields)
+    # pydantic's stubs type __validators__ as plain callables; decorated validators work at run time.
+    model = create_model(f"_G_{spec.key}", __base__=_Strict,
+                         __validators__=validators, **fields)  # type: ignore[arg-type]
     model.__doc__ = spec.title
     return model
 
@@ -150,7 +152,7 @@ def _bounds_check(self: BaseModel) -> BaseModel:
     return self
 
 
-SoLieu: type[BaseModel] = create_model(
+SoLieu: type[BaseModel] = create_model(  # type: ignore[call-overload]  # see _group_model
     "SoLieu", __base__=_Strict,
     __validators__={"_bounds": _model_validator(mode="after")(_bounds_check)},
     **{g.key: (GROUP_MODELS[g.key], Field(description=g.title)) for g in GROUPS},
@@ -176,7 +178,8 @@ def has_key_woman_leader(so_lieu: BaseModel) -> bool:
     """The unit's own leadership (cấp trưởng or cấp phó of the unit) includes a woman."""
     from gendoc.reports.indicators import KEY_LEADERS
 
-    return any(getattr(so_lieu.lanh_dao, k).nu > 0 for k in KEY_LEADERS)
+    leaders = getattr(so_lieu, "lanh_dao")  # noqa: B009 - a field made by create_model
+    return any(getattr(leaders, k).nu > 0 for k in KEY_LEADERS)
 
 
 def blank_figures() -> dict[str, Any]:

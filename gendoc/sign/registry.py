@@ -29,7 +29,7 @@ def _register_exists(url: str) -> bool:
 def _issued_entry(ws: Any, pdf: Path):  # noqa: ANN202 - Entry | None
     """The issued register entry whose output is `pdf` or the .docx beside it."""
     from gendoc.register.config import settings_from
-    from gendoc.register.issue import relative_to_root, workspace_id
+    from gendoc.register.issue import relative_to_root, workspace_key_for
     from gendoc.register.schema import STATUS_ISSUED
     from gendoc.register.store import open_register
 
@@ -38,7 +38,8 @@ def _issued_entry(ws: Any, pdf: Path):  # noqa: ANN202 - Entry | None
         return None
     wanted = {relative_to_root(pdf, ws.root), relative_to_root(pdf.with_suffix(".docx"), ws.root)}
     with open_register(settings.database_url) as reg:
-        issued = reg.entries(status=STATUS_ISSUED, workspace=workspace_id(ws.root))
+        issued = reg.entries(status=STATUS_ISSUED,
+                             workspace=workspace_key_for(ws, reg, settings))
     return next((e for e in reversed(issued) if e.output_path in wanted), None)
 
 
@@ -59,10 +60,11 @@ def check_number(ws: Any, source: Path, target: Path) -> None:
 def record_signed_pdf(ws: Any, pdf: Path):  # noqa: ANN201 - Entry | None
     """Record `pdf` (signed) as the issued output of its register entry; None if it has none."""
     from gendoc.register.config import settings_from
-    from gendoc.register.issue import relative_to_root, sha256_file
+    from gendoc.register.issue import relative_to_root
     from gendoc.register.store import open_register
     from gendoc.sign.settings import settings_from as sign_settings
     from gendoc.sign.verify import check_signatures
+    from gendoc.writer import file_sha256
 
     entry = _issued_entry(ws, pdf)
     if entry is None:
@@ -76,7 +78,7 @@ def record_signed_pdf(ws: Any, pdf: Path):  # noqa: ANN201 - Entry | None
         return reg.mark_issued(entry.id, output_path=relative_to_root(pdf, ws.root),
                                template_path=entry.template_path,
                                content_sha256=entry.content_sha256 or "",
-                               output_sha256=sha256_file(pdf),
+                               output_sha256=file_sha256(pdf),
                                template_sha256=entry.template_sha256)
 
 

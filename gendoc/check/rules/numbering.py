@@ -8,7 +8,7 @@ numbering is expanded to the labels Word shows and checked like typed labels.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from gendoc import nd30
 from gendoc.check.anatomy import type_key
@@ -76,7 +76,7 @@ def _show(level: str, n: int) -> str:
 class AutoNumbers:
     """The labels Word prints for automatically numbered paragraphs (numPr)."""
 
-    _FORMATS = {
+    _FORMATS: dict[str, Callable[[int], str]] = {
         "decimal": str,
         "lowerLetter": lambda n: "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26],
         "upperLetter": lambda n: "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(n - 1) % 26],
@@ -107,7 +107,7 @@ class AutoNumbers:
                 )
 
     def label(self, p: Para) -> str | None:
-        num_id, ilvl = p.ppr.get("num_id"), p.ppr.get("ilvl", 0)
+        num_id, ilvl = str(p.ppr.get("num_id")), int(p.ppr.get("ilvl", 0))
         spec = self.levels.get((num_id, ilvl))
         if not spec or spec[0] not in self._FORMATS:
             return None

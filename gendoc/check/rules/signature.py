@@ -22,7 +22,7 @@ def is_name_placeholder(text: str) -> bool:
 def split_signature(ctx: Context) -> tuple[list[Para], Para | None]:
     """Title lines (upper case, before the blank space left for the signature) and the signer's
     name (the last line). '(Đã ký)' / '(Chữ ký …)' notes count as blank."""
-    lines = []
+    lines: list[Para | None] = []
     for p in ctx.a.signature:
         t = clean(p.text).strip("[] ")
         lines.append(None if not t or t.startswith("(") else p)
@@ -30,8 +30,8 @@ def split_signature(ctx: Context) -> tuple[list[Para], Para | None]:
     i = 0
     while i < len(lines) and lines[i] is None and not titles:
         i += 1
-    while i < len(lines) and lines[i] is not None and is_upper(lines[i].shown_text()):
-        titles.append(lines[i])
+    while i < len(lines) and (line := lines[i]) is not None and is_upper(line.shown_text()):
+        titles.append(line)
         i += 1
     rest = [p for p in lines[i:] if p is not None]
     return titles, (rest[-1] if rest else None)
