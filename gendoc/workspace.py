@@ -373,6 +373,7 @@ SECTION_CHECKS = (
     "gendoc.media.config:media_config",  # truyen_thong
     "gendoc.training.model:tap_huan_config",  # tap_huan
     "gendoc.register.config:workspace_settings",  # so_dang_ky
+    "gendoc.sign.settings:section_settings",  # ky_so
 )
 
 M = TypeVar("M", bound=BaseModel)

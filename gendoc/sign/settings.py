@@ -89,3 +89,8 @@ def workspace_settings(workspace: str | Path | None) -> SignSettings:
             raise
         return SignSettings()
     return settings_from(ws.root, ws.raw_config)
+
+
+def section_settings(ws: Any) -> SignSettings:
+    """The `ky_so` section of a loaded workspace (run by `load_workspace` with every section)."""
+    return settings_from(ws.root, ws.raw_config)
