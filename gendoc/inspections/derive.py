@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from gendoc.exceptions import GendocError
 from gendoc.inspections.model import NoiDungKiemTra
@@ -102,7 +103,7 @@ def report_reasons(ws: Workspace, year: int) -> tuple[list[CoQuan], dict[str, li
     return cons.expected, out
 
 
-def unit_metric(so_lieu: object, metric: str) -> float | None:
+def unit_metric(so_lieu: Any, metric: str) -> float | None:
     """A target's metric for one unit: its share of women, or 100/0 for a woman leader."""
     from gendoc.reports.indicators import TOTAL
     from gendoc.reports.model import has_key_woman_leader, value

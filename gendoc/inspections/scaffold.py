@@ -36,7 +36,8 @@ def _target(ws: Workspace, opts: Any, name: str) -> Path:
 
 
 def working_days(start: dt.date, count: int) -> list[dt.date]:
-    days, day = [], start
+    days: list[dt.date] = []
+    day = start
     while len(days) < count:
         if day.weekday() < 5:
             days.append(day)

@@ -9,9 +9,6 @@ reported against the field that names it.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 from gendoc.document import BuildContext, Document, load_document, rel
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 
@@ -51,11 +48,3 @@ def plan_of(document: Document, bctx: BuildContext) -> Document:
 def minutes_of(document: Document, bctx: BuildContext) -> Document:
     """The Biên bản kiểm tra a Báo cáo kết quả or a Thông báo kết luận consolidates."""
     return referenced(document, bctx, "bien_ban", "kiem_tra_bien_ban")
-
-
-def data_path(document: Document, relative: str) -> Path:
-    return (document.path.parent / relative).resolve()
-
-
-def first(items: list[Any], default: Any = None) -> Any:
-    return items[0] if items else default

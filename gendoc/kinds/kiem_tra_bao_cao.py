@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import Field
 
-from gendoc.body import Blocks, Muc, Para, Span, close_body, number_items, plain_paragraphs
+from gendoc.body import Blocks, Muc, close_body, number_items, plain_paragraphs
 from gendoc.document import BuildContext, Document
 from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.inspections import blocks
@@ -47,7 +47,8 @@ def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
     body.append(summary_table(res))
     body += plain_paragraphs(doc.danh_gia_chung)
     body.append(blocks.heading(2, "Tồn tại, hạn chế"))
-    limits = [Muc(tieu_de=r.item.noi_dung, muc=[f"{unit}: {remark}" for unit, remark, _ in r.not_met])
+    limits = [Muc(tieu_de=r.item.noi_dung, muc=[Muc(tieu_de=None, doan=[f"{unit}: {remark}"])
+                                                for unit, remark, _ in r.not_met])
               for r in res.items if r.not_met]
     body += number_items(limits, start="so") or plain_paragraphs(
         ["Các đơn vị được kiểm tra thực hiện đạt tất cả các nội dung kiểm tra."])

@@ -81,7 +81,8 @@ class BienBanKiemTra(VanBan):
     ke_hoach_kiem_tra: str = Field(min_length=1, description="tệp kế hoạch kiểm tra (tính từ "
                                    "thư mục của tệp này), ví dụ ke-hoach-kiem-tra-2018.yaml")
     trich_yeu: str = Field(DEFAULT_SUBJECT, description="trích yếu; gendoc thêm 'tại <đơn vị>'")
-    nguoi_ky: NguoiKy | None = Field(None, description="mặc định: Trưởng đoàn kiểm tra")
+    # The team head signs by default.
+    nguoi_ky: NguoiKy | None = Field(None, description="mặc định: Trưởng đoàn kiểm tra")  # type: ignore[assignment]
     noi_nhan: list[str] = Field(default_factory=lambda: ["Giám đốc Sở (b/c)"],
                                 description="nơi nhận; gendoc thêm đơn vị được kiểm tra")
     don_vi: list[BienBanDonVi] = Field(min_length=1, description="biên bản của từng đơn vị")
@@ -155,10 +156,9 @@ def unit_context(document: Document, bctx: BuildContext, unit: UnitMinutes) -> d
     ws, plan = bctx.ws, plan_of(document, bctx).data
     head = blocks.head_of(plan.doan)
     name = blocks.unit_name(ws, unit.visit.don_vi)
+    team = doc.nguoi_ky or NguoiKy(chuc_vu="TRƯỞNG ĐOÀN KIỂM TRA", ho_ten=head.ho_ten)
     data = doc.model_copy(update={"so": unit.entry.so, "ngay": parse_date(unit.visit.ngay),
-                                  "trich_yeu": f"{doc.trich_yeu} tại {name}",
-                                  "nguoi_ky": doc.nguoi_ky or NguoiKy(chuc_vu="TRƯỞNG ĐOÀN KIỂM TRA",
-                                                                      ho_ten=head.ho_ten),
+                                  "trich_yeu": f"{doc.trich_yeu} tại {name}", "nguoi_ky": team,
                                   "noi_nhan": [*doc.noi_nhan, name]})
     ctx = official_context(data, ws, TEN_LOAI)
     cite = blocks.citation(plan, ws, "Kế hoạch", "KH")
@@ -190,7 +190,7 @@ def unit_context(document: Document, bctx: BuildContext, unit: UnitMinutes) -> d
     signer = unit.entry.nguoi_ky
     ctx |= blocks.signatures((["Đại diện đơn vị được kiểm tra", *signer.quyen_han],
                               signer.chuc_vu, signer.ho_ten),
-                             (data.nguoi_ky.quyen_han, data.nguoi_ky.chuc_vu, data.nguoi_ky.ho_ten))
+                             (team.quyen_han, team.chuc_vu, team.ho_ten))
     return ctx
 
 

@@ -39,8 +39,8 @@ def outline(items: list[Any], year: int) -> list[Para]:
     """I. situation, II. one item per checklist entry with its points, III. limits, IV. proposals."""
     paras = [Para([Span(OUTLINE_TITLE, bold=True)], role="tieu_de_giua")]
     paras += number_items([Muc(tieu_de="Đặc điểm, tình hình", muc=[
-        Muc(doan=["Khái quát chức năng, nhiệm vụ, tổ chức bộ máy của cơ quan, đơn vị."]),
-        Muc(doan=[f"Số lượng cán bộ, công chức, viên chức, trong đó nữ (tại thời điểm 31/12/{year})."]),
+        Muc(tieu_de=None, doan=["Khái quát chức năng, nhiệm vụ, tổ chức bộ máy của cơ quan, đơn vị."]),
+        Muc(tieu_de=None, doan=[f"Số lượng cán bộ, công chức, viên chức, trong đó nữ (tại thời điểm 31/12/{year})."]),
     ])])
     paras.append(blocks.heading(2, f"Kết quả thực hiện năm {year}"))
     paras += blocks.checklist_paras(items)

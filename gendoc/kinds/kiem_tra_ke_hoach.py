@@ -96,11 +96,11 @@ def reasons(doc: KeHoachKiemTra, ws: Any) -> list[Para]:
 
 def organisation(doc: KeHoachKiemTra, issuer: str) -> list[Muc]:
     due = f" trước ngày {blocks.day_text(doc.han_bao_cao_ket_qua)}" if doc.han_bao_cao_ket_qua else ""
-    return [Muc(doan=[f"Các cơ quan, đơn vị được kiểm tra xây dựng báo cáo theo đề cương, điền "
+    return [Muc(tieu_de=None, doan=[f"Các cơ quan, đơn vị được kiểm tra xây dựng báo cáo theo đề cương, điền "
                       f"Biểu tự đánh giá và gửi về {issuer} trước ngày "
                       f"{blocks.day_text(doc.han_bao_cao)}; chuẩn bị hồ sơ, tài liệu và bố trí "
                       "thành phần làm việc với Đoàn kiểm tra."]),
-            Muc(doan=["Đoàn kiểm tra lập biên bản kiểm tra tại từng đơn vị; tổng hợp, báo cáo "
+            Muc(tieu_de=None, doan=["Đoàn kiểm tra lập biên bản kiểm tra tại từng đơn vị; tổng hợp, báo cáo "
                       f"kết quả và dự thảo thông báo kết luận kiểm tra{due}."]),
             *doc.to_chuc_thuc_hien]
 
@@ -112,7 +112,7 @@ def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
     body = Blocks(plain_paragraphs(doc.can_cu, role="can_cu", italic=True))
     body += plain_paragraphs(doc.mo_dau)
     body.append(blocks.heading(1, "Mục đích, yêu cầu"))
-    body += number_items([Muc(doan=[t]) for t in doc.muc_dich], start="so")
+    body += number_items([Muc(tieu_de=None, doan=[t]) for t in doc.muc_dich], start="so")
     body.append(blocks.heading(2, "Nội dung kiểm tra"))
     body += blocks.checklist_paras(checklist(document, bctx))
     body.append(blocks.heading(3, "Đơn vị, thời gian, địa điểm kiểm tra"))
