@@ -100,9 +100,11 @@ def signatures(left: tuple[list[str], str, str | None],
                right: tuple[list[str], str, str | None]) -> dict[str, Any]:
     """Template variables of the two signature columns: (capacity lines, title, name) each."""
     ctx: dict[str, Any] = {}
+    tallest = max(len(left[0]), len(right[0]))
     for side, (lines, title, name) in (("trai", left), ("phai", right)):
         ctx[f"ky_{side}_quyen_han"] = [line.upper() for line in lines]
         ctx[f"ky_{side}_chuc_vu"] = title.upper()
+        ctx[f"ky_{side}_dem"] = [""] * (tallest - len(lines))  # names level with each other
         ctx[f"ky_{side}_ho_ten"] = name or HO_TEN_MAU
     return ctx
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from gendoc.check import check_docx
 
@@ -97,11 +98,15 @@ def test_minutes_per_unit_findings_figures_and_two_signatures(out: Path, unit: s
     assert findings[0][1] == "Nội dung kiểm tra" and len(findings) == 8
     verdicts = [r[-2] for r in findings[1:]]
     assert set(verdicts) <= {"Đạt", "Chưa đạt"} and verdicts[5] == "Chưa đạt"  # no unit plan
-    closing = doc.tables[-1]
-    left, right = (c.text for c in closing.rows[0].cells)
-    assert left.startswith("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC")
-    assert right.startswith("TRƯỞNG ĐOÀN KIỂM TRA") and right.endswith("Lê Văn Thành")
-    assert closing.rows[1].cells[0].text.startswith("Nơi nhận:")
+    [row] = doc.tables[-1].rows  # one row: the block never breaks across pages
+    assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+    left, right = ([p.text for p in c.paragraphs] for c in row.cells)
+    assert left[:3] == ["ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    assert right[0] == "TRƯỞNG ĐOÀN KIỂM TRA" and right[-1] == "Lê Văn Thành"
+    unit_signer = left.index("Nơi nhận:") - 1
+    assert left[unit_signer] not in ("", "Họ và tên")
+    assert unit_signer == len(right) - 1  # the two names on the same line
+    assert left[-1] == "- Lưu: VT, Đoàn KT."
 
 
 def test_minutes_quote_the_unit_report_and_its_self_assessment(out: Path) -> None:
