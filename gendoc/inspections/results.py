@@ -34,8 +34,8 @@ class Results:
 
 def results(document: Document, bctx: BuildContext) -> Results:
     """The consolidated findings of the biên bản a report or notice names (`bien_ban:`)."""
+    from gendoc.inspections.minutes import minutes
     from gendoc.inspections.sources import minutes_of, plan_of
-    from gendoc.kinds.kiem_tra_bien_ban import minutes
 
     source = minutes_of(document, bctx)
     found = minutes(source, bctx)

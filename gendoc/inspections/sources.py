@@ -9,6 +9,8 @@ reported against the field that names it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from gendoc.document import BuildContext, Document, load_document, rel
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 
@@ -48,3 +50,15 @@ def plan_of(document: Document, bctx: BuildContext) -> Document:
 def minutes_of(document: Document, bctx: BuildContext) -> Document:
     """The Biên bản kiểm tra a Báo cáo kết quả or a Thông báo kết luận consolidates."""
     return referenced(document, bctx, "bien_ban", "kiem_tra_bien_ban")
+
+
+def checklist(document: Document, bctx: BuildContext) -> list[Any]:
+    """The plan's checklist: as written, or derived once per build from `ke_hoach_goc`."""
+    from gendoc.inspections.derive import checklist_from_plan
+
+    data = document.data
+    if data.noi_dung_kiem_tra:
+        return data.noi_dung_kiem_tra
+    path = (bctx.ws.root / str(data.ke_hoach_goc)).resolve()
+    return bctx.memo(("kiem_tra_checklist", str(path)),
+                     lambda: checklist_from_plan(bctx.ws, path))

@@ -9,23 +9,20 @@ signature columns: the head of the unit and the head of the team.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from gendoc.artifacts import Artifact
 from gendoc.body import Blocks, Para, Span, close_body, parse_inline, plain_paragraphs
-from gendoc.document import BuildContext, Document, rel
-from gendoc.exceptions import ContentError, FieldProblem
+from gendoc.document import BuildContext, Document
 from gendoc.inspections import blocks
-from gendoc.inspections.form import TuDanhGia, read_form
-from gendoc.inspections.model import LichKiemTra, NoiDungKiemTra, unit_code
+from gendoc.inspections.minutes import UnitMinutes, minutes, unit_figures
+from gendoc.inspections.model import unit_code
 from gendoc.inspections.scaffold import example_scaffold
 from gendoc.inspections.sources import plan_of
 from gendoc.inspections.templates import bien_ban
 from gendoc.kinds import Kind, register
-from gendoc.kinds.kiem_tra_ke_hoach import checklist
 from gendoc.kinds.official import NguoiKy, Strict, VanBan
 from gendoc.vi.dates import parse_date
 
@@ -88,67 +85,6 @@ class BienBanKiemTra(VanBan):
     don_vi: list[BienBanDonVi] = Field(min_length=1, description="biên bản của từng đơn vị")
 
 
-@dataclass
-class UnitMinutes:
-    """One unit's checked findings, as the Báo cáo and Thông báo consolidate them."""
-
-    entry: BienBanDonVi
-    visit: LichKiemTra
-    items: list[NoiDungKiemTra]
-    self_check: dict[str, TuDanhGia]
-
-
-def _problem(document: Document, loc: tuple[Any, ...], message: str, hint: str) -> ContentError:
-    field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
-    return ContentError(document.shown, [FieldProblem(field, message, where=document.line(*loc),
-                                                      hint=hint)])
-
-
-def minutes(document: Document, bctx: BuildContext) -> list[UnitMinutes]:
-    """Every unit's findings, checked against the plan's schedule and checklist."""
-    plan_doc = plan_of(document, bctx)
-    items = checklist(plan_doc, bctx)
-    visits = {x.don_vi: x for x in plan_doc.data.lich}
-    codes = [i.ma for i in items]
-    out = []
-    for n, entry in enumerate(document.data.don_vi):
-        if entry.don_vi not in visits:
-            raise _problem(document, ("don_vi", n, "don_vi"), f"đơn vị '{entry.don_vi}' không có "
-                           "trong lịch của kế hoạch kiểm tra", f"các đơn vị: {', '.join(visits)}")
-        missing = [c for c in codes if c not in entry.ket_qua]
-        unknown = [c for c in entry.ket_qua if c not in codes]
-        if missing or unknown:
-            what = (f"thiếu kết quả nội dung {', '.join(missing)}" if missing else
-                    f"không có nội dung mã {', '.join(unknown)}")
-            raise _problem(document, ("don_vi", n, "ket_qua"), what,
-                           f"mã các nội dung kiểm tra: {', '.join(codes)}")
-        answers: dict[str, TuDanhGia] = {}
-        if entry.tu_danh_gia:
-            path = (document.path.parent / entry.tu_danh_gia).resolve()
-            if not path.is_file():
-                raise _problem(document, ("don_vi", n, "tu_danh_gia"), f"không tìm thấy tệp "
-                               f"'{entry.tu_danh_gia}'", "đường dẫn tính từ thư mục của biên bản")
-            answers = read_form(path, rel(bctx.ws, path), entry.don_vi, items)
-        out.append(UnitMinutes(entry, visits[entry.don_vi], items, answers))
-    return out
-
-
-def _figures(bctx: BuildContext, year: int, code: str) -> list[Any]:
-    from gendoc.kinds.bao_cao import figures_sentence
-    from gendoc.reports.body import figures_table
-    from gendoc.reports.consolidation import consolidate
-
-    cons = bctx.memo(("consolidation", year, None, "nam"),
-                     lambda: consolidate(bctx.ws, year, None, ky="nam"))
-    report = next((r for r in cons.reports if r.unit.ma == code), None)
-    if report is None:
-        return [Para([Span(f"Đơn vị chưa gửi báo cáo năm {year} về Sở Nội vụ.")])]
-    when = (f"nhận ngày {blocks.day_text(report.submitted)}" if report.submitted else "chưa ghi "
-            "ngày nhận") + (f", trễ {report.days_late} ngày" if report.late else ", đúng hạn")
-    return [Para(parse_inline(f"Theo báo cáo năm {year} của đơn vị ({when}): "
-                              f"{figures_sentence(report.data)}")), figures_table(report.so_lieu)]
-
-
 def unit_context(document: Document, bctx: BuildContext, unit: UnitMinutes) -> dict[str, Any]:
     from gendoc.kinds.official import official_context
 
@@ -169,7 +105,7 @@ def unit_context(document: Document, bctx: BuildContext, unit: UnitMinutes) -> d
              *blocks.team_lines(plan.doan), Para([Span(f"2. Đại diện {name}:")]),
              *[Para([Span(f"- {p.ho_ten}, {p.chuc_vu};")]) for p in unit.entry.dai_dien]]
     body += [blocks.heading(2, f"Số liệu của đơn vị năm {plan.nam}"),
-             *_figures(bctx, plan.nam, unit.visit.don_vi)]
+             *unit_figures(bctx, plan.nam, unit.visit.don_vi)]
     rows = [[str(i), it.noi_dung, *([_self(unit, it.ma)] if unit.self_check else []),
              blocks.DAT if unit.entry.ket_qua[it.ma].dat else blocks.CHUA_DAT,
              unit.entry.ket_qua[it.ma].nhan_xet] for i, it in enumerate(unit.items, 1)]

@@ -17,9 +17,8 @@ from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.inspections import blocks
 from gendoc.inspections.form import write_form
 from gendoc.inspections.scaffold import example_scaffold
-from gendoc.inspections.sources import plan_of
+from gendoc.inspections.sources import checklist, plan_of
 from gendoc.kinds import Kind, register
-from gendoc.kinds.kiem_tra_ke_hoach import checklist
 from gendoc.kinds.official import VanBanCoTenLoai, official_context
 from gendoc.render import docx_artifact, stem_of
 

@@ -24,6 +24,7 @@ from gendoc.inspections.model import (
     full_date,
     team_problems,
 )
+from gendoc.inspections.sources import checklist
 from gendoc.kinds import Kind, register
 from gendoc.kinds.official import VanBanCoTenLoai, official_context
 
@@ -73,18 +74,6 @@ class KeHoachKiemTra(VanBanCoTenLoai):
         if twice:
             raise ValueError(f"đơn vị {', '.join(twice)} có hai lịch kiểm tra — mỗi đơn vị một dòng")
         return self
-
-
-def checklist(document: Document, bctx: BuildContext) -> list[NoiDungKiemTra]:
-    """The plan's checklist: as written, or derived once per build from `ke_hoach_goc`."""
-    from gendoc.inspections.derive import checklist_from_plan
-
-    data: KeHoachKiemTra = document.data
-    if data.noi_dung_kiem_tra:
-        return data.noi_dung_kiem_tra
-    path = (bctx.ws.root / str(data.ke_hoach_goc)).resolve()
-    return bctx.memo(("kiem_tra_checklist", str(path)),
-                     lambda: checklist_from_plan(bctx.ws, path))
 
 
 def reasons(doc: KeHoachKiemTra, ws: Any) -> list[Para]:
