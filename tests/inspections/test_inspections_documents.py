@@ -141,3 +141,22 @@ def test_report_and_conclusions_consolidate_the_minutes(out: Path) -> None:
     assert "Gửi báo cáo năm 2017 kèm biểu số liệu về Sở Nội vụ" in finance[2]
     assert {r[3] for r in fixes[1:]} == {"31/12/2018"}
     assert "báo cáo kết quả về Sở Nội vụ trước ngày 10/01/2019" in text
+
+
+def test_same_inputs_give_the_same_bytes(example_ws: Path) -> None:
+    import hashlib
+
+    from gendoc.build import build
+    from gendoc.workspace import load_workspace
+
+    folder = example_ws / "content" / "kiem-tra"
+
+    def digests() -> dict[str, str]:
+        report = build(load_workspace(example_ws), [folder])
+        assert report.ok
+        return {p.relative_to(example_ws).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for r in report.results for p in r.outputs}
+
+    first = digests()
+    assert len(first) == 13 and any(name.endswith(".xlsx") for name in first)
+    assert digests() == first

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gendoc.exceptions import ContentError
 from gendoc.inspections.form import SHEET, read_form, write_form
@@ -13,6 +15,8 @@ from gendoc.inspections.model import NoiDungKiemTra
 from gendoc.workspace import load_workspace
 
 REPO = Path(__file__).resolve().parents[2]
+# What a cell can hold (Excel refuses control characters, so does openpyxl).
+CELL_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20)
 ITEMS = [NoiDungKiemTra(ma="1", noi_dung="Tuyên truyền"), NoiDungKiemTra(ma="2", noi_dung="Quy hoạch"),
          NoiDungKiemTra(ma="3", noi_dung="Báo cáo")]
 
@@ -91,3 +95,23 @@ def test_a_bad_returned_form_fails_its_minutes_naming_the_cell(example_ws: Path)
     message = error.format_message()
     assert "_tu-danh-gia/so-tu-phap.xlsx" in message and "ô Tự đánh giá!C7" in message
     assert not (example_ws / "output" / "kiem-tra" / "bien-ban-kiem-tra-2018").exists()
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.none(), CELL_TEXT, st.sampled_from(["Đạt", " chưa đạt ", "CHƯA ĐẠT"])),
+                min_size=3, max_size=3),
+       st.lists(st.one_of(st.none(), CELL_TEXT), min_size=3, max_size=3))
+def test_any_typed_answer_reads_back_or_names_its_cells(blank: Path, verdicts: list, limits: list) -> None:  # noqa: E501
+    """Whatever a clerk types, the reader returns every answer or a problem per bad cell — never
+    a crash, never an answer silently dropped."""
+    form = blank.with_name("copy.xlsx")
+    form.write_bytes(blank.read_bytes())
+    fill(form, {5 + i: (verdicts[i], None, limits[i]) for i in range(3)})
+    try:
+        answers = read_form(form, "f.xlsx", "so-tu-phap", ITEMS)
+    except ContentError as exc:
+        assert exc.problems and all(p.where.startswith("Tự đánh giá!") for p in exc.problems)
+        return
+    assert sorted(answers) == ["1", "2", "3"]
+    for i, code in enumerate("123"):
+        assert answers[code].dat == (str(verdicts[i]).strip().lower() == "đạt")
