@@ -4,13 +4,17 @@
   whose units are proposed from the workspace (or the ones given), with the reasons, a schedule
   of one working day per unit to adjust, the checklist derived from the provincial plan and a
   team to fill in.
-- The other kinds start from the worked example of content/kiem-tra/ (comments included), which
-  names the plan it builds on.
+- `gendoc new kiem_tra_bien_ban [--from KẾ-HOẠCH-KIỂM-TRA]` writes a biên bản with every
+  scheduled unit and checklist item, the plan and report items pre-judged from the workspace.
+- The other kinds start from the worked example of content/kiem-tra/ (comments included); with
+  --from, the copy names the given plan (or biên bản) instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -94,12 +98,91 @@ def plan_scaffold(ws: Workspace, opts: Any) -> list[Path]:
     return [atomic_write(target, text.encode("utf-8"))]
 
 
-def example_scaffold(kind: str, example: str) -> Callable[[Workspace, Any], list[Path]]:
-    """Copy the worked example `content/kiem-tra/<example>.yaml` under a new name."""
+def _relative(target: Path, source: Path) -> str:
+    """`source` as a content file names it: relative to the folder of `target`."""
+    return Path(os.path.relpath(source.resolve(), target.resolve().parent)).as_posix()
+
+
+def find_plan(ws: Workspace, given: Path | None) -> Path:
+    """The Kế hoạch kiểm tra: as given (--from), or the only one in content/."""
+    from gendoc.document import discover
+    from gendoc.plans.status import raw_mapping
+    from gendoc.yamlio import load_yaml
+
+    if given is not None:
+        path = given if given.is_absolute() else Path.cwd() / given
+        if not path.is_file():
+            raise GendocError(f"không tìm thấy kế hoạch kiểm tra '{given}'.")
+        return path
+    found = [p for p in discover(ws)
+             if (raw_mapping(p, load_yaml) or {}).get("loai") == "kiem_tra_ke_hoach"]
+    if len(found) != 1:
+        raise GendocError(f"có {len(found)} kế hoạch kiểm tra trong content/ — chỉ rõ bằng --from, "
+                          "ví dụ --from content/kiem-tra/ke-hoach-kiem-tra-2018.yaml.")
+    return found[0]
+
+
+def minutes_data(ws: Workspace, plan_path: Path, target: Path) -> dict[str, Any]:
+    """A biên bản with every scheduled unit and every checklist item; the plan and report
+    items are pre-judged from the workspace (`gendoc status`, the year's reports)."""
+    from gendoc.document import BuildContext, load_document
+    from gendoc.inspections.derive import PLAN_ITEM, REPORT_ITEM, plan_reasons, report_reasons
+    from gendoc.inspections.sources import checklist
+
+    plan_doc = load_document(ws, plan_path)
+    if plan_doc.kind.name != "kiem_tra_ke_hoach":
+        raise GendocError(f"'{plan_path.name}' là '{plan_doc.kind.name}', cần một kế hoạch kiểm tra.")
+    plan = plan_doc.data
+    items = checklist(plan_doc, BuildContext(ws))
+    by_plan = plan_reasons(ws, (ws.root / plan.ke_hoach_goc) if plan.ke_hoach_goc else None)
+    by_report = report_reasons(ws, plan.nam)[1]
+    units = []
+    for visit in plan.lich:
+        known = {PLAN_ITEM: by_plan.get(visit.don_vi, []),
+                 REPORT_ITEM: [r for r in by_report.get(visit.don_vi, []) if "báo cáo" in r]}
+        results: dict[str, Any] = {}
+        for item in items:
+            shortfall = known.get(item.noi_dung)
+            results[item.ma] = ({"dat": False, "nhan_xet": f"Đơn vị {'; '.join(shortfall)}.",
+                                 "khac_phuc": "Ghi việc đơn vị phải khắc phục"} if shortfall
+                                else {"dat": True, "nhan_xet": "Ghi nhận xét của Đoàn kiểm tra."})
+        head = ws.unit(visit.don_vi).chuc_vu_thu_truong or "THỦ TRƯỞNG ĐƠN VỊ"
+        units.append({"don_vi": visit.don_vi,
+                      "dai_dien": [{"ho_ten": "Họ và tên", "chuc_vu": "Chức vụ"}],
+                      "nguoi_ky": {"quyen_han": [], "chuc_vu": head, "ho_ten": None},
+                      "ket_qua": results})
+    return {"loai": "kiem_tra_bien_ban", "co_quan": plan.co_quan,
+            "ke_hoach_kiem_tra": _relative(target, plan_path), "don_vi": units}
+
+
+def minutes_scaffold(ws: Workspace, opts: Any) -> list[Path]:
+    """`gendoc new kiem_tra_bien_ban [--from KẾ-HOẠCH-KIỂM-TRA]`."""
+    from gendoc.plans.yamlout import dump
+
+    plan_path = find_plan(ws, opts.source)
+    target = _target(ws, opts, f"bien-ban-{plan_path.stem.removeprefix('ke-hoach-')}.yaml")
+    text = dump(minutes_data(ws, plan_path, target),
+                ["Biên bản kiểm tra do 'gendoc new kiem_tra_bien_ban' dựng từ kế hoạch kiểm tra.",
+                 "Mỗi đơn vị: ghi đại diện, người ký và kết quả từng nội dung (mã theo kế hoạch);",
+                 "nội dung kế hoạch triển khai và báo cáo đã đánh giá sẵn theo số liệu của thư mục."])
+    return [atomic_write(target, text.encode("utf-8"))]
+
+
+def example_scaffold(kind: str, example: str,
+                     link: str = "ke_hoach_kiem_tra") -> Callable[[Workspace, Any], list[Path]]:
+    """Copy the worked example `content/kiem-tra/<example>.yaml` under a new name; with --from,
+    its `link:` line names the given file instead."""
 
     def scaffold(ws: Workspace, opts: Any) -> list[Path]:
         source = example_dir() / FOLDER / f"{example}.yaml"
         target = _target(ws, opts, f"{kind.replace('_', '-')}-moi.yaml")
-        return [atomic_write(target, source.read_bytes())]
+        text = source.read_text(encoding="utf-8")
+        if opts.source is not None:
+            given = opts.source if opts.source.is_absolute() else Path.cwd() / opts.source
+            if not given.is_file():
+                raise GendocError(f"không tìm thấy tệp '{opts.source}'.")
+            text = re.sub(rf"^{link}:.*$", f"{link}: {_relative(target, given)}", text,
+                          flags=re.MULTILINE)
+        return [atomic_write(target, text.encode("utf-8"))]
 
     return scaffold

@@ -67,5 +67,6 @@ KIND = register(Kind(
     context=context,
     ten_loai=TEN_LOAI,
     make_template=van_ban_co_ten_loai,
-    scaffold=example_scaffold("kiem_tra_bao_cao", "bao-cao-ket-qua-kiem-tra-2018"),
+    scaffold=example_scaffold("kiem_tra_bao_cao", "bao-cao-ket-qua-kiem-tra-2018",
+                              link="bien_ban"),
 ))

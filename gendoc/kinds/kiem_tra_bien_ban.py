@@ -19,7 +19,7 @@ from gendoc.document import BuildContext, Document
 from gendoc.inspections import blocks
 from gendoc.inspections.minutes import UnitMinutes, minutes, unit_figures
 from gendoc.inspections.model import unit_code
-from gendoc.inspections.scaffold import example_scaffold
+from gendoc.inspections.scaffold import minutes_scaffold
 from gendoc.inspections.sources import plan_of
 from gendoc.inspections.templates import bien_ban
 from gendoc.kinds import Kind, register
@@ -159,5 +159,5 @@ KIND = register(Kind(
     make=make,
     ten_loai=TEN_LOAI,
     make_template=bien_ban,
-    scaffold=example_scaffold("kiem_tra_bien_ban", "bien-ban-kiem-tra-2018"),
+    scaffold=minutes_scaffold,
 ))

@@ -81,5 +81,6 @@ KIND = register(Kind(
     context=context,
     ten_loai=TEN_LOAI,
     make_template=van_ban_co_ten_loai,
-    scaffold=example_scaffold("kiem_tra_thong_bao", "thong-bao-ket-luan-kiem-tra-2018"),
+    scaffold=example_scaffold("kiem_tra_thong_bao", "thong-bao-ket-luan-kiem-tra-2018",
+                              link="bien_ban"),
 ))

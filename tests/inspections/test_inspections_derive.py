@@ -81,8 +81,8 @@ def test_new_plan_is_derived_from_the_workspace_and_builds_clean(example_ws: Pat
 
 
 def test_new_for_the_other_kinds_starts_from_the_worked_example(example_ws: Path, cli) -> None:  # noqa: ANN001
-    for kind in ("kiem_tra_quyet_dinh", "kiem_tra_de_cuong", "kiem_tra_bien_ban",
-                 "kiem_tra_bao_cao", "kiem_tra_thong_bao"):
+    for kind in ("kiem_tra_quyet_dinh", "kiem_tra_de_cuong", "kiem_tra_bao_cao",
+                 "kiem_tra_thong_bao"):
         res = cli("new", kind, ws=example_ws)
         assert res.exit_code == 0, res.output
         made = example_ws / "content" / "kiem-tra" / f"{kind.replace('_', '-')}-moi.yaml"
@@ -128,3 +128,40 @@ def test_a_plan_with_two_heads_or_an_unknown_unit_is_refused(make_ws) -> None:  
     [(_, error)] = build(load_workspace(ws)).failures
     assert "dòng 7: trường 'lich[1].don_vi': không có cơ quan mã 'so-khong-co'" in \
         error.format_message()
+
+
+def test_new_minutes_list_every_unit_and_item_prejudged_from_the_workspace(example_ws: Path,
+                                                                          cli) -> None:  # noqa: ANN001
+    folder = example_ws / "content" / "kiem-tra"
+    taken = cli("new", "kiem_tra_bien_ban", ws=example_ws)
+    assert taken.exit_code != 0 and "đã có" in taken.output  # the example's name: never overwritten
+    target = folder / "dot-2" / "bb.yaml"
+    target.parent.mkdir()
+    res = cli("new", "kiem_tra_bien_ban", "-o", str(target), ws=example_ws)
+    assert res.exit_code == 0, res.output
+    raw = load_yaml(target)
+    assert raw["ke_hoach_kiem_tra"] == "../ke-hoach-kiem-tra-2018.yaml"
+    units = {u["don_vi"]: u["ket_qua"] for u in raw["don_vi"]}
+    assert list(units) == ["so-tu-phap", "so-lao-dong-thuong-binh-va-xa-hoi", "so-tai-chinh",
+                           "so-giao-duc-va-dao-tao"]
+    finance = {str(k): v for k, v in units["so-tai-chinh"].items()}
+    assert sorted(finance) == [str(n) for n in range(1, 8)]
+    assert finance["7"]["dat"] is False and finance["7"]["nhan_xet"] == \
+        "Đơn vị chưa gửi báo cáo năm 2017."
+    assert finance["6"]["dat"] is False and finance["1"]["dat"] is True
+    justice = {str(k): v for k, v in units["so-tu-phap"].items()}
+    assert justice["7"]["dat"] is True  # its report came in on time
+    report = build(load_workspace(example_ws), [target])
+    assert report.ok, [e.format_message() for _, e in report.failures]
+    assert len(report.results[0].outputs) == 4
+
+
+def test_new_report_from_a_given_minutes_file_names_it(example_ws: Path, cli) -> None:  # noqa: ANN001
+    folder = example_ws / "content" / "kiem-tra"
+    (folder / "khac").mkdir()
+    res = cli("new", "kiem_tra_thong_bao", "--from", str(folder / "bien-ban-kiem-tra-2018.yaml"),
+              "-o", str(folder / "khac" / "tb.yaml"), ws=example_ws)
+    assert res.exit_code == 0, res.output
+    assert load_yaml(folder / "khac" / "tb.yaml")["bien_ban"] == "../bien-ban-kiem-tra-2018.yaml"
+    report = build(load_workspace(example_ws), [folder / "khac" / "tb.yaml"])
+    assert report.ok, [e.format_message() for _, e in report.failures]
