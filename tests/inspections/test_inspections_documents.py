@@ -160,3 +160,21 @@ def test_same_inputs_give_the_same_bytes(example_ws: Path) -> None:
     first = digests()
     assert len(first) == 13 and any(name.endswith(".xlsx") for name in first)
     assert digests() == first
+
+
+def test_content_is_printed_literally(example_ws: Path) -> None:
+    """Text from a content file is data: template syntax, `&`, `<` and quotes come out as typed."""
+    from gendoc.build import build
+    from gendoc.workspace import load_workspace
+
+    path = example_ws / "content" / "kiem-tra" / "bien-ban-kiem-tra-2018.yaml"
+    odd = '{{ 7*7 }} & <b>in đậm</b> "trích" {% if x %}'
+    text = path.read_text(encoding="utf-8").replace(
+        '"Tổ chức 02 cuộc tuyên truyền, lồng ghép trong sinh hoạt cơ quan."',
+        "'" + odd.replace("'", "''") + "'", 1)
+    path.write_text(text, encoding="utf-8")
+    report = build(load_workspace(example_ws), [path])
+    assert report.ok, [e.format_message() for _, e in report.failures]
+    findings = table_with(example_ws / "output/kiem-tra/bien-ban-kiem-tra-2018/so-tu-phap.docx",
+                          "TT")
+    assert findings[1][-1] == odd
