@@ -49,7 +49,7 @@ def write_form(unit: Any, year: int, items: list[NoiDungKiemTra]) -> bytes:
     from openpyxl.styles import Alignment
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from gendoc.reports.form_style import BOX, INPUT_FILL, UNLOCKED, _font
+    from gendoc.reports.form_style import BOX, INPUT_FILL, UNLOCKED
 
     book = Workbook()
     sheet = book.active
@@ -90,6 +90,15 @@ def write_form(unit: Any, year: int, items: list[NoiDungKiemTra]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _font(bold: bool = False, italic: bool = False, size: float = 12) -> Any:
+    """Times New Roman, as on the report forms."""
+    from openpyxl.styles import Font
+
+    from gendoc.reports.form_style import FONT
+
+    return Font(name=FONT, bold=bold, italic=italic, size=size)
 
 
 def _text(value: Any) -> str:
