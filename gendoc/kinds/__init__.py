@@ -80,6 +80,12 @@ _MODULES = [
     "gendoc.kinds.tin_phat_thanh",
     "gendoc.kinds.guong_dien_hinh",
     "gendoc.kinds.quyet_dinh",
+    "gendoc.kinds.kiem_tra_ke_hoach",
+    "gendoc.kinds.kiem_tra_quyet_dinh",
+    "gendoc.kinds.kiem_tra_de_cuong",
+    "gendoc.kinds.kiem_tra_bien_ban",
+    "gendoc.kinds.kiem_tra_bao_cao",
+    "gendoc.kinds.kiem_tra_thong_bao",
 ]
 
 
