@@ -84,7 +84,9 @@ def load_yaml(path: Path, *, text: str | None = None) -> Any:
     _refuse_control_characters(path, text)
     try:
         _check_events(path, text)
-        return _yaml().load(text)
+        data = _yaml().load(text)
+        _refuse_control_in_values(path, data)
+        return data
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -148,6 +150,33 @@ def _refuse_control_characters(path: Path, text: str) -> None:
                                "hoặc xuống dòng bằng một mục mới trong danh sách"))
         if len(problems) >= 20:
             break
+    if problems:
+        raise ContentError(path, problems)
+
+
+def _refuse_control_in_values(path: Path, data: Any) -> None:
+    """The same characters written as escapes ("\\b", "\\x0b" in double quotes) in a value."""
+    problems: list[FieldProblem] = []
+
+    def walk(node: Any, loc: tuple[str | int, ...]) -> None:
+        if isinstance(node, str):
+            found = _CONTROL.search(node)
+            if found is not None and len(problems) < 20:
+                char = found.group()
+                name = _CONTROL_NAMES.get(char, f"mã U+{ord(char):04X}")
+                dotted = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in loc)
+                problems.append(FieldProblem(
+                    dotted.replace(".[", "["), f"có ký tự điều khiển không in được ({name})",
+                    where=line_of(data, loc), hint="xóa ký tự đó (thường là mã thoát '\\' "
+                                                   "trong ngoặc kép)"))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*loc, str(key)))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, (*loc, index))
+
+    walk(data, ())
     if problems:
         raise ContentError(path, problems)
 

@@ -111,7 +111,8 @@ def check_cmd(ctx: click.Context, files: tuple[str, ...], as_json: bool, strict:
     ghi chú và không kiểm tra thể thức (trừ khi có --force).
 
     Tệp .pdf: phiên bản PDF, chuẩn PDF/A, phông nhúng, khổ giấy, lề và từng chữ ký số (người
-    ký, thời gian, nguyên vẹn, hợp lệ, tin cậy, vị trí theo Phụ lục I).
+    ký, thời gian, nguyên vẹn, hợp lệ, tin cậy, vị trí theo Phụ lục I); thêm --layout để kiểm
+    tra cả trang in (trang trắng, khối chữ ký lẻ trang, đề mục cuối trang, chữ ra ngoài lề).
 
     Mã thoát: 0 không có lỗi; 1 có lỗi; 2 có tệp không đọc được (không phải .docx, hỏng).
     """
@@ -144,8 +145,6 @@ def run_checks(paths: list[Path], *, layout: bool, force: bool
             skipped.append(str(path))
             continue
         todo.append(path)
-        if path.suffix.lower() == ".pdf":
-            continue
         try:
             if path.suffix.lower() == ".pdf":  # PDF facts and signatures (gendoc/sign)
                 from gendoc.sign.cli import check_pdf_path
@@ -155,8 +154,9 @@ def run_checks(paths: list[Path], *, layout: bool, force: bool
             reports.append(check_docx(path))
         except UnusableInputError as exc:
             unusable.append((str(path), exc.message))
-    targets = [p for p in todo if str(p) not in dict(unusable)
-               and (layout or p.suffix.lower() == ".pdf")]  # a PDF can only be checked as printed
+    # The printed page on request (--layout): a PDF's own facts and signatures are checked above;
+    # a scanned copy has pages without text that are not blank.
+    targets = [p for p in todo if layout and str(p) not in dict(unusable)]
     if targets:
         from gendoc.check.layout_run import layout_reports
 

@@ -121,17 +121,29 @@ def test_a_unit_named_by_a_name_it_did_not_bear_that_day(tmp_path) -> None:  # n
 
     ws_root = tmp_path / "ws"
     ws_root.mkdir()
-    shutil.copy2(REPO / "gendoc.yaml", ws_root / "gendoc.yaml")
+    config = (REPO / "gendoc.yaml").read_text(encoding="utf-8")
+    # Hà Tiên as a workspace kept up to date would record it: a city now, a thị xã until 2018.
+    history = (
+        '    ten: "ỦY BAN NHÂN DÂN\\nTHÀNH PHỐ HÀ TIÊN"\n'
+        "    ten_day_du: Ủy ban nhân dân thành phố Hà Tiên\n"
+        "    ten_cu:\n"
+        "      - den_ngay: 2018-09-30\n"
+        '        ten: "ỦY BAN NHÂN DÂN\\nTHỊ XÃ HÀ TIÊN"\n'
+        "        ten_day_du: Ủy ban nhân dân thị xã Hà Tiên\n")
+    old = ('    ten: "ỦY BAN NHÂN DÂN\\nTHỊ XÃ HÀ TIÊN"\n'
+           "    ten_day_du: Ủy ban nhân dân thị xã Hà Tiên\n")
+    assert old in config
+    (ws_root / "gendoc.yaml").write_text(config.replace(old, history), encoding="utf-8")
     shutil.copytree(REPO / "content", ws_root / "content")
+    from gendoc.workspace import load_workspace
+
+    same = [f for f in cross_findings(load_workspace(ws_root)) if f.rule == "xref.unit_name"]
+    assert same == []  # the example names every unit as it was then
     course = ws_root / "content" / "tap-huan" / "lop-nu-lanh-dao-2017.yaml"
     course.write_text(course.read_text(encoding="utf-8").replace(
         "Ủy ban nhân dân thị xã Hà Tiên", "Ủy ban nhân dân thành phố Hà Tiên"), encoding="utf-8")
-    from gendoc.workspace import load_workspace
-
     findings = [f for f in cross_findings(load_workspace(ws_root)) if f.rule == "xref.unit_name"]
     assert len(findings) == 1
     assert findings[0].location == "content/tap-huan/lop-nu-lanh-dao-2017.yaml"
     assert "«Ủy ban nhân dân thành phố Hà Tiên»" in findings[0].message
     assert "«Ủy ban nhân dân thị xã Hà Tiên»" in findings[0].message
-    unchanged = [f for f in cross_findings(load_workspace(REPO)) if f.rule == "xref.unit_name"]
-    assert unchanged == []  # the example as shipped names every unit as it was then

@@ -78,9 +78,13 @@ def _register_list(root: Path):
 def _workspace_with(tmp_path: Path, url: str) -> tuple[Path, int]:
     from register_fakes import make_workspace
 
-    extra = f"so_dang_ky:\n  so_rieng: [QĐ]\n  database_url: '{url}'\n"
+    # Written valid, then made bad: the workspace loader itself refuses a bad gendoc.yaml.
+    good = "sqlite:///.gendoc/so.sqlite3"
+    extra = f"so_dang_ky:\n  so_rieng: [QĐ]\n  database_url: '{good}'\n"
     ws = make_workspace(tmp_path / "ws", extra)
-    lines = (ws.root / "gendoc.yaml").read_text(encoding="utf-8").splitlines()
+    config = ws.root / "gendoc.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(good, url), encoding="utf-8")
+    lines = config.read_text(encoding="utf-8").splitlines()
     return ws.root, lines.index(f"  database_url: '{url}'") + 1
 
 

@@ -237,7 +237,8 @@ def test_consolidation_is_computed_once_per_cache(tricky_ws, monkeypatch) -> Non
 
 def test_form_prefill_from_config_is_text(tmp_path: Path) -> None:
     from gendoc.reports.excel import read_form
-    from gendoc.reports.form import info_cells, write_form
+    from gendoc.reports.form import info_cells
+    from gendoc.reports.form_style import write_form
     from gendoc.workspace import CoQuan
 
     unit = CoQuan(ma="so-y-te", ten="SỞ Y TẾ", ten_day_du="Sở Y tế", ky_hieu="SYT",

@@ -26,9 +26,12 @@ def test_signed_pdf_is_recorded_and_verified(tmp_path: Path, pki: Pki, pngs: dic
     pdf = ws / PLAN_PDF
     early = run(ws, "build", "--pdf", str(ws / PLAN))  # a PDF from before the number
     assert early.exit_code == 0, early.output
+    early_pdf = pdf.read_bytes()
     issued = run(ws, "issue", str(ws / PLAN), "--date", "2016-12-20")
     assert issued.exit_code == 0, issued.output
     assert "Số: 01/KH-UBND" in issued.output and "Văn bản điện tử đã ký" not in issued.output
+    assert not pdf.exists()  # the build's writer removed the PDF of the un-numbered text
+    pdf.write_bytes(early_pdf)  # … which a clerk had kept a copy of
     stale = run(ws, "sign", str(pdf), "--cert", str(pki.person_p12), "--image", str(pngs["sig"]))
     assert stale.exit_code == 1
     assert "không phải bản PDF của văn bản số 01/KH-UBND" in stale.output

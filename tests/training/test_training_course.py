@@ -241,7 +241,7 @@ def test_bad_tap_huan_setting_names_the_line_in_gendoc_yaml(course_ws, cli) -> N
     line = next(i for i, t in enumerate(text.splitlines(), 1) if "giay_moi_theo" in t)
     result = cli("build", ws=ws)
     assert result.exit_code == 1
-    assert f"gendoc.yaml (mục tap_huan), dòng {line}: trường 'giay_moi_theo'" in result.stderr
+    assert f"gendoc.yaml, dòng {line}: trường 'tap_huan.giay_moi_theo'" in result.stderr
 
 
 def test_more_than_the_quota_is_a_warning(course_ws, cli) -> None:  # noqa: ANN001

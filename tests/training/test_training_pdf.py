@@ -73,8 +73,12 @@ def test_build_pdf_converts_everything_with_one_libreoffice_run_per_folder(
         found = fonts(pdf)
         assert found and all(SERIF.match(name) for name in found), (pdf.name, found)
 
-    # A rebuild without --pdf removes the PDFs that no longer match their documents.
+    # A rebuild with nothing changed keeps the PDFs: they still match their documents.
     result = CliRunner().invoke(main, ["-w", str(ws), "build"])
+    assert result.exit_code == 0 and "(không đổi)" in result.output
+    assert list(out.rglob("*.pdf"))
+    # Rewritten documents (--force) lose the PDFs of their earlier text.
+    result = CliRunner().invoke(main, ["-w", str(ws), "build", "--force"])
     assert result.exit_code == 0
     assert not list(out.rglob("*.pdf"))
 
