@@ -42,7 +42,7 @@ def init_cmd(folder: Path, force: bool, sample: str) -> None:
     shutil.copytree(source / "content", folder / "content", dirs_exist_ok=True)
     (folder / "templates").mkdir(exist_ok=True)
     (folder / "templates" / "README.txt").write_text(
-        "Đặt mẫu riêng (.docx, .md.j2) vào đây: mẫu cùng tên sẽ thay mẫu có sẵn của gendoc.\n"
+        "Đặt mẫu riêng (.docx, .html.j2) vào đây: mẫu cùng tên sẽ thay mẫu có sẵn của gendoc.\n"
         "Lấy mẫu có sẵn để sửa: gendoc template new LOẠI\n", encoding="utf-8")
     (folder / "output").mkdir(exist_ok=True)
     (folder / ".gitignore").write_text("output/\n.gendoc/\n", encoding="utf-8")

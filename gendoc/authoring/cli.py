@@ -63,7 +63,7 @@ def template_group() -> None:
 @click.pass_context
 def check_cmd(ctx: click.Context, files: tuple[str, ...], kind_name: str | None, fix: bool,
               output: Path | None, strict: bool, as_json: bool) -> None:
-    """Kiểm tra mẫu (.docx hoặc .md.j2) trước khi dựng: thẻ bị Word tách, lỗi cú pháp
+    """Kiểm tra mẫu (.docx hoặc trang web .html.j2) trước khi dựng: thẻ bị Word tách, lỗi cú pháp
     (chỉ rõ đoạn văn), biến sai tên so với dữ liệu của loại văn bản.
 
     TỆP là đường dẫn, hoặc tên mẫu trong templates/ (ví dụ: ke_hoach.docx). Không ghi TỆP:
