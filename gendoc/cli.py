@@ -91,6 +91,7 @@ _COMMANDS = [
     "gendoc.plans.cli:status_cmd",
     "gendoc.bias.cli:bias_cmd",
     "gendoc.reports.cli:consolidate_cmd",
+    "gendoc.serve.cli:serve_cmd",
 ]
 
 for _spec in _COMMANDS:
