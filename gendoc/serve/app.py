@@ -21,7 +21,14 @@ from starlette.staticfiles import StaticFiles
 
 from gendoc import api
 from gendoc.exceptions import GendocError
-from gendoc.serve import pages_edit, pages_login, pages_overview, pages_preview, pages_tools
+from gendoc.serve import (
+    pages_edit,
+    pages_login,
+    pages_overview,
+    pages_preview,
+    pages_reports,
+    pages_tools,
+)
 from gendoc.serve.jobs import Busy, Jobs
 from gendoc.serve.security import (
     MAX_BODY_BYTES,
@@ -82,7 +89,7 @@ def create_app(ws: api.Workspace, *, login_token: str | None = None,
     handlers: dict[Any, Any] = {GendocError: _gendoc_error, PathRefused: _refused,
                                 CsrfRefused: _csrf, HTTPException: _http, Exception: _bug}
     routes = [*pages_login.ROUTES, *pages_overview.ROUTES, *pages_edit.ROUTES,
-              *pages_preview.ROUTES, *pages_tools.ROUTES,
+              *pages_preview.ROUTES, *pages_tools.ROUTES, *pages_reports.ROUTES,
               Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static")]
     app = Starlette(routes=routes, middleware=middleware, exception_handlers=handlers)
     app.state.ws = ws
