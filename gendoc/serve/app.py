@@ -26,6 +26,7 @@ from gendoc.serve import (
     pages_login,
     pages_overview,
     pages_preview,
+    pages_register,
     pages_reports,
     pages_tools,
 )
@@ -90,6 +91,7 @@ def create_app(ws: api.Workspace, *, login_token: str | None = None,
                                 CsrfRefused: _csrf, HTTPException: _http, Exception: _bug}
     routes = [*pages_login.ROUTES, *pages_overview.ROUTES, *pages_edit.ROUTES,
               *pages_preview.ROUTES, *pages_tools.ROUTES, *pages_reports.ROUTES,
+              *pages_register.ROUTES,
               Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static")]
     app = Starlette(routes=routes, middleware=middleware, exception_handlers=handlers)
     app.state.ws = ws

@@ -29,18 +29,26 @@ def _outputs(ws: api.Workspace, relative: str) -> list[str]:
 
 
 async def preview(request: Request) -> Response:
+    """The page; its images are asked for by the page itself (htmx, on load), so opening it
+    costs nothing until a browser shows it."""
     ws = request.app.state.ws
     path = content_path(ws, request.query_params.get("path", ""))
     relative = shown(ws, path)
     doc = api.load_document(ws, path)  # a broken file shows the CLI's message, no job started
+    return page(request, "preview.html", path=relative, doc=doc, outputs=_outputs(ws, relative))
+
+
+async def preview_start(request: Request) -> Response:
+    """Start making the page images (worker pool) and return the polling fragment."""
+    ws = request.app.state.ws
+    path = content_path(ws, request.query_params.get("path", ""))
 
     def work(job: Job) -> object:
         job.progress(0, 1, "LibreOffice đang chuyển văn bản sang PDF")
         return make_preview(ws, path)
 
-    job = request.app.state.jobs.submit(f"Xem trước {relative}", work)
-    return page(request, "preview.html", path=relative, doc=doc, job=job,
-                outputs=_outputs(ws, relative))
+    job = request.app.state.jobs.submit(f"Xem trước {shown(ws, path)}", work)
+    return page(request, "preview_fragment.html", job=job)
 
 
 async def preview_job(request: Request) -> Response:
@@ -69,6 +77,7 @@ async def render_outputs(request: Request) -> Response:
 
 ROUTES = [
     Route("/preview", preview),
+    Route("/preview/start", preview_start),
     Route("/preview/job/{job}", preview_job),
     Route("/preview/page/{key}/{name}", page_image),
     Route("/render", render_outputs, methods=["POST"]),

@@ -22,6 +22,9 @@ LONG_TEXT = ("trich_yeu", "tieu_de", "noi_dung", "mo_ta", "tom_tat", "loi_dan")
 # Unit codes from the registry (gendoc.yaml co_quan): a picker.
 UNIT_FIELDS = ("co_quan", "don_vi", "ma_don_vi")
 HIDDEN = ("loai",)
+# Labels for fields whose schema gives no description (a nested group is described by its model).
+LABELS = {"nguoi_ky": "người ký (ô 7a, 7b, 7c)", "phan_cong": "bảng phân công nhiệm vụ",
+          "so_lieu": "số liệu", "template": "tên mẫu riêng trong templates/"}
 MAX_DEPTH = 6  # ND30 numbering has five levels; deeper nesting is edited in the YAML
 
 
@@ -90,7 +93,7 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     specs = []
     for name, info in model.model_fields.items():
         widget, choices, sub = widget_for(name, info.annotation)
-        label = info.description or name.replace("_", " ")
+        label = info.description or LABELS.get(name) or name.replace("_", " ")
         specs.append(FieldSpec(name=name, label=label[:1].upper() + label[1:], widget=widget,
                                required=info.is_required(), choices=choices, model=sub))
     return tuple(specs)

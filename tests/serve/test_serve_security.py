@@ -55,7 +55,7 @@ def test_pages_have_no_inline_script_or_style_and_no_outside_asset(client: TestC
     "content/\x00.yaml",
 ])
 def test_content_paths_outside_content_are_refused(client: TestClient, path: str) -> None:
-    for url in ("/edit", "/preview"):
+    for url in ("/edit", "/preview", "/preview/start", "/register/issue"):
         response = client.get(url, params={"path": path})
         assert response.status_code == 404, (url, path)
         assert "nằm ngoài thư mục làm việc" in text_of(response.text)
