@@ -25,6 +25,7 @@ from gendoc.serve import (
     pages_edit,
     pages_login,
     pages_overview,
+    pages_plans,
     pages_preview,
     pages_register,
     pages_reports,
@@ -91,7 +92,7 @@ def create_app(ws: api.Workspace, *, login_token: str | None = None,
                                 CsrfRefused: _csrf, HTTPException: _http, Exception: _bug}
     routes = [*pages_login.ROUTES, *pages_overview.ROUTES, *pages_edit.ROUTES,
               *pages_preview.ROUTES, *pages_tools.ROUTES, *pages_reports.ROUTES,
-              *pages_register.ROUTES,
+              *pages_register.ROUTES, *pages_plans.ROUTES,
               Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static")]
     app = Starlette(routes=routes, middleware=middleware, exception_handlers=handlers)
     app.state.ws = ws

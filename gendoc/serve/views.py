@@ -21,6 +21,7 @@ STATIC = Path(__file__).resolve().parent / "static"
 NAV = [
     ("/", "Tổng quan"),
     ("/new", "Soạn văn bản mới"),
+    ("/plans", "Kế hoạch đơn vị"),
     ("/register", "Sổ đăng ký"),
     ("/reports", "Báo cáo"),
     ("/bias", "Kiểm tra định kiến giới"),

@@ -179,3 +179,31 @@ def test_htmx_runs_under_the_content_security_policy(served, tmp_path: Path) -> 
                 entry.get("message", "")]
         assert not logs, logs
         shot(driver, "dung")
+
+
+def test_plans_and_register_pages(served, tmp_path: Path) -> None:  # noqa: ANN001
+    url, ws = served
+    with chrome(tmp_path, height=1000) as driver:
+        driver.get(url + "/plans")
+        click(driver, "#derive")
+        wait(driver, lambda d: d.find_elements(By.ID, "derived"))
+        assert "Sở Nội vụ" in text(driver, "#plan-status")
+        driver.execute_script("window.scrollTo(0, 0)")
+        shot(driver, "ke-hoach")
+        driver.get(f"{url}/register/issue?path=content/ke-hoach/so-noi-vu-bdg-2016-2020.yaml")
+        assert "phải có họ tên người ký" in text(driver)  # the register's own rule, as in the CLI
+        driver.get(f"{url}/edit?path=content/ke-hoach/so-noi-vu-bdg-2016-2020.yaml")
+        type_into(driver, "f.nguoi_ky.ho_ten", "Nguyễn Thị Minh")
+        click(driver, "#save")
+        wait(driver, lambda d: "/preview" in d.current_url)
+        click(driver, "#issue-link")
+        wait(driver, lambda d: d.find_elements(By.ID, "confirm-number"))
+        number = text(driver, "#confirm-number")
+        assert "Sẽ cấp số 01/KH-SNV" in number
+        shot(driver, "cap-so")
+        click(driver, "#issue")
+        wait(driver, lambda d: "Đã cấp số 01/KH-SNV" in text(d))
+        driver.get(url + "/register")
+        assert "01/KH-SNV" in text(driver, "#register")
+        shot(driver, "so-dang-ky")
+    assert api.load_document(ws, ws.content_dir / "ke-hoach" / "so-noi-vu-bdg-2016-2020.yaml").data.so == 1

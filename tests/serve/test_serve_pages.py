@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 from starlette.testclient import TestClient
 
+from gendoc import api
 from gendoc.serve.pages_reports import MAX_UPLOAD_BYTES
 from tests.serve.conftest import csrf_of, text_of
 
@@ -139,3 +140,22 @@ def test_a_build_runs_as_a_job_and_reports_its_outcome(client: TestClient, ws) -
     assert "Trạng thái: xong" in shown, shown
     written = len([p for p in Path(ws.output_dir).rglob("*") if p.is_file()])
     assert written > 20 and f"Đã ghi {written} tệp vào output/" in shown
+
+
+def test_plans_derive_every_missing_unit_plan_and_show_their_status(client: TestClient, ws) -> None:  # noqa: ANN001
+    page = client.get("/plans")
+    shown = text_of(page.text)
+    assert "hạn gửi 25/01/2017" in shown
+    assert "Sở Y tế Đã ban hành" in shown and "05/KH-SYT 16/01/2017 Đúng hạn" in shown
+    kept = (ws.content_dir / "ke-hoach" / "so-y-te-bdg-2016-2020.yaml").read_bytes()
+    derived = client.post("/plans/derive", data={"csrf": csrf_of(page.text)})
+    assert derived.status_code == 200
+    made = ws.content_dir / "ke-hoach" / "so-noi-vu-bdg-2016-2020.yaml"
+    assert made.is_file()
+    doc = api.load_document(ws, made)  # a valid plan of that unit, implementing the provincial one
+    assert doc.data.co_quan == "so-noi-vu"
+    assert doc.data.thuc_hien_ke_hoach == "content/ke-hoach/ubnd-tinh-bdg-2016-2020.yaml"
+    assert (ws.content_dir / "ke-hoach" / "so-y-te-bdg-2016-2020.yaml").read_bytes() == kept
+    count = len([p for p in (ws.content_dir / "ke-hoach").glob("*.yaml")])
+    assert f"Đã tạo {count - 4} kế hoạch mới" in text_of(derived.text)
+    assert "Sở Nội vụ Dự thảo" in text_of(derived.text)
