@@ -18,6 +18,7 @@ from gendoc import api
 from gendoc.document import NotADocument, discover
 from gendoc.exceptions import GendocError
 from gendoc.output import OutputWriter
+from gendoc.register.numbering import format_number
 from gendoc.serve.jobs import Job
 from gendoc.serve.schema_form import date_for_form
 from gendoc.serve.security import PathRefused, inside, posted
@@ -54,8 +55,9 @@ def _row(ws: api.Workspace, path: Path, made: dict[str, list[str]]) -> Row | Non
     row.title = str(getattr(data, "trich_yeu", "") or getattr(data, "tieu_de", "") or "")
     so = getattr(data, "so", None)
     if so is not None:
-        row.number = f"{so:02d}/{doc.ky_hieu}" if doc.ky_hieu else str(so)
-    row.date = date_for_form(str(doc.date or getattr(data, "ngay", "") or ""))
+        row.number = f"{format_number(so)}/{doc.ky_hieu}" if doc.ky_hieu else str(so)
+    ngay = getattr(data, "ngay", None)
+    row.date = date_for_form(str(ngay)) if ngay is not None else ""
     row.warnings = list(doc.warnings)
     return row
 
