@@ -18,6 +18,15 @@ from typing import Any
 from gendoc.exceptions import GendocError
 
 KEEP_SECONDS = 3600
+# Writes into output/ keep a manifest (read, changed, saved): one writer at a time in this process
+# — a build job, "Xuất văn bản" and issuing a number.
+OUTPUT_LOCK = threading.Lock()
+
+
+def writing_output(work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run `work` holding OUTPUT_LOCK — in a worker thread, never on the event loop."""
+    with OUTPUT_LOCK:
+        return work(*args, **kwargs)
 
 
 @dataclass

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -129,12 +130,12 @@ async def edit_submit(request: Request) -> Response:
     if action.startswith("overwrite:"):  # after a conflict, the clerk chose their version
         action, base = "save", action.partition(":")[2]
     text = content_edit.updated_text(loaded.text, data, kind.name, kind.schema)
-    checked = content_edit.check_text(ws, path, text)
+    checked = await run_in_threadpool(content_edit.check_text, ws, path, text)
     if not checked.ok or action != "save":
         return _editor(request, kind, path, data=data, base=base, checked=checked,
                        status=200 if checked.ok or action == "check" else 422)
     try:
-        content_edit.save(path, ws.content_dir, base, text)
+        await run_in_threadpool(content_edit.save, path, ws.content_dir, base, text)
     except content_edit.Conflict:
         return _editor(request, kind, path, data=data, base=base, status=409,
                        conflict={"theirs": loaded.text, "digest": loaded.digest, "mine": text})

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -19,7 +20,7 @@ from gendoc.document import NotADocument, discover
 from gendoc.exceptions import GendocError
 from gendoc.output import OutputWriter
 from gendoc.register.numbering import format_number
-from gendoc.serve.jobs import Job
+from gendoc.serve.jobs import OUTPUT_LOCK, Job
 from gendoc.serve.schema_form import date_for_form
 from gendoc.serve.security import PathRefused, inside, posted
 from gendoc.serve.views import page
@@ -77,7 +78,7 @@ def document_rows(ws: api.Workspace) -> dict[str, dict[str, list[Row]]]:
 
 async def overview(request: Request) -> Response:
     ws = request.app.state.ws
-    return page(request, "overview.html", groups=document_rows(ws))
+    return page(request, "overview.html", groups=await run_in_threadpool(document_rows, ws))
 
 
 async def download(request: Request) -> Response:
@@ -94,8 +95,9 @@ async def download(request: Request) -> Response:
 
 def _build_job(ws: api.Workspace) -> Any:
     def work(job: Job) -> dict[str, Any]:
-        outcome = api.build(ws, check=True,
-                            progress=lambda done, total, path: job.progress(done, total, path.name))
+        with OUTPUT_LOCK:
+            outcome = api.build(ws, check=True, progress=lambda done, total, path:
+                                job.progress(done, total, path.name))
         report = outcome.report
         job.progress(len(report.results) + len(report.failures),
                      len(report.results) + len(report.failures))

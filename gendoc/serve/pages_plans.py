@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -42,7 +43,7 @@ async def derive_all(request: Request) -> Response:
                               output=None, force=False)
     scaffold = get_kind("ke_hoach").scaffold
     assert scaffold is not None  # the plan kind always derives
-    written = scaffold(ws, options)
+    written = await run_in_threadpool(scaffold, ws, options)
     report = _status(request)
     rows = [(row, _relative(request, row.files)) for row in report.rows]
     return page(request, "plans.html", report=report, rows=rows,

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from gendoc import api
-from gendoc.serve.jobs import Job
+from gendoc.serve.jobs import Job, writing_output
 from gendoc.serve.pages_edit import content_path, shown
 from gendoc.serve.preview import make_preview, page_file
 from gendoc.serve.security import posted
@@ -34,7 +35,7 @@ async def preview(request: Request) -> Response:
     ws = request.app.state.ws
     path = content_path(ws, request.query_params.get("path", ""))
     relative = shown(ws, path)
-    doc = api.load_document(ws, path)  # a broken file shows the CLI's message, no job started
+    doc = await run_in_threadpool(api.load_document, ws, path)  # a broken file: the CLI's message
     return page(request, "preview.html", path=relative, doc=doc, outputs=_outputs(ws, relative))
 
 
@@ -69,7 +70,7 @@ async def render_outputs(request: Request) -> Response:
     form = await posted(request)
     ws = request.app.state.ws
     path = content_path(ws, str(form.get("path", "")))
-    result = api.render_to(ws, path)
+    result = await run_in_threadpool(writing_output, api.render_to, ws, path)
     request.session["flash"] = ("Đã xuất: " + ", ".join(p.name for p in result.outputs)
                                 if result.outputs else "Văn bản không tạo tệp nào.")
     return RedirectResponse(f"/preview?path={quote(shown(ws, path))}", status_code=303)

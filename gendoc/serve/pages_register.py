@@ -16,11 +16,13 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gendoc import api
+from gendoc.serve.jobs import writing_output
 from gendoc.serve.pages_edit import content_path, shown
 from gendoc.serve.security import posted
 from gendoc.serve.views import page
@@ -98,11 +100,11 @@ async def issue_submit(request: Request) -> Response:
     ws = request.app.state.ws
     path = content_path(ws, str(form.get("path", "")))
     today = dt.date.today()
-    symbol, doc = next_number(ws, path, today)
+    symbol, doc = await run_in_threadpool(next_number, ws, path, today)
     if symbol != form.get("symbol"):  # someone took the confirmed number meanwhile: ask again
         return page(request, "issue.html", 409, path=shown(ws, path), symbol=symbol, doc=doc,
                     day=today.strftime("%d/%m/%Y"), changed=True)
-    outcome = issue(ws, path, date=today)
+    outcome = await run_in_threadpool(writing_output, issue, ws, path, date=today)
     request.session["flash"] = (f"Đã cấp số {outcome.entry.full_symbol} ngày "
                                 f"{outcome.entry.doc_date:%d/%m/%Y} và dựng văn bản "
                                 f"{outcome.entry.output_path}.")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
@@ -129,7 +130,7 @@ async def upload(request: Request) -> Response:
         name = Path(file.filename or "bao-cao.xlsx").name
         data = await file.read(MAX_UPLOAD_BYTES + 1)
         try:
-            doc = validate_upload(ws, data, name)
+            doc = await run_in_threadpool(validate_upload, ws, data, name)
             target = year_folder(ws, year) / f"{doc.data.co_quan}.xlsx"
             shown = target.relative_to(ws.root).as_posix()
             if str(getattr(doc.data, "nam", year)) != year:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -52,7 +53,7 @@ async def bias_submit(request: Request) -> Response:
 
     form = await posted(request)
     text = str(form.get("text", ""))[:MAX_TEXT]
-    findings = check_text(text, _phrases(request))
+    findings = await run_in_threadpool(check_text, text, _phrases(request))
     return page(request, "bias.html", text=text, findings=findings,
                 lines=marked_lines(text, findings))
 
