@@ -31,6 +31,14 @@ def client(app) -> Iterator[TestClient]:  # noqa: ANN001
         yield test_client
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def csrf_of(html: str) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', html)
     assert found, "page has no CSRF field"
