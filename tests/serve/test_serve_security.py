@@ -153,7 +153,7 @@ def test_off_loopback_every_page_needs_the_login_token(ws) -> None:  # noqa: ANN
         login = client.get("/login")
         token = csrf_of(login.text)
         wrong = client.post("/login", data={"csrf": token, "token": "sai", "name": "A"})
-        assert wrong.status_code == 403 and "Mã đăng nhập không đúng" in text_of(wrong.text)
+        assert wrong.status_code == 403 and "mã đăng nhập không đúng" in text_of(wrong.text)
         right = client.post("/login", data={"csrf": token, "token": "dung-ma-nay", "name": "Lan"},
                             follow_redirects=False)
         assert right.status_code == 303
@@ -162,4 +162,32 @@ def test_off_loopback_every_page_needs_the_login_token(ws) -> None:  # noqa: ANN
         token = csrf_of(home.text)
         client.post("/logout", data={"csrf": token})
         assert client.get("/", follow_redirects=False).status_code == 303
+    app.state.jobs.shutdown()
+
+
+def test_accounts_log_in_with_their_password_which_is_stored_hashed(ws) -> None:  # noqa: ANN001
+    from click.testing import CliRunner
+
+    from gendoc.cli import main
+    from gendoc.serve.users import USERS_FILE, load_users
+
+    added = CliRunner().invoke(main, ["-w", str(ws.root), "serve", "--add-user", "lan"],
+                               input="mat-khau-dai\nmat-khau-dai\n")
+    assert added.exit_code == 0, added.output
+    stored = (ws.root / USERS_FILE).read_text(encoding="utf-8")
+    assert "mat-khau-dai" not in stored and "scrypt$" in stored
+    short = CliRunner().invoke(main, ["-w", str(ws.root), "serve", "--add-user", "an"],
+                               input="ngan\nngan\n")
+    assert short.exit_code == 1 and "ít nhất 8 ký tự" in short.output
+    assert list(load_users(ws.root)) == ["lan"]
+    app = create_app(ws, login_token="ma-chung", allowed_hosts=["*"])
+    with TestClient(app) as client:
+        token = csrf_of(client.get("/login").text)
+        for name, secret in (("lan", "sai-mat-khau"), ("lan", "ma-chung"), ("khach", "mat-khau-dai")):
+            refused = client.post("/login", data={"csrf": token, "name": name, "token": secret})
+            assert refused.status_code == 403, (name, secret)
+        ok = client.post("/login", data={"csrf": token, "name": "lan", "token": "mat-khau-dai"},
+                         follow_redirects=False)
+        assert ok.status_code == 303
+        assert "lan" in text_of(client.get("/").text)
     app.state.jobs.shutdown()
