@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -112,6 +113,19 @@ def _open(request: Request, relative: str, kind_name: str | None) -> tuple[Path,
     return path, kinds[name], loaded
 
 
+def _broken_meanwhile(request: Request, form: Any) -> Response:
+    ws = request.app.state.ws
+    path = content_path(ws, str(form.get("path", "")))
+    kind = all_kinds().get(str(form.get("kind", "")))
+    if kind is None or not path.is_file():
+        raise ContentError(shown(ws, path), "tệp không còn mở được bằng biểu mẫu.")
+    raw = path.read_bytes()
+    return _editor(request, kind, path, data=decode(kind.schema, form), status=409,
+                   base=str(form.get("base", "")),
+                   conflict={"theirs": raw.decode("utf-8", "replace"),
+                             "digest": content_edit.digest(raw), "mine": ""})
+
+
 async def edit_form(request: Request) -> Response:
     path, kind, loaded = _open(request, request.query_params.get("path", ""),
                                request.query_params.get("kind"))
@@ -121,7 +135,10 @@ async def edit_form(request: Request) -> Response:
 async def edit_submit(request: Request) -> Response:
     form = await posted(request)
     ws = request.app.state.ws
-    path, kind, loaded = _open(request, str(form.get("path", "")), str(form.get("kind", "")))
+    try:
+        path, kind, loaded = _open(request, str(form.get("path", "")), str(form.get("kind", "")))
+    except ContentError:  # someone broke the file meanwhile: keep the clerk's form, show theirs
+        return _broken_meanwhile(request, form)
     data = decode(kind.schema, form)
     action, base = str(form.get("action", "check")), str(form.get("base", ""))
     if action.startswith(("add:", "remove:")):
@@ -140,7 +157,7 @@ async def edit_submit(request: Request) -> Response:
         return _editor(request, kind, path, data=data, base=base, status=409,
                        conflict={"theirs": loaded.text, "digest": loaded.digest, "mine": text})
     request.session["flash"] = f"Đã lưu {shown(ws, path)}."
-    target = f"/preview?path={shown(ws, path)}"
+    target = f"/preview?path={quote(shown(ws, path))}"
     if request.headers.get("hx-request") == "true":
         return Response(status_code=204, headers={"HX-Redirect": target})
     return RedirectResponse(target, status_code=303)

@@ -153,3 +153,15 @@ def test_check_only_validates_and_writes_nothing(client: TestClient, ws) -> None
     assert checked.status_code == 200
     assert "trường 'so': phải là số nguyên, nhận được 'năm'" in text_of(checked.text)
     assert (ws.root / path).read_bytes() == before
+
+
+def test_a_file_broken_by_someone_else_meanwhile_keeps_the_form(client: TestClient, ws) -> None:  # noqa: ANN001
+    path = "content/ke-hoach/so-y-te-bdg-2016-2020.yaml"
+    fields = open_form(client, path)
+    fields["f.nguoi_ky.ho_ten"] = "Bản Của Tôi"
+    (ws.root / path).write_text("loai: ke_hoach\nco_quan: [chưa đóng\n", encoding="utf-8")
+    clash = client.post("/edit", data={**fields, "action": "save"})
+    assert clash.status_code == 409
+    assert form_fields(clash.text, "edit-form")["f.nguoi_ky.ho_ten"] == "Bản Của Tôi"
+    assert "co_quan: [chưa đóng" in text_of(clash.text)
+    assert (ws.root / path).read_text(encoding="utf-8") == "loai: ke_hoach\nco_quan: [chưa đóng\n"
