@@ -70,6 +70,26 @@ def _listing(ws: api.Workspace, year: str) -> list[ReportFile]:
     return files
 
 
+def consolidations(ws: api.Workspace, year: str) -> list[str]:
+    """The year's consolidated reports (kind bao_cao_tong_hop): their tables and charts are
+    computed from the units' reports when they are rendered."""
+    from gendoc.document import DOCUMENT_SUFFIXES, discover
+    from gendoc.yamlio import load_yaml
+
+    found = []
+    for path in discover(ws):
+        if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+            continue
+        try:
+            raw = load_yaml(path)
+        except ContentError:
+            continue
+        if isinstance(raw, dict) and raw.get("loai") == "bao_cao_tong_hop" \
+                and str(raw.get("nam")) == year:
+            found.append(path.resolve().relative_to(ws.root.resolve()).as_posix())
+    return found
+
+
 def _looks_like_xlsx(data: bytes) -> bool:
     if not data.startswith(b"PK\x03\x04"):
         return False
@@ -114,7 +134,8 @@ async def reports(request: Request) -> Response:
     year = request.query_params.get("nam", years[0])
     year = year if YEAR.fullmatch(year) else years[0]
     return page(request, "reports.html", years=years, year=year, files=_listing(ws, year),
-                result=None, max_kb=MAX_UPLOAD_BYTES // 1024)
+                result=None, max_kb=MAX_UPLOAD_BYTES // 1024,
+                consolidated=consolidations(ws, year))
 
 
 async def upload(request: Request) -> Response:
@@ -147,7 +168,8 @@ async def upload(request: Request) -> Response:
     years = _years(ws)
     shown_year = year if YEAR.fullmatch(year) else years[0]
     return page(request, "reports.html", status, years=years, year=shown_year,
-                files=_listing(ws, shown_year), result=result, max_kb=MAX_UPLOAD_BYTES // 1024)
+                files=_listing(ws, shown_year), result=result, max_kb=MAX_UPLOAD_BYTES // 1024,
+                consolidated=consolidations(ws, shown_year))
 
 
 ROUTES = [

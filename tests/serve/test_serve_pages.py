@@ -70,6 +70,7 @@ def test_a_valid_form_goes_into_the_years_folder_by_its_unit(client: TestClient,
     assert response.status_code == 200, text_of(response.text)
     assert "Đã lưu content/bao-cao/2017/ubnd-huyen-phu-quoc.xlsx" in text_of(response.text)
     assert (ws.root / FORM).read_bytes() == data
+    assert "/preview?path=content/bao-cao/tong-hop-2017.yaml" in response.text  # the year's consolidation
     again = _upload(client, data)
     assert again.status_code == 409 and "Thay bản cũ" in text_of(again.text)
     other_year = _upload(client, data, year="2016")
