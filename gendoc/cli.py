@@ -93,6 +93,7 @@ _COMMANDS = [
     "gendoc.reports.cli:consolidate_cmd",
     "gendoc.sign.cli:sign_cmd",
     "gendoc.sign.cli:copy_cmd",
+    "gendoc.serve.cli:serve_cmd",
 ]
 
 for _spec in _COMMANDS:

@@ -39,11 +39,13 @@ Locate = Callable[[Sequence[str | int]], Any]
 T = TypeVar("T")
 
 
-def read_content(path: Path) -> tuple[Any, Locate] | None:
-    """Parse a content file into a mapping plus a locator for its fields."""
+def read_content(path: Path, text: str | None = None) -> tuple[Any, Locate] | None:
+    """Parse a content file into a mapping plus a locator for its fields.
+
+    `text` is the YAML to read instead of the file's (a web form's not yet saved version)."""
     suffix = path.suffix.lower()
     if suffix in DOCUMENT_SUFFIXES:
-        raw = load_yaml(path)
+        raw = load_yaml(path, text=text)
         return raw, lambda loc: line_of(raw, loc)
     spec = CONTENT_READERS.get(suffix)
     if spec is None:
@@ -126,14 +128,16 @@ def rel(ws: Workspace | None, path: Path) -> str:
         return str(path)
 
 
-def load_document(ws: Workspace, path: Path) -> Document:
-    """Parse and validate one content file; every problem in it is reported together."""
+def load_document(ws: Workspace, path: Path, *, text: str | None = None) -> Document:
+    """Parse and validate one content file; every problem in it is reported together.
+
+    With `text`, that YAML is validated as if it were the file's content (nothing is read)."""
     from gendoc.kinds import get_kind  # the kind registry imports the kinds, above this layer
 
     path = Path(path)
     shown = rel(ws, path)
     try:
-        parsed = read_content(path)
+        parsed = read_content(path, text)
     except ContentError as exc:  # the readers name the path they were given: show it relative
         raise ContentError(shown, exc.problems) from None
     if parsed is None:

@@ -26,6 +26,8 @@ REPO = Path(__file__).resolve().parents[2]
 USED_THROUGH_ANOTHER_LIBRARY = {
     "docxcompose": "docxtpl's sub-documents (new_subdoc), used for every ND30 body",
     "psycopg": "SQLAlchemy's postgresql+psycopg URLs for the shared register",
+    "python-multipart": "Starlette's form and upload parsing in gendoc serve",
+    "itsdangerous": "Starlette's SessionMiddleware (signed session cookie) in gendoc serve",
 }
 
 

@@ -33,6 +33,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                   "gendoc.authoring", "gendoc.sign", "gendoc.inspections", "gendoc.province")),
     ("build", ("gendoc.build",)),
     ("api", ("gendoc.api",)),
+    ("web", ("gendoc.serve",)),
     ("command line", ("gendoc.cli", "gendoc.commands", "gendoc.cli_i18n", "gendoc.scaffold",
                       "gendoc.__main__", ".cli")),
 ]

@@ -1,0 +1,167 @@
+"""The document form: generated from the schema, validated with the CLI's messages, saved as
+YAML that keeps the file's comments and layout, and never overwriting someone else's edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from starlette.testclient import TestClient
+
+from gendoc import api
+from gendoc.cli import main
+from gendoc.document import discover
+from tests.serve.conftest import text_of
+from tests.serve.forms import form_fields
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted(p.relative_to(REPO).as_posix() for p in discover(api.load_workspace(REPO))
+                  if p.suffix == ".yaml")
+
+
+def open_form(client: TestClient, path: str) -> dict[str, str]:
+    page = client.get("/edit", params={"path": path})
+    assert page.status_code == 200, text_of(page.text)
+    return form_fields(page.text, "edit-form")
+
+
+def test_saving_an_untouched_form_keeps_every_example_byte_for_byte(client: TestClient,
+                                                                     ws) -> None:  # noqa: ANN001
+    assert len(EXAMPLES) > 20  # every kind of the example workspace
+    for path in EXAMPLES:
+        before = (ws.root / path).read_bytes()
+        fields = open_form(client, path)
+        saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+        assert saved.status_code == 303, (path, text_of(saved.text))
+        assert (ws.root / path).read_bytes() == before, path
+
+
+def test_an_edit_changes_that_value_only_and_keeps_comments(client: TestClient, ws) -> None:  # noqa: ANN001
+    path = "content/ke-hoach/so-y-te-bdg-2016-2020.yaml"
+    before = (ws.root / path).read_text(encoding="utf-8")
+    fields = open_form(client, path)
+    assert fields["f.ngay"] == "16/01/2017"  # dates as a clerk writes them
+    assert fields["f.co_quan"] == "so-y-te"  # the unit picker has the file's unit selected
+    fields["f.ngay"] = "20/01/2017"
+    fields["f.nguoi_ky.ho_ten"] = "Nguyễn Văn <An> & \"Bình\""
+    saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, text_of(saved.text)
+    after = (ws.root / path).read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
+    assert changed == [("ngay: 2017-01-16", "ngay: 2017-01-20"),
+                       ("  ho_ten: Nguyễn Văn An", "  ho_ten: Nguyễn Văn <An> & \"Bình\"")]
+    assert after.startswith("# Kế hoạch của Sở Y tế")  # the leading comment is kept
+    doc = api.load_document(ws, ws.root / path)
+    assert (doc.data.ngay.year, doc.data.ngay.month, doc.data.ngay.day) == (2017, 1, 20)
+    assert doc.data.nguoi_ky.ho_ten == "Nguyễn Văn <An> & \"Bình\""
+
+
+def _new_plan(client: TestClient) -> dict[str, str]:
+    page = client.get("/new")
+    from tests.serve.conftest import csrf_of
+
+    opened = client.post("/new", data={"csrf": csrf_of(page.text), "kind": "ke_hoach",
+                                       "co_quan": "so-noi-vu", "folder": "content/ke-hoach",
+                                       "name": "so-noi-vu-thu"})
+    assert opened.status_code == 200, text_of(opened.text)
+    return form_fields(opened.text, "edit-form")
+
+
+def test_a_new_plan_reports_the_clis_messages_then_saves(client: TestClient, ws,  # noqa: ANN001
+                                                          tmp_path: Path) -> None:
+    fields = _new_plan(client)
+    assert fields["f.co_quan"] == "so-noi-vu"
+    fields.update({"f.trich_yeu": "Thực hiện bình đẳng giới năm 2017", "f.ngay": "31/02/2017",
+                   "f.nguoi_ky.chuc_vu": "GIÁM ĐỐC", "f.noi_nhan": "Như trên;\nLưu: VT."})
+    refused = client.post("/edit", data={**fields, "action": "save"})
+    assert refused.status_code == 422
+    target = ws.root / "content/ke-hoach/so-noi-vu-thu.yaml"
+    assert not target.exists()  # nothing written while invalid
+    # The page shows exactly what the CLI prints for the same content.
+    same = tmp_path / "same.yaml"
+    same.write_text("loai: ke_hoach\nco_quan: so-noi-vu\nngay: 2017-02-31\ntrich_yeu: Thực hiện "
+                    "bình đẳng giới năm 2017\nnguoi_ky:\n  chuc_vu: GIÁM ĐỐC\nnoi_nhan:\n"
+                    "  - Như trên;\n  - 'Lưu: VT.'\n", encoding="utf-8")
+    cli = CliRunner().invoke(main, ["-w", str(ws.root), "render", str(same), "-o",
+                                    str(tmp_path / "o.docx")])
+    assert cli.exit_code == 1
+    cli_problem = [line.strip(" -") for line in cli.output.splitlines() if "ngay" in line][0]
+    shown = text_of(refused.text)
+    assert "so-noi-vu-thu.yaml" + cli_problem.split("same.yaml", 1)[1] in shown
+    assert "dòng 3" in shown and "trường 'ngay'" in shown
+    assert 'data-field="ngay"' in refused.text  # and next to the field itself
+    again = form_fields(refused.text, "edit-form")
+    assert again["f.ngay"] == "31/02/2017"  # the clerk's input is kept for fixing
+    again["f.ngay"] = "20/01/2017"
+    saved = client.post("/edit", data={**again, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, text_of(saved.text)
+    doc = api.load_document(ws, target)
+    assert doc.kind.name == "ke_hoach" and doc.data.co_quan == "so-noi-vu"
+    assert doc.data.noi_nhan == ["Như trên;", "Lưu: VT."]
+    assert "ngay: 2017-01-20\n" in target.read_text(encoding="utf-8")
+
+
+def test_items_are_added_and_removed_as_a_tree(client: TestClient, ws) -> None:  # noqa: ANN001
+    fields = _new_plan(client)
+    grown = client.post("/edit", data={**fields, "action": "add:noi_dung"})
+    fields = form_fields(grown.text, "edit-form")
+    assert "f.noi_dung.0.tieu_de" in fields
+    fields["f.noi_dung.0.tieu_de"] = "MỤC ĐÍCH, YÊU CẦU"
+    grown = client.post("/edit", data={**fields, "action": "add:noi_dung.0.muc"})
+    fields = form_fields(grown.text, "edit-form")
+    fields["f.noi_dung.0.muc.0.doan"] = "Đoạn một.\nĐoạn hai."
+    fields.update({"f.trich_yeu": "Thử", "f.ngay": "12/2016", "f.nguoi_ky.chuc_vu": "GIÁM ĐỐC",
+                   "f.noi_nhan": "Như trên;"})
+    saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, text_of(saved.text)
+    doc = api.load_document(ws, ws.root / "content/ke-hoach/so-noi-vu-thu.yaml")
+    assert doc.data.noi_dung[0].tieu_de == "MỤC ĐÍCH, YÊU CẦU"
+    assert doc.data.noi_dung[0].muc[0].doan == ["Đoạn một.", "Đoạn hai."]
+    fields = open_form(client, "content/ke-hoach/so-noi-vu-thu.yaml")
+    shrunk = client.post("/edit", data={**fields, "action": "remove:noi_dung.0.muc.0"})
+    assert "f.noi_dung.0.muc.0.doan" not in form_fields(shrunk.text, "edit-form")
+
+
+def test_two_sessions_editing_one_file_get_a_conflict_not_a_lost_edit(app, ws) -> None:  # noqa: ANN001
+    path = "content/ke-hoach/so-y-te-bdg-2016-2020.yaml"
+    with TestClient(app) as first, TestClient(app) as second:
+        mine, theirs = open_form(first, path), open_form(second, path)
+        mine["f.nguoi_ky.ho_ten"] = "Người Thứ Nhất"
+        theirs["f.nguoi_ky.ho_ten"] = "Người Thứ Hai"
+        assert first.post("/edit", data={**mine, "action": "save"},
+                          follow_redirects=False).status_code == 303
+        clash = second.post("/edit", data={**theirs, "action": "save"})
+        assert clash.status_code == 409
+        assert "Người Thứ Nhất" in (ws.root / path).read_text(encoding="utf-8")  # first kept
+        kept = form_fields(clash.text, "edit-form")
+        assert kept["f.nguoi_ky.ho_ten"] == "Người Thứ Hai"  # second's edit still in the form
+        assert "Người Thứ Nhất" in text_of(clash.text)  # and the other version is shown
+        assert 'id="conflict"' in clash.text
+        overwrite = [v for v in clash.text.split('value="') if v.startswith("overwrite:")]
+        action = overwrite[0].split('"', 1)[0]
+        done = second.post("/edit", data={**kept, "action": action}, follow_redirects=False)
+        assert done.status_code == 303
+        assert "Người Thứ Hai" in (ws.root / path).read_text(encoding="utf-8")
+
+
+def test_check_only_validates_and_writes_nothing(client: TestClient, ws) -> None:  # noqa: ANN001
+    path = "content/ke-hoach/so-y-te-bdg-2016-2020.yaml"
+    before = (ws.root / path).read_bytes()
+    fields = open_form(client, path)
+    fields["f.so"] = "năm"
+    checked = client.post("/edit", data={**fields, "action": "check"})
+    assert checked.status_code == 200
+    assert "trường 'so': phải là số nguyên, nhận được 'năm'" in text_of(checked.text)
+    assert (ws.root / path).read_bytes() == before
+
+
+def test_a_file_broken_by_someone_else_meanwhile_keeps_the_form(client: TestClient, ws) -> None:  # noqa: ANN001
+    path = "content/ke-hoach/so-y-te-bdg-2016-2020.yaml"
+    fields = open_form(client, path)
+    fields["f.nguoi_ky.ho_ten"] = "Bản Của Tôi"
+    (ws.root / path).write_text("loai: ke_hoach\nco_quan: [chưa đóng\n", encoding="utf-8")
+    clash = client.post("/edit", data={**fields, "action": "save"})
+    assert clash.status_code == 409
+    assert form_fields(clash.text, "edit-form")["f.nguoi_ky.ho_ten"] == "Bản Của Tôi"
+    assert "co_quan: [chưa đóng" in text_of(clash.text)
+    assert (ws.root / path).read_text(encoding="utf-8") == "loai: ke_hoach\nco_quan: [chưa đóng\n"
