@@ -1,6 +1,7 @@
 """gendoc serve in a real browser: headless Chromium drives the pages as a clerk would.
 
-Each test takes the screenshots docs/serve.md shows (docs/img/serve-*.png).
+Each test takes the screenshots docs/serve.md shows (docs/img/serve-*.png; written there only
+when GENDOC_SCREENSHOTS=1).
 """
 
 from __future__ import annotations
