@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gendoc.artifacts import Artifact
+from gendoc.authoring.gate import template_gate
 from gendoc.build import BuildReport, DocumentResult, Progress, record_outputs, render_file
 from gendoc.build import build as _build
 from gendoc.document import BuildContext, Document, load_document
+from gendoc.pdf import PdfError, convert
 from gendoc.render import render_document
 from gendoc.workspace import Workspace, load_workspace
 
@@ -74,8 +76,6 @@ def default_jobs() -> int:
 
 def gate_for(ws: Workspace) -> Callable[[Document], None]:
     """The template gate: a broken workspace template fails its documents, by name."""
-    from gendoc.authoring.gate import template_gate
-
     return template_gate(ws)
 
 
@@ -139,8 +139,6 @@ def _check_outputs(outcome: BuildOutcome) -> None:
 
 def _make_pdfs(ws: Workspace, outcome: BuildOutcome, timeout: float,
                progress: Callable[[Path, int], None] | None) -> None:
-    from gendoc.pdf import PdfError, convert
-
     # A skipped document keeps its PDF when it has one: its .docx did not change.
     written = [p for r in outcome.report.results for p in r.outputs
                if not (r.skipped and p.with_suffix(".pdf") in r.outputs)]

@@ -17,6 +17,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from gendoc import nd30
+
 PREFIX = "gendoc"
 ND30, OTHER = "nd30", "khac"
 NOT_ND30_NOTE = "không phải văn bản hành chính theo Nghị định 30 — không kiểm tra thể thức"
@@ -88,8 +90,6 @@ def read_mark(path: Path) -> DocKind | None:
 def by_title(lines: list[str]) -> DocKind:
     """Recognise a document gendoc did not mark by its first printed lines: an ND30 tên loại
     (KẾ HOẠCH, BÁO CÁO …) first means ND30; a certificate's or a form's title means not."""
-    from gendoc import nd30
-
     admin = set(nd30.TYPE_ABBREVIATIONS) | set(nd30.TYPES_WITHOUT_ABBREVIATION)
     for line in lines[:25]:
         text = " ".join(line.split()).upper()

@@ -19,6 +19,8 @@ from gendoc.inspections import blocks
 from gendoc.inspections.form import TuDanhGia, read_form
 from gendoc.inspections.model import LichKiemTra, NoiDungKiemTra
 from gendoc.inspections.sources import checklist, plan_of
+from gendoc.reports.body import figures_table
+from gendoc.reports.consolidation import consolidate
 
 
 @dataclass
@@ -68,8 +70,6 @@ def minutes(document: Document, bctx: BuildContext) -> list[UnitMinutes]:
 
 def unit_figures(bctx: BuildContext, year: int, code: str) -> list[Any]:
     from gendoc.kinds.bao_cao import figures_sentence
-    from gendoc.reports.body import figures_table
-    from gendoc.reports.consolidation import consolidate
 
     cons = bctx.memo(("consolidation", year, None, "nam"),
                      lambda: consolidate(bctx.ws, year, None, ky="nam"))

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from gendoc.register.schema import STATUS_ALLOCATED, STATUS_REPLACED
 from gendoc.register.store import Entry
+from gendoc.writer import atomic_save
+from gendoc.xlsx_text import put
 
 TITLE = "SỔ ĐĂNG KÝ VĂN BẢN ĐI"
 SHEET = "Sổ văn bản đi"
@@ -71,9 +73,6 @@ def export_xlsx(entries: Sequence[Entry], out: Path, *, year: int, issuer_label:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
-
-    from gendoc.writer import atomic_save
-    from gendoc.xlsx_text import put
 
     wb = Workbook()
     ws = wb.active

@@ -11,11 +11,13 @@ Choices and why:
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from gendoc.reports.consolidation import Consolidation, unit_share
 from gendoc.reports.indicators import LANH_DAO, PAIRED, QUY_HOACH
 from gendoc.reports.wording import phan_tram_vn
+from gendoc.vi.formats import phan_tram
 from gendoc.writer import atomic_save
 
 DPI = 200
@@ -105,10 +107,6 @@ def _legend(ax) -> None:  # noqa: ANN001
 
 def axis_percent(x: float) -> str:
     """An axis tick in Vietnamese format: 62.5 → "62,5%", 20.0 → "20%" (never a decimal point)."""
-    from decimal import Decimal
-
-    from gendoc.vi.formats import phan_tram
-
     return phan_tram(Decimal(repr(round(float(x), 6))).normalize())
 
 

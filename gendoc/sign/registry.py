@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from gendoc.sign.errors import SignError
+from gendoc.sign.settings import settings_from as sign_settings
+from gendoc.writer import file_sha256
 
 
 def _register_exists(url: str) -> bool:
@@ -62,9 +64,7 @@ def record_signed_pdf(ws: Any, pdf: Path):  # noqa: ANN201 - Entry | None
     from gendoc.register.config import settings_from
     from gendoc.register.issue import relative_to_root
     from gendoc.register.store import open_register
-    from gendoc.sign.settings import settings_from as sign_settings
     from gendoc.sign.verify import check_signatures
-    from gendoc.writer import file_sha256
 
     entry = _issued_entry(ws, pdf)
     if entry is None:

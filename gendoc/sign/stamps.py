@@ -25,6 +25,7 @@ from pyhanko.stamp import TextStamp, TextStampStyle
 
 from gendoc import nd30
 from gendoc.sign.errors import SignError
+from gendoc.sign.pdffacts import inherited
 from gendoc.sign.placement import Box, text_block_origin
 from gendoc.writer import atomic_write
 
@@ -119,7 +120,5 @@ def add_text_block(writer: IncrementalPdfFileWriter, lines: list[str], page: int
 
 
 def _page_box(writer: IncrementalPdfFileWriter, page: int) -> tuple[float, ...]:
-    from gendoc.sign.pdffacts import inherited
-
     return tuple(float(v) for v in inherited(writer.find_page_for_modification(page)[0].get_object(),
                                              "/MediaBox"))

@@ -15,12 +15,14 @@ from __future__ import annotations
 import unicodedata
 import zipfile
 from collections import Counter
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gendoc.exceptions import GendocError, UnusableInputError
 from gendoc.nd30 import FONT_NAME
 from gendoc.vi.legacy import TCVN3, VNI, decode, font_encoding, guess_encoding
+from gendoc.writer import atomic_save
 
 TEXT_SUFFIXES = {".txt", ".csv", ".md", ".yaml", ".yml", ".tsv", ".html", ".htm"}
 
@@ -209,8 +211,6 @@ def convert_docx(src: Path, dst: Path) -> Report:
 # ---------------------------------------------------------------------------------------------
 def convert_xlsx(src: Path, dst: Path) -> Report:
     """Convert every text cell whose font is legacy, in every sheet; formulas are left alone."""
-    from copy import copy
-
     import openpyxl
 
     try:
@@ -267,21 +267,6 @@ def convert_text(src: Path, dst: Path, encoding: str | None = None) -> Report:
 
 # ---------------------------------------------------------------------------------------------
 def _save(dst: Path, save) -> None:  # noqa: ANN001 - a callable taking the temp path
-    try:
-        from gendoc.writer import atomic_save
-    except ImportError:  # pragma: no cover - writer.py landed with the foundation
-        import os
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(dir=dst.parent, suffix=dst.suffix + ".tmp")
-        os.close(fd)
-        try:
-            save(tmp)
-            os.replace(tmp, dst)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        return
     atomic_save(dst, lambda tmp: save(str(tmp)))
 
 
