@@ -97,6 +97,7 @@ def build(ws: Workspace, paths: Iterable[Path] | None = None, *, check: bool = F
     if pdf:
         _make_pdfs(ws, outcome, pdf_timeout, pdf_progress)
         if check:  # the printed page too: `gendoc check --layout` on each ND30 PDF
+            # lxml: only when PDFs were asked for with --layout
             from gendoc.check.layout_run import built_pdf_reports
 
             outcome.checked += [CheckedFile(Path(r.path), r, layout=True)
@@ -118,12 +119,14 @@ def render_to(ws: Workspace, path: Path | str, out: Path | None = None) -> Docum
 
 def check(path: Path | str) -> Report:
     """The ND30 format check of one .docx (see docs/check-rules.md)."""
+    # lxml: only when a .docx is checked
     from gendoc.check import check_docx
 
     return check_docx(path)
 
 
 def _check_outputs(outcome: BuildOutcome) -> None:
+    # lxml: only when a build is asked to check its outputs
     from gendoc.check import check_docx
 
     for result in outcome.report.results:

@@ -434,6 +434,7 @@ def write_all(folder: Path) -> list[Path]:
     A file whose XML would not change is left as it is, so regenerating after an unrelated
     change does not touch every binary in the repository.
     """
+    # lxml: only when the built-in templates are written
     from gendoc.check.marks import mark
 
     folder.mkdir(parents=True, exist_ok=True)

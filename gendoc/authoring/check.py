@@ -292,6 +292,7 @@ def _blocks_in_runs(simple: list[tuple[Tag, str]], known: Known, report: Templat
 
 def _has_rich_text(value, depth: int = 0) -> bool:  # noqa: ANN001
     """Whether the example context holds a docxtpl RichText/Listing anywhere."""
+    # heavy: docxtpl, only to recognise its rich-text objects
     from docxtpl import Listing, RichText
 
     if isinstance(value, (RichText, Listing)):

@@ -48,6 +48,7 @@ def template_gate(ws: Workspace) -> Callable[[Any], None]:
 
 def _verdict(ws: Workspace, path: Path, kind: Any) -> str | None:
     """None for a usable template, else the message naming it and its first errors."""
+    # lxml: only when a template is actually checked
     from gendoc.authoring.check import check_template
 
     shown = rel(ws, path)

@@ -17,6 +17,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
+
 from gendoc import nd30
 
 PREFIX = "gendoc"
@@ -54,8 +56,6 @@ def mark(document, kind: str, official: bool) -> None:  # noqa: ANN001 - python-
     setter resolves the `cp:` prefix through a global table that docxcompose (loaded by docxtpl)
     rebinds to the custom-properties namespace, and would then add a second, invalid element.
     """
-    from lxml import etree
-
     root = document.core_properties._element
     for stray in [c for c in root if isinstance(c.tag, str) and c.tag.endswith("}category")
                   and c.tag != _CATEGORY_TAG]:
@@ -75,8 +75,6 @@ def parse(value: str | None) -> DocKind | None:
 
 def read_mark(path: Path) -> DocKind | None:
     """The mark of a .docx file, or None (not a zip, no core properties, no gendoc mark)."""
-    from lxml import etree
-
     try:
         with zipfile.ZipFile(path) as zf:
             core = zf.read("docProps/core.xml")

@@ -46,6 +46,7 @@ def _symbol_of(ws: Any) -> Any:
 def _register_lookup(ws: Any) -> Any:
     """(number, date) of an issued document from the register; None without a register."""
     try:
+        # optional: the register needs SQLAlchemy; without it this source is skipped
         from gendoc.register.config import DEFAULT_DB, env_database_url
         from gendoc.register.issue import register_for, workspace_key_for
         from gendoc.register.schema import STATUS_ISSUED

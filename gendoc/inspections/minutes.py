@@ -69,6 +69,7 @@ def minutes(document: Document, bctx: BuildContext) -> list[UnitMinutes]:
 
 
 def unit_figures(bctx: BuildContext, year: int, code: str) -> list[Any]:
+    # kinds.bao_cao loads python-docx: only when figures are quoted
     from gendoc.kinds.bao_cao import figures_sentence
 
     cons = bctx.memo(("consolidation", year, None, "nam"),

@@ -131,6 +131,7 @@ def render_outputs(document: Document, ws: Workspace,
                    cons: Any) -> tuple[bytes, bytes | None, list[tuple[str, bytes]]]:
     """The .docx (large tables written as XML: gendoc.reports.docx_rows), the annex workbook and
     the chart PNGs, in memory."""
+    # heavy (docxtpl, openpyxl, lxml): only when the report is rendered
     from gendoc.docx_render import render_docx, to_bytes
     from gendoc.reports.annex import annex_bytes
     from gendoc.reports.docx_rows import Deferred, defer_rows, fill_rows

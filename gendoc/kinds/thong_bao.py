@@ -46,6 +46,7 @@ def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
 
 def make(document: Document, bctx: BuildContext) -> list[Artifact]:
     """A course announcement makes the whole course package; a plain notice one .docx."""
+    # heavy: training.render loads docxtpl, only when the course is rendered
     from gendoc.training.render import make_course
 
     return make_course(document, bctx)

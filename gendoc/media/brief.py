@@ -98,6 +98,7 @@ def media_kind(name: str, title: str, schema: type, build_outputs: Any, *,
     Non-ND30 kinds default to the shared `truyen_thong.docx`; an ND30 kind passes its own
     `template`, `make_template`, `ten_loai`, `context` and `official=True`.
     """
+    # python-docx: the media template is made only when a kind is used
     from gendoc.media.docx_template import TEMPLATE, make_template
 
     make = kind_fields.pop("make_template", make_template)

@@ -64,6 +64,7 @@ class Images:
 
 
 def docx_bytes(ws: Workspace, template_name: str, context: dict[str, Any]) -> bytes:
+    # heavy: docxtpl, only when a .docx is rendered
     from gendoc.docx_render import render_docx, to_bytes
 
     template = find_template(ws, template_name)

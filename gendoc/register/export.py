@@ -70,6 +70,7 @@ def row_values(entry: Entry) -> list[object]:
 
 def export_xlsx(entries: Sequence[Entry], out: Path, *, year: int, issuer_label: str = "") -> Path:
     """Write the register for one year to `out` (atomically) and return the path."""
+    # heavy: openpyxl, only when the register is exported
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter

@@ -31,9 +31,11 @@ STYLES = (  # (face colour, hatch) — distinct in grey scale and in pattern
 
 
 def _figure(height_in: float):  # noqa: ANN202 - matplotlib Figure
+    # heavy: matplotlib, only when a chart is drawn
     import matplotlib
 
     matplotlib.use("Agg", force=False)
+    # heavy: matplotlib, only when a chart is drawn
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI)
@@ -47,6 +49,7 @@ _VIETNAMESE = "ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫ�
 def _fonts() -> list[str]:
     """Serif families whose resolved file covers Vietnamese (an old Liberation Serif may not:
     Debian ships v1 and v2 under one family name), best first; DejaVu Serif always does."""
+    # heavy: matplotlib, only when a chart is drawn
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font
 
@@ -64,6 +67,7 @@ def _fonts() -> list[str]:
 
 
 def _rc():  # noqa: ANN202 - a matplotlib rc context
+    # heavy: matplotlib, only when a chart is drawn
     import matplotlib
 
     return matplotlib.rc_context({

@@ -164,6 +164,7 @@ def _read_report(ws: Workspace, path: Path, shown: str, years: set[int], ky: str
     Read by the fast path (`fastyaml`) when it is sure to mean what `gendoc build` reads; a file
     it defers on, an Excel form, or a report that fails validation is read the canonical way,
     so every error keeps its line or cell."""
+    # kinds.bao_cao loads python-docx: only when reports are read
     from gendoc.kinds.bao_cao import BaoCao
 
     raw, locate = _quick(path), None

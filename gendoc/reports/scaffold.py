@@ -124,6 +124,7 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
     written = []
     for unit, target in targets:
         if options.xlsx:
+            # form_style imports openpyxl: only when a form is written
             from gendoc.reports.form_style import write_form
 
             write_form(target, unit=unit, year=year, prefill=prefill(unit, year, ws))

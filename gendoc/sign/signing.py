@@ -21,6 +21,7 @@ from pathlib import Path
 from pyhanko.pdf_utils.images import PdfImage
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.fields import enumerate_sig_fields
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.stamp import StaticStampStyle
@@ -53,6 +54,7 @@ def now_vn() -> datetime:
 
 def _png(image: Path, what: str) -> tuple[PdfImage, tuple[int, int]]:
     """The PNG as a pyHanko image; ND30 wants PNG with a transparent background."""
+    # heavy: Pillow, only when a signature image is given
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -70,8 +72,6 @@ def _png(image: Path, what: str) -> tuple[PdfImage, tuple[int, int]]:
 
 def existing_fields(path: Path) -> dict[str, tuple[int | None, Box | None, bool]]:
     """Signature fields of a PDF: name → (page, widget box, signed?)."""
-    from pyhanko.sign.fields import enumerate_sig_fields
-
     reader = open_reader(path)
     page_refs = [reader.find_page_for_modification(i)[0].reference
                  for i in range(int(reader.root["/Pages"]["/Count"]))]

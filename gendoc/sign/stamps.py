@@ -69,6 +69,7 @@ def font_for_pyhanko(font: Path) -> Path:
     PDF reads as 1/1000 em: right for 1000-unit fonts (Noto, CFF), spaced out for Times New Roman
     and Liberation Serif (2048 units). Rescaling with fontTools keeps the outlines and metrics.
     """
+    # heavy: fontTools, only when a stamp font is prepared
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.scaleUpem import scale_upem
 

@@ -230,6 +230,7 @@ def _table_rows(grid: list[tuple[int, list[Any]]], cell_ref: Callable[[int, int]
 
 
 def _xlsx_rows(path: Path, problems: list[FieldProblem]) -> list[Row]:
+    # heavy: openpyxl, only for an .xlsx roster
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 

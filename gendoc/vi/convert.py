@@ -53,6 +53,7 @@ class Report:
 # .docx
 # ---------------------------------------------------------------------------------------------
 def _w(tag: str) -> str:
+    # heavy: python-docx, only when a .docx is converted
     from docx.oxml.ns import qn
 
     return qn(f"w:{tag}")
@@ -72,6 +73,7 @@ def _set_font(rpr_parent, make_rpr) -> None:  # noqa: ANN001 - lxml element
     rpr = make_rpr(rpr_parent)
     rfonts = rpr.find(_w("rFonts"))
     if rfonts is None:
+        # heavy: python-docx, only when a .docx is converted
         from docx.oxml import OxmlElement
 
         rfonts = OxmlElement("w:rFonts")
@@ -138,6 +140,7 @@ def _run_font(run, styles: _StyleFonts) -> str | None:  # noqa: ANN001 - lxml el
 def _get_or_add_rpr(run):  # noqa: ANN001, ANN202 - a plain lxml w:r (footnotes)
     rpr = run.find(_w("rPr"))
     if rpr is None:
+        # heavy: python-docx, only when a .docx is converted
         from docx.oxml import OxmlElement
 
         rpr = OxmlElement("w:rPr")
@@ -148,6 +151,7 @@ def _get_or_add_rpr(run):  # noqa: ANN001, ANN202 - a plain lxml w:r (footnotes)
 def _content_elements(document, styles_el):  # noqa: ANN001, ANN202
     """XML roots holding text: body, headers, footers, comments (parsed by python-docx) and
     footnotes/endnotes (plain parts: parsed here, written back to the part's blob on save)."""
+    # heavy: python-docx and lxml, only when a .docx is converted
     from docx.oxml import parse_xml
     from lxml import etree
 
@@ -166,6 +170,7 @@ def _content_elements(document, styles_el):  # noqa: ANN001, ANN202
 
 def convert_docx(src: Path, dst: Path) -> Report:
     """Convert every legacy-font run of a .docx (body, tables, headers, footers, notes)."""
+    # heavy: python-docx, only when a .docx is converted
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -211,6 +216,7 @@ def convert_docx(src: Path, dst: Path) -> Report:
 # ---------------------------------------------------------------------------------------------
 def convert_xlsx(src: Path, dst: Path) -> Report:
     """Convert every text cell whose font is legacy, in every sheet; formulas are left alone."""
+    # heavy: openpyxl, only when an .xlsx is converted
     import openpyxl
 
     try:
