@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gendoc.artifacts import Artifact
+from gendoc.authoring.gate import template_gate
 from gendoc.build import BuildReport, DocumentResult, Progress, record_outputs, render_file
 from gendoc.build import build as _build
 from gendoc.document import BuildContext, Document, load_document
+from gendoc.pdf import PdfError, convert
 from gendoc.render import render_document
 from gendoc.workspace import Workspace, load_workspace
 
@@ -74,8 +76,6 @@ def default_jobs() -> int:
 
 def gate_for(ws: Workspace) -> Callable[[Document], None]:
     """The template gate: a broken workspace template fails its documents, by name."""
-    from gendoc.authoring.gate import template_gate
-
     return template_gate(ws)
 
 
@@ -97,6 +97,7 @@ def build(ws: Workspace, paths: Iterable[Path] | None = None, *, check: bool = F
     if pdf:
         _make_pdfs(ws, outcome, pdf_timeout, pdf_progress)
         if check:  # the printed page too: `gendoc check --layout` on each ND30 PDF
+            # lxml: only when PDFs were asked for with --layout
             from gendoc.check.layout_run import built_pdf_reports
 
             outcome.checked += [CheckedFile(Path(r.path), r, layout=True)
@@ -118,12 +119,14 @@ def render_to(ws: Workspace, path: Path | str, out: Path | None = None) -> Docum
 
 def check(path: Path | str) -> Report:
     """The ND30 format check of one .docx (see docs/check-rules.md)."""
+    # lxml: only when a .docx is checked
     from gendoc.check import check_docx
 
     return check_docx(path)
 
 
 def _check_outputs(outcome: BuildOutcome) -> None:
+    # lxml: only when a build is asked to check its outputs
     from gendoc.check import check_docx
 
     for result in outcome.report.results:
@@ -139,8 +142,6 @@ def _check_outputs(outcome: BuildOutcome) -> None:
 
 def _make_pdfs(ws: Workspace, outcome: BuildOutcome, timeout: float,
                progress: Callable[[Path, int], None] | None) -> None:
-    from gendoc.pdf import PdfError, convert
-
     # A skipped document keeps its PDF when it has one: its .docx did not change.
     written = [p for r in outcome.report.results for p in r.outputs
                if not (r.skipped and p.with_suffix(".pdf") in r.outputs)]

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Mm, Pt
+from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 
 from gendoc import nd30
@@ -116,8 +118,6 @@ def _fit_under(rule, above, text_cm: float, fraction: float) -> None:  # noqa: A
 
 
 def _insert_rule_after(para, doc: DocxDocument):  # noqa: ANN001, ANN202
-    from docx.oxml import OxmlElement
-    from docx.text.paragraph import Paragraph
 
     element = OxmlElement("w:p")
     para._p.addnext(element)
@@ -164,8 +164,6 @@ def no_blank_pages(doc: DocxDocument) -> None:
         last = index == len(blocks) - 1
         breaks_section = el.find(f"{_W}pPr/{_W}sectPr") is not None
         if last or breaks_section:
-            from docx.text.paragraph import Paragraph
-
             spacer(Paragraph(el, doc), 1)
 
 

@@ -32,6 +32,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from gendoc import nd30
+from gendoc.kinds import all_kinds
 from gendoc.textwidth import width_cm
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
@@ -404,8 +405,6 @@ def generators() -> dict[str, Callable[[], DocxDocument]]:
     Each kind names its generator as ``make_template``; kinds sharing a layout share a
     generator (Kế hoạch, Báo cáo, Thông báo are all Phụ lục III mẫu 1.4).
     """
-    from gendoc.kinds import all_kinds
-
     found: dict[str, Callable[[], DocxDocument]] = {}
     for kind in all_kinds().values():
         make = kind.make_template
@@ -422,8 +421,6 @@ def _xml_parts(data: bytes) -> dict[str, bytes]:
 
 def template_marks() -> dict[str, tuple[str, bool]]:
     """Built-in template file → (kind name(s), ND30 or not), the mark its renderings carry."""
-    from gendoc.kinds import all_kinds
-
     users: dict[str, list] = {}
     for kind in all_kinds().values():
         users.setdefault(kind.template, []).append(kind)
@@ -437,6 +434,7 @@ def write_all(folder: Path) -> list[Path]:
     A file whose XML would not change is left as it is, so regenerating after an unrelated
     change does not touch every binary in the repository.
     """
+    # lxml: only when the built-in templates are written
     from gendoc.check.marks import mark
 
     folder.mkdir(parents=True, exist_ok=True)

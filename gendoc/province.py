@@ -10,11 +10,15 @@ broadcaster) and its structure (two tiers when the registry has no district-leve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from gendoc import levels
+from gendoc.exceptions import GendocError
+from gendoc.plans.source import provincial_plan
 from gendoc.workspace import CoQuan, Workspace
+from gendoc.yamlio import load_yaml
 
 # The local-government law a document cites, by structure (the 2025 law created the two tiers).
 LUAT_2015 = "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
@@ -133,12 +137,6 @@ def from_context(info: Any, pick: str) -> str:
 
 def _plan_period(ws: Workspace) -> str | None:
     """"2016-2020" from the trích yếu of the workspace's one provincial plan, if it has one."""
-    import re
-
-    from gendoc.exceptions import GendocError
-    from gendoc.plans.source import provincial_plan
-    from gendoc.yamlio import load_yaml
-
     try:
         raw = load_yaml(provincial_plan(ws))
     except GendocError:

@@ -13,6 +13,7 @@ from typing import Any
 from gendoc.artifacts import Artifact, artifact, reproducible
 from gendoc.document import BuildContext, Document, output_stem
 from gendoc.exceptions import RenderError
+from gendoc.templates import find_template
 
 
 def render_document(doc: Document, bctx: BuildContext) -> list[Artifact]:
@@ -49,7 +50,6 @@ def docx_artifact(doc: Document, bctx: BuildContext, context: dict[str, Any], *,
     """
     from gendoc.docx_meta import set_core_properties
     from gendoc.docx_render import render_docx, to_bytes  # docxtpl: heavy, only when rendering
-    from gendoc.templates import find_template
 
     ws = bctx.ws
     name = template or getattr(doc.data, "template", None) or doc.kind.template

@@ -17,6 +17,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from gendoc.exceptions import RenderError, TemplateNotFoundError
+from gendoc.vi.filters import FILTERS
 from gendoc.workspace import Workspace, builtin_templates_dir
 
 
@@ -90,8 +91,6 @@ class _Undefined(jinja2.StrictUndefined):
 
 
 def _filters() -> dict[str, Any]:
-    from gendoc.vi.filters import FILTERS
-
     return dict(FILTERS)
 
 

@@ -6,6 +6,7 @@ parents, up to the first one holding `gendoc.yaml`.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import importlib
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from gendoc import levels, nd30
 from gendoc.exceptions import ConfigError, ContentError, FieldProblem, GendocError
 from gendoc.validation import validate
+from gendoc.vi.dates import parse_date
 from gendoc.yamlio import line_of, load_yaml
 
 CONFIG_NAME = "gendoc.yaml"
@@ -118,8 +120,6 @@ def _a_date(value: Any) -> Any:
     """gendoc.yaml dates: 2018-11-01 (YAML date) or 01/11/2018, always a full day."""
     if value is None or isinstance(value, dt.date):
         return value
-    from gendoc.vi.dates import parse_date
-
     found = parse_date(value)
     if found is None or not found.is_complete:
         raise ValueError(f"ngày '{value}' phải ghi đủ ngày, tháng, năm, ví dụ 2018-11-01 hoặc 01/11/2018")
@@ -302,10 +302,6 @@ class Workspace:
 
 def date_span(day: Any) -> tuple[dt.date, dt.date] | None:
     """First and last day a (possibly partial) document date may stand for; None if unknown."""
-    import calendar
-
-    from gendoc.vi.dates import parse_date
-
     try:
         found = parse_date(day)
     except ValueError:

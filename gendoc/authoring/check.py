@@ -15,12 +15,16 @@ import jinja2
 from gendoc.authoring import docx_scan
 from gendoc.authoring.docx_scan import WRAPPERS, Tag, damage, find_tags
 from gendoc.authoring.known import Known, known_names
+from gendoc.authoring.listing import content_kinds, variant_of
 from gendoc.authoring.model import CANH_BAO, LOI, TemplateReport
-from gendoc.authoring.names import Walker
+from gendoc.authoring.names import ANY, MapShape, Walker
 from gendoc.authoring.source import PREFIX_RE, Source, docx_source, parse, text_source
+from gendoc.body import Blocks
 from gendoc.exceptions import GendocError, UnusableInputError
 from gendoc.kinds import Kind, all_kinds
+from gendoc.templates import make_env
 from gendoc.workspace import Workspace
+from gendoc.writer import atomic_write
 
 TEXT_SUFFIXES = (".j2", ".jinja", ".md", ".html", ".txt")
 SIMPLE_VAR_RE = re.compile(r"^\{\{\s*(\w+)\s*\}\}$")
@@ -34,7 +38,6 @@ def kinds_using(name: str, ws: Workspace | None = None) -> list[Kind]:
     found = [k for k in kinds.values() if k.template == name]
     if found or ws is None:
         return found
-    from gendoc.authoring.listing import content_kinds, variant_of
 
     chosen = [kinds[k] for k in content_kinds(ws, name) if k in kinds]
     return chosen or [kinds[k] for k in variant_of(name)]
@@ -198,9 +201,6 @@ def _wrapper_hint(wrappers: list[str]) -> str:
 
 def _names(sources: list[Source], known: Known | None, ws: Workspace | None,
            report: TemplateReport) -> None:
-    from gendoc.authoring.names import MapShape
-    from gendoc.templates import make_env
-
     env = make_env(ws, autoescape=True, loader=False)
     root = known.root if known is not None else MapShape({})
     used: set[str] = set()
@@ -241,8 +241,6 @@ def _names_tag_by_tag(source: Source, env, known: Known, report: TemplateReport)
 
     Loop variables are taken as known (their scope cannot be judged without the structure).
     """
-    from gendoc.authoring.names import ANY
-
     exprs: list[tuple[int, str]] = []
     loop_vars: set[str] = set()
     for lineno, line in enumerate(source.lines, start=1):
@@ -267,8 +265,6 @@ def _names_tag_by_tag(source: Source, env, known: Known, report: TemplateReport)
 
 def _blocks_in_runs(simple: list[tuple[Tag, str]], known: Known, report: TemplateReport) -> None:
     """A body variable (many paragraphs) in a plain `{{ }}` would put paragraphs inside a line."""
-    from gendoc.body import Blocks
-
     rich = _has_rich_text(known.context)
     for tag, name in simple:
         if name == "{{r":
@@ -296,6 +292,7 @@ def _blocks_in_runs(simple: list[tuple[Tag, str]], known: Known, report: Templat
 
 def _has_rich_text(value, depth: int = 0) -> bool:  # noqa: ANN001
     """Whether the example context holds a docxtpl RichText/Listing anywhere."""
+    # heavy: docxtpl, only to recognise its rich-text objects
     from docxtpl import Listing, RichText
 
     if isinstance(value, (RichText, Listing)):
@@ -311,8 +308,6 @@ def _has_rich_text(value, depth: int = 0) -> bool:  # noqa: ANN001
 
 def fix_template(path: Path, out: Path, *, root: Path | None = None) -> int:
     """Write a copy of a DOCX template with every damaged tag repaired; returns how many."""
-    from gendoc.writer import atomic_write
-
     parts, zf = docx_scan.load(path)
     replaced: dict[str, bytes] = {}
     count = 0

@@ -10,6 +10,7 @@ pieces, so tags are found in the text the clerk sees and repaired by rewriting t
 from __future__ import annotations
 
 import copy
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -184,8 +185,6 @@ def _paragraph(p: etree._Element, part: str, area: str, number: int,
 
 def read_parts(data: bytes, shown: str) -> tuple[dict[str, Part], zipfile.ZipFile]:
     """Parse every part docxtpl renders; a file Word cannot open either is exit-2 input."""
-    import io
-
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = [n for n in zf.namelist() if PART_RE.match(n)]
@@ -352,8 +351,6 @@ def serialize(root: etree._Element) -> bytes:
 
 def rewrite(zf: zipfile.ZipFile, replaced: dict[str, bytes]) -> bytes:
     """The same package with some parts replaced; every other entry (images…) byte for byte."""
-    import io
-
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
         for info in zf.infolist():

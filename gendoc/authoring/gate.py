@@ -12,7 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from gendoc.document import rel
 from gendoc.exceptions import GendocError, RenderError
+from gendoc.templates import find_template
 from gendoc.workspace import Workspace
 
 SHOWN_ERRORS = 3
@@ -23,9 +25,6 @@ def template_gate(ws: Workspace) -> Callable[[Any], None]:
     cache: dict[tuple[Path, str], str | None] = {}
 
     def gate(doc: Any) -> None:
-        from gendoc.document import rel
-        from gendoc.templates import find_template
-
         name = getattr(doc.data, "template", None) or doc.kind.template
         try:
             path = find_template(ws, name).resolve()
@@ -49,8 +48,8 @@ def template_gate(ws: Workspace) -> Callable[[Any], None]:
 
 def _verdict(ws: Workspace, path: Path, kind: Any) -> str | None:
     """None for a usable template, else the message naming it and its first errors."""
+    # lxml: only when a template is actually checked
     from gendoc.authoring.check import check_template
-    from gendoc.document import rel
 
     shown = rel(ws, path)
     try:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gendoc.document import discover, rel
+from gendoc.exceptions import GendocError
 from gendoc.kinds import all_kinds
 from gendoc.templates import search_path
 from gendoc.workspace import Workspace, builtin_templates_dir
@@ -104,9 +106,6 @@ def content_kinds(ws: Workspace, template: str) -> list[str]:
 
 def _references(ws: Workspace) -> dict[str, list[str]]:
     """template file name → content files that ask for it (read as text: fast, never fails)."""
-    from gendoc.document import discover, rel
-    from gendoc.exceptions import GendocError
-
     found: dict[str, list[str]] = {}
     try:
         paths = discover(ws) if ws.content_dir.is_dir() else []
@@ -124,8 +123,6 @@ def _references(ws: Workspace) -> dict[str, list[str]]:
 
 
 def render_table(ws: Workspace, entries: list[Entry]) -> str:
-    from gendoc.document import rel
-
     lines = []
     for e in entries:
         where = "có sẵn" if e.builtin else f"riêng ({rel(ws, e.path)})"

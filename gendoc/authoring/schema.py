@@ -21,6 +21,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from gendoc.kinds import Kind, all_kinds
+from gendoc.yamlio import load_yaml
 
 EXAMPLE_RE = re.compile(r"ví dụ:?\s*(?:'([^']+)'|\"([^\"]+)\"|(\[[^\]]*\])|([^\s,;()]+))", re.I)
 SCALARS = {str: "chữ", int: "số nguyên", float: "số", bool: "có/không (true/false)",
@@ -147,8 +148,6 @@ def rows(schema: type[BaseModel], kind: Kind | None = None, prefix: str = "",
 
 def example_values(kind: Kind, folder: Path) -> dict[str, Any]:
     """field path → value, from the first document of this kind under `folder` (content/)."""
-    from gendoc.yamlio import load_yaml
-
     pattern = re.compile(rf"^loai:\s*['\"]?{re.escape(kind.name)}\b", re.M)
     for path in sorted(folder.rglob("*.y*ml")) if folder.is_dir() else []:
         if any(part.startswith(("_", ".")) for part in path.relative_to(folder).parts):

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from gendoc.bias.lexicon import load_lexicon
 from gendoc.bias.phrases import (
     GAP_BREAKERS,
     GROUPS,
@@ -25,7 +26,7 @@ from gendoc.bias.phrases import (
     fold,
     load_phrases,
 )
-from gendoc.bias.text import Token, read_lines, tokenize
+from gendoc.bias.text import Token, iter_strings, read_lines, tokenize
 
 NOTE = "ghi chú — câu trích để phản bác, chỉ cần xem lại cách trích"
 
@@ -128,8 +129,9 @@ def find_all(toks: list[Token], phrases: Iterable[Phrase],
              source: dict[int, str] | None = None) -> list[Finding]:
     """Curated phrases and compositional detections, in text order, never overlapping: a
     detection over a curated phrase is left out (the phrase is the more precise finding)."""
-    from gendoc.bias.compose import detect
-    from gendoc.bias.lexicon import load_lexicon
+    from gendoc.bias.compose import (
+        detect,  # `gendoc --help` loads gendoc.bias (bias/cli.py): on use only
+    )
 
     keys = [Syllable.of(t.word) for t in toks]
     detections, refuting = detect(toks, keys, load_lexicon())
@@ -191,8 +193,9 @@ def check_content(raw: object, locate, phrases: Iterable[Phrase] | None = None) 
     `locate(loc)` gives the line of a field (gendoc.yamlio.line_of), so the clerk fixes the
     sentence where they wrote it, not in the generated output.
     """
-    from gendoc.bias.text import iter_strings
-    from gendoc.validation import field_name
+    from gendoc.validation import (
+        field_name,  # pydantic: `gendoc --help` loads gendoc.bias, on use only
+    )
 
     listed = list(phrases) if phrases is not None else load_phrases()
     out = []

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from gendoc.bias.phrases import GAP, MAX_GAP, Syllable
+from gendoc.bias.text import words
 
 DATA = Path(__file__).with_name("khung.yaml")
 KINDS = ("chu_the", "boi_canh", "khung")  # subject, context (neither is negated), frame
@@ -59,8 +60,6 @@ class Lexicon:
 
 
 def compile_text(text: str) -> Form:
-    from gendoc.bias.text import words
-
     out: list[Syllable | None] = []
     for token in text.split():
         if token == GAP:
@@ -164,7 +163,10 @@ def parse_lexicon(data: object) -> Lexicon:
 
 @cache
 def load_lexicon() -> Lexicon:
-    from gendoc.yamlio import load_yaml, plain
+    from gendoc.yamlio import (  # ruamel: `gendoc --help` loads gendoc.bias, on use only
+        load_yaml,
+        plain,
+    )
 
     return parse_lexicon(plain(load_yaml(DATA)))
 

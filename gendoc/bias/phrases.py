@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from gendoc.bias.text import words
 from gendoc.vi.text import TONE_MARKS, split_tone
 
 DATA = Path(__file__).with_name("cum_tu.yaml")
@@ -84,8 +85,6 @@ class Phrase:
 
 
 def compile_form(form: str) -> tuple[Syllable | None, ...]:
-    from gendoc.bias.text import words
-
     out: list[Syllable | None] = []
     for token in form.split():
         if token == GAP:
@@ -127,7 +126,7 @@ def load_phrases(extra: Path | None = None) -> list[Phrase]:
     """The built-in list, plus a workspace's own list in the same format."""
     phrases = list(_builtin())
     if extra is not None:
-        from gendoc.yamlio import load_yaml, plain
+        from gendoc.yamlio import load_yaml, plain  # ruamel: `gendoc --help` loads gendoc.bias
 
         phrases += parse_entries(plain(load_yaml(extra)), str(extra))
     return phrases
@@ -135,6 +134,6 @@ def load_phrases(extra: Path | None = None) -> list[Phrase]:
 
 @cache
 def _builtin() -> tuple[Phrase, ...]:
-    from gendoc.yamlio import load_yaml, plain
+    from gendoc.yamlio import load_yaml, plain  # ruamel: `gendoc --help` loads gendoc.bias
 
     return tuple(parse_entries(plain(load_yaml(DATA)), DATA.name))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -100,9 +101,7 @@ def _decode(path: Path) -> str:
 
 def _docx_lines(path: Path) -> list[tuple[int, str]]:
     """One entry per paragraph (tables included, in document order), counted from 1."""
-    import zipfile
-
-    from docx import Document
+    from docx import Document  # heavy: python-docx, only for a .docx input
 
     try:
         doc = Document(str(path))

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from gendoc.check.model import CANH_BAO, LOI, Finding, Severity
+from gendoc.vi.formats import so_van_ban
 
 _DEADLINE = re.compile(
     r"trước\s+ngày\s+(\d{1,2})\s*(?:/|\s+tháng\s+)(\d{1,2})\s*(?:/|\s+năm\s+)(\d{4})", re.I)
@@ -85,8 +86,6 @@ def parent_of(doc: Doc, by_path: dict[str, Doc]) -> Doc | None:
 
 def _citation_problems(child: Doc, parent: Doc, number: int, day: dt.date,
                        symbol: str) -> Iterator[str]:
-    from gendoc.vi.formats import so_van_ban
-
     text = " ".join(" ".join(_texts(child.data)).split())
     cited = f"{so_van_ban(number)}/{symbol}"
     if cited not in text:

@@ -21,6 +21,7 @@ from gendoc import nd30
 from gendoc.check.model import LOI, Finding, Report
 from gendoc.check.pdfpages import Line, Page, read_pdf
 from gendoc.check.text import norm
+from gendoc.pdf import convert_batch
 
 # A line this close (mm) to another counts as the same printed row (the two table columns).
 ROW_TOLERANCE_MM = 1.5
@@ -202,8 +203,6 @@ def render_pdfs(docx_files: list[Path], timeout: float = 300) -> tuple[dict[Path
     Returns ({docx: pdf}, folder); the caller removes the folder. Files LibreOffice could not
     convert are missing from the mapping.
     """
-    from gendoc.pdf import convert_batch
-
     work = Path(tempfile.mkdtemp(prefix="gendoc-layout-"))
     copies: dict[Path, Path] = {}
     for index, src in enumerate(docx_files):

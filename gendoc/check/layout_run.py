@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gendoc.check.layout import check_pdf, render_pdfs
+from gendoc.check.marks import read_mark
 from gendoc.check.model import LOI, Finding, Report
+from gendoc.pdf import PdfError
 
 
 def _fresh_pdf(docx: Path) -> Path | None:
@@ -25,8 +27,6 @@ def layout_reports(paths: Iterable[Path], timeout: float = 300
                    ) -> list[tuple[str, Report | None, str | None]]:
     """(file name, layout report, None) per file, or (name, None, problem) when it cannot be
     read or rendered (LibreOffice missing, damaged PDF)."""
-    from gendoc.pdf import PdfError
-
     out: list[tuple[str, Report | None, str | None]] = []
     pdf_for: dict[Path, Path] = {}
     to_render: list[Path] = []
@@ -63,8 +63,6 @@ def layout_reports(paths: Iterable[Path], timeout: float = 300
 def built_pdf_reports(pdfs: Iterable[Path]) -> list[Report]:
     """`gendoc build --check --pdf`: the layout rules on the PDF of each ND30 document (the
     kind mark of its .docx says which are); a PDF that cannot be read is an error finding."""
-    from gendoc.check.marks import read_mark
-
     reports = []
     for pdf in pdfs:
         kind = read_mark(pdf.with_suffix(".docx"))

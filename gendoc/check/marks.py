@@ -17,6 +17,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
+
+from gendoc import nd30
+
 PREFIX = "gendoc"
 ND30, OTHER = "nd30", "khac"
 NOT_ND30_NOTE = "không phải văn bản hành chính theo Nghị định 30 — không kiểm tra thể thức"
@@ -52,8 +56,6 @@ def mark(document, kind: str, official: bool) -> None:  # noqa: ANN001 - python-
     setter resolves the `cp:` prefix through a global table that docxcompose (loaded by docxtpl)
     rebinds to the custom-properties namespace, and would then add a second, invalid element.
     """
-    from lxml import etree
-
     root = document.core_properties._element
     for stray in [c for c in root if isinstance(c.tag, str) and c.tag.endswith("}category")
                   and c.tag != _CATEGORY_TAG]:
@@ -73,8 +75,6 @@ def parse(value: str | None) -> DocKind | None:
 
 def read_mark(path: Path) -> DocKind | None:
     """The mark of a .docx file, or None (not a zip, no core properties, no gendoc mark)."""
-    from lxml import etree
-
     try:
         with zipfile.ZipFile(path) as zf:
             core = zf.read("docProps/core.xml")
@@ -88,8 +88,6 @@ def read_mark(path: Path) -> DocKind | None:
 def by_title(lines: list[str]) -> DocKind:
     """Recognise a document gendoc did not mark by its first printed lines: an ND30 tên loại
     (KẾ HOẠCH, BÁO CÁO …) first means ND30; a certificate's or a form's title means not."""
-    from gendoc import nd30
-
     admin = set(nd30.TYPE_ABBREVIATIONS) | set(nd30.TYPES_WITHOUT_ABBREVIATION)
     for line in lines[:25]:
         text = " ".join(line.split()).upper()

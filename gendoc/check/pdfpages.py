@@ -67,6 +67,7 @@ def read_pdf(path: Path) -> list[Page]:
 
     Raises ValueError when the file is not a readable PDF.
     """
+    # heavy: pdfminer, only when a PDF is read
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTChar, LTLine, LTRect, LTTextContainer, LTTextLine
 

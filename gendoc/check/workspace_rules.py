@@ -14,6 +14,11 @@ from typing import Any
 from gendoc.check import crossdoc
 from gendoc.check.crossdoc import Doc
 from gendoc.check.model import Finding
+from gendoc.document import discover, load_document, rel
+from gendoc.exceptions import GendocError
+from gendoc.kinds import get_kind
+from gendoc.kinds.official import symbol
+from gendoc.training.roster import read_roster
 
 RULE_IDS = ("xref.parent_citation", "xref.deadline", "xref.report_year", "xref.course_target",
             "xref.unit_name")
@@ -21,9 +26,6 @@ RULE_IDS = ("xref.parent_citation", "xref.deadline", "xref.report_year", "xref.c
 
 def load_docs(ws: Any) -> list[Doc]:
     """Every content file that validates (build reports the others)."""
-    from gendoc.document import discover, load_document, rel
-    from gendoc.exceptions import GendocError
-
     docs = []
     for path in discover(ws):
         try:
@@ -35,9 +37,6 @@ def load_docs(ws: Any) -> list[Doc]:
 
 
 def _symbol_of(ws: Any) -> Any:
-    from gendoc.kinds import get_kind
-    from gendoc.kinds.official import symbol
-
     def of(doc: Doc) -> str:
         kind = get_kind(doc.kind)
         return symbol(doc.data, ws.unit(doc.data.co_quan), kind.viet_tat)
@@ -47,6 +46,7 @@ def _symbol_of(ws: Any) -> Any:
 def _register_lookup(ws: Any) -> Any:
     """(number, date) of an issued document from the register; None without a register."""
     try:
+        # optional: the register needs SQLAlchemy; without it this source is skipped
         from gendoc.register.config import DEFAULT_DB, env_database_url
         from gendoc.register.issue import register_for, workspace_key_for
         from gendoc.register.schema import STATUS_ISSUED
@@ -73,9 +73,6 @@ def _register_lookup(ws: Any) -> Any:
 
 
 def _roster_of(ws: Any) -> Any:
-    from gendoc.exceptions import GendocError
-    from gendoc.training.roster import read_roster
-
     def roster(doc: Doc) -> list[Any] | None:
         lop = doc.data.lop_hoc
         if not lop.danh_sach:

@@ -15,7 +15,7 @@ from gendoc.body import Para, Span, Table, parse_inline
 from gendoc.inspections.model import VAI_TRO, LichKiemTra, NoiDungKiemTra, ThanhVien
 from gendoc.kinds.official import HO_TEN_MAU, symbol
 from gendoc.vi.dates import ngay_thang_nam
-from gendoc.vi.formats import so_van_ban
+from gendoc.vi.formats import roman, so_van_ban
 from gendoc.workspace import Workspace
 
 DAT, CHUA_DAT = "Đạt", "Chưa đạt"
@@ -111,6 +111,4 @@ def signatures(left: tuple[list[str], str, str | None],
 
 def heading(number: int, title: str) -> Para:
     """A generated section heading: "II. NỘI DUNG KIỂM TRA" (bold, roman numeral)."""
-    from gendoc.vi.formats import roman
-
     return Para([Span(f"{roman(number)}. {title.upper()}", bold=True)])

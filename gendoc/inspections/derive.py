@@ -17,6 +17,13 @@ from typing import Any
 
 from gendoc.exceptions import GendocError
 from gendoc.inspections.model import NoiDungKiemTra
+from gendoc.plans.derive import load_source
+from gendoc.plans.status import CHUA_CO, DU_THAO, TEP_LOI, collect, find_source
+from gendoc.plans.tasks import REPORT_WHEN, SUBMISSION, first_text
+from gendoc.reports.config import report_settings
+from gendoc.reports.consolidation import consolidate
+from gendoc.reports.indicators import TOTAL
+from gendoc.reports.model import has_key_woman_leader, value
 from gendoc.reports.wording import phan_tram_vn
 from gendoc.workspace import CoQuan, Workspace
 
@@ -28,9 +35,6 @@ REPORT_ITEM = "Thực hiện chế độ thông tin, báo cáo"
 
 def checklist_from_plan(ws: Workspace, path: Path) -> list[NoiDungKiemTra]:
     """Checklist items, numbered 1, 2 … in the plan's order (see the module docstring)."""
-    from gendoc.plans.derive import load_source
-    from gendoc.plans.tasks import REPORT_WHEN, SUBMISSION, first_text
-
     source = load_source(ws, path)
     items: list[NoiDungKiemTra] = []
     org = None
@@ -63,8 +67,6 @@ class Candidate:
 
 def plan_reasons(ws: Workspace, source: Path | None) -> dict[str, list[str]]:
     """Unit code → why its implementation plan calls for an inspection (`gendoc status`)."""
-    from gendoc.plans.status import CHUA_CO, DU_THAO, TEP_LOI, collect, find_source
-
     try:
         report = collect(ws, find_source(ws, source), None)
     except GendocError:
@@ -84,9 +86,6 @@ def plan_reasons(ws: Workspace, source: Path | None) -> dict[str, list[str]]:
 
 def report_reasons(ws: Workspace, year: int) -> tuple[list[CoQuan], dict[str, list[str]]]:
     """The units that must report, and why each one's report of `year` calls for an inspection."""
-    from gendoc.reports.config import report_settings
-    from gendoc.reports.consolidation import consolidate
-
     cons = consolidate(ws, year, with_previous=False)
     targets = report_settings(ws).muc_tieu.values()
     out: dict[str, list[str]] = {u.ma: [f"chưa gửi báo cáo năm {year}"] for u in cons.missing}
@@ -105,9 +104,6 @@ def report_reasons(ws: Workspace, year: int) -> tuple[list[CoQuan], dict[str, li
 
 def unit_metric(so_lieu: Any, metric: str) -> float | None:
     """A target's metric for one unit: its share of women, or 100/0 for a woman leader."""
-    from gendoc.reports.indicators import TOTAL
-    from gendoc.reports.model import has_key_woman_leader, value
-
     if metric == "don_vi_co_lanh_dao_nu":
         return 100.0 if has_key_woman_leader(so_lieu) else 0.0
     parts = metric.split(".")

@@ -45,10 +45,12 @@ def cell_of(index: int, column: str) -> str:
 
 def write_form(unit: Any, year: int, items: list[NoiDungKiemTra]) -> bytes:
     """The blank form of one unit, as .xlsx bytes."""
+    # heavy: openpyxl, only when a form is written
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    # form_style imports openpyxl at module level
     from gendoc.reports.form_style import BOX, INPUT_FILL, UNLOCKED
 
     book = Workbook()
@@ -94,8 +96,10 @@ def write_form(unit: Any, year: int, items: list[NoiDungKiemTra]) -> bytes:
 
 def _font(bold: bool = False, italic: bool = False, size: float = 12) -> Any:
     """Times New Roman, as on the report forms."""
+    # heavy: openpyxl, only when a form is written
     from openpyxl.styles import Font
 
+    # form_style imports openpyxl at module level
     from gendoc.reports.form_style import FONT
 
     return Font(name=FONT, bold=bold, italic=italic, size=size)
@@ -106,6 +110,7 @@ def _text(value: Any) -> str:
 
 
 def _open(path: Path, shown: str) -> Any:
+    # heavy: openpyxl, only when a filled form is read
     import openpyxl
 
     try:

@@ -19,6 +19,8 @@ from gendoc.inspections import blocks
 from gendoc.inspections.form import TuDanhGia, read_form
 from gendoc.inspections.model import LichKiemTra, NoiDungKiemTra
 from gendoc.inspections.sources import checklist, plan_of
+from gendoc.reports.body import figures_table
+from gendoc.reports.consolidation import consolidate
 
 
 @dataclass
@@ -67,9 +69,8 @@ def minutes(document: Document, bctx: BuildContext) -> list[UnitMinutes]:
 
 
 def unit_figures(bctx: BuildContext, year: int, code: str) -> list[Any]:
+    # kinds.bao_cao loads python-docx: only when figures are quoted
     from gendoc.kinds.bao_cao import figures_sentence
-    from gendoc.reports.body import figures_table
-    from gendoc.reports.consolidation import consolidate
 
     cons = bctx.memo(("consolidation", year, None, "nam"),
                      lambda: consolidate(bctx.ws, year, None, ky="nam"))

@@ -12,7 +12,9 @@ from typing import Any
 from gendoc.body import Table
 from gendoc.document import BuildContext, Document
 from gendoc.inspections import blocks
+from gendoc.inspections.minutes import minutes
 from gendoc.inspections.model import NoiDungKiemTra
+from gendoc.inspections.sources import minutes_of, plan_of
 
 
 @dataclass
@@ -34,9 +36,6 @@ class Results:
 
 def results(document: Document, bctx: BuildContext) -> Results:
     """The consolidated findings of the biên bản a report or notice names (`bien_ban:`)."""
-    from gendoc.inspections.minutes import minutes
-    from gendoc.inspections.sources import minutes_of, plan_of
-
     source = minutes_of(document, bctx)
     found = minutes(source, bctx)
     units = [blocks.unit_name(bctx.ws, m.entry.don_vi) for m in found]

@@ -19,9 +19,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from gendoc.document import BuildContext, discover, load_document
 from gendoc.exceptions import GendocError
+from gendoc.inspections.derive import (
+    PLAN_ITEM,
+    REPORT_ITEM,
+    plan_reasons,
+    propose_units,
+    report_reasons,
+)
+from gendoc.inspections.sources import checklist
+from gendoc.plans.status import find_source, raw_mapping
+from gendoc.plans.yamlout import Comment, dump
 from gendoc.workspace import Workspace, example_dir
 from gendoc.writer import atomic_write
+from gendoc.yamlio import load_yaml
 
 FOLDER = Path("content") / "kiem-tra"
 PROPOSED = 4  # units proposed when none is given
@@ -51,10 +63,6 @@ def working_days(start: dt.date, count: int) -> list[dt.date]:
 
 def plan_data(ws: Workspace, year: int, units: list[str], source: Path | None) -> dict[str, Any]:
     """The content of a new inspection plan (see the module docstring)."""
-    from gendoc.inspections.derive import propose_units
-    from gendoc.plans.status import find_source
-    from gendoc.plans.yamlout import Comment
-
     plan = find_source(ws, source)
     issuer = ISSUER if ISSUER in {u.ma for u in ws.config.co_quan} else ws.config.co_quan[0].ma
     found = propose_units(ws, year, len(units) or PROPOSED, exclude=(issuer,), source=plan)
@@ -88,8 +96,6 @@ def plan_data(ws: Workspace, year: int, units: list[str], source: Path | None) -
 
 
 def plan_scaffold(ws: Workspace, opts: Any) -> list[Path]:
-    from gendoc.plans.yamlout import dump
-
     year = opts.year or dt.date.today().year - 1
     data = plan_data(ws, year, list(opts.units), opts.source)
     target = _target(ws, opts, f"ke-hoach-kiem-tra-{year + 1}.yaml")
@@ -105,10 +111,6 @@ def _relative(target: Path, source: Path) -> str:
 
 def find_plan(ws: Workspace, given: Path | None) -> Path:
     """The Kế hoạch kiểm tra: as given (--from), or the only one in content/."""
-    from gendoc.document import discover
-    from gendoc.plans.status import raw_mapping
-    from gendoc.yamlio import load_yaml
-
     if given is not None:
         path = given if given.is_absolute() else Path.cwd() / given
         if not path.is_file():
@@ -125,10 +127,6 @@ def find_plan(ws: Workspace, given: Path | None) -> Path:
 def minutes_data(ws: Workspace, plan_path: Path, target: Path) -> dict[str, Any]:
     """A biên bản with every scheduled unit and every checklist item; the plan and report
     items are pre-judged from the workspace (`gendoc status`, the year's reports)."""
-    from gendoc.document import BuildContext, load_document
-    from gendoc.inspections.derive import PLAN_ITEM, REPORT_ITEM, plan_reasons, report_reasons
-    from gendoc.inspections.sources import checklist
-
     plan_doc = load_document(ws, plan_path)
     if plan_doc.kind.name != "kiem_tra_ke_hoach":
         raise GendocError(f"'{plan_path.name}' là '{plan_doc.kind.name}', cần một kế hoạch kiểm tra.")
@@ -157,8 +155,6 @@ def minutes_data(ws: Workspace, plan_path: Path, target: Path) -> dict[str, Any]
 
 def minutes_scaffold(ws: Workspace, opts: Any) -> list[Path]:
     """`gendoc new kiem_tra_bien_ban [--from KẾ-HOẠCH-KIỂM-TRA]`."""
-    from gendoc.plans.yamlout import dump
-
     plan_path = find_plan(ws, opts.source)
     target = _target(ws, opts, f"bien-ban-{plan_path.stem.removeprefix('ke-hoach-')}.yaml")
     text = dump(minutes_data(ws, plan_path, target),

@@ -13,6 +13,7 @@ from typing import Any
 
 from gendoc.document import BuildContext, Document, load_document, rel
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
+from gendoc.inspections.derive import checklist_from_plan
 
 
 def referenced(document: Document, bctx: BuildContext, field: str, kind: str) -> Document:
@@ -54,8 +55,6 @@ def minutes_of(document: Document, bctx: BuildContext) -> Document:
 
 def checklist(document: Document, bctx: BuildContext) -> list[Any]:
     """The plan's checklist: as written, or derived once per build from `ke_hoach_goc`."""
-    from gendoc.inspections.derive import checklist_from_plan
-
     data = document.data
     if data.noi_dung_kiem_tra:
         return data.noi_dung_kiem_tra

@@ -22,6 +22,7 @@ from gendoc.kinds.official import VanBanCoTenLoai, official_context
 from gendoc.reports.body import Holder, assemble, figures_table, section
 from gendoc.reports.indicators import LANH_DAO, NHAN_SU, QUY_HOACH
 from gendoc.reports.model import SoLieu, totals
+from gendoc.reports.scaffold import scaffold
 from gendoc.reports.wording import cap, so
 from gendoc.vi.dates import PartialDate, parse_date
 from gendoc.vi.periods import ky_bao_cao, ten_ky
@@ -136,8 +137,6 @@ def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
 
 
 def _scaffold(ws: Workspace, options: Any) -> list:
-    from gendoc.reports.scaffold import scaffold
-
     return scaffold(ws, options)
 
 

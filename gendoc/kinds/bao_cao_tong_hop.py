@@ -16,14 +16,21 @@ from typing import Any, Literal
 from pydantic import Field
 
 from gendoc.artifacts import Artifact, artifact
-from gendoc.body import plain_paragraphs
+from gendoc.body import Blocks, plain_paragraphs
 from gendoc.document import BuildContext, Document
+from gendoc.docx_meta import set_core_properties
 from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.kinds import Kind, register
 from gendoc.kinds.bao_cao import TEN_LOAI, BaoCaoBase, proposals
-from gendoc.kinds.official import official_context
+from gendoc.kinds.official import annex_blocks, annex_labels, official_context
+from gendoc.province import BLANK, Province
 from gendoc.render import stem_of
+from gendoc.reports import charts as charting
 from gendoc.reports.body import Holder, assemble, section
+from gendoc.reports.consolidation import consolidate
+from gendoc.reports.indicators import PAIRED
+from gendoc.reports.summary import annex_title, results, situation, unit_table
+from gendoc.templates import find_template
 from gendoc.workspace import Workspace
 
 
@@ -41,8 +48,6 @@ class BaoCaoTongHop(BaoCaoBase):
 
 def default_opening(doc: BaoCaoTongHop, ws: Workspace) -> list[str]:
     who = ws.unit(doc.co_quan).ten_day_du or doc.co_quan
-    from gendoc.province import BLANK, Province
-
     found = Province(ws).period  # gendoc.yaml's giai_doan, else the provincial plan's
     period = f" giai đoạn {found}" if found != BLANK else ""
     return [f"Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về triển khai thực hiện biện pháp bảo "
@@ -53,9 +58,6 @@ def default_opening(doc: BaoCaoTongHop, ws: Workspace) -> list[str]:
 
 def unit_annexes(doc: BaoCaoTongHop) -> dict[str, str]:
     """Group → its annex label, numbered after the annexes written in `phu_luc`."""
-    from gendoc.kinds.official import annex_labels
-    from gendoc.reports.indicators import PAIRED
-
     if doc.bang_don_vi != "phu_luc":
         return {}
     labels = annex_labels(len(doc.phu_luc) + len(PAIRED))[len(doc.phu_luc):]
@@ -64,11 +66,6 @@ def unit_annexes(doc: BaoCaoTongHop) -> dict[str, str]:
 
 def annexes(doc: BaoCaoTongHop, cons: Any, ctx: dict[str, Any]) -> Any:
     """`phu_luc` as written, then the per-unit tables when they are printed as annexes."""
-    from gendoc.body import Blocks
-    from gendoc.kinds.official import annex_blocks
-    from gendoc.reports.indicators import PAIRED
-    from gendoc.reports.summary import annex_title, unit_table
-
     extra = []
     if doc.bang_don_vi == "phu_luc":
         extra = [(annex_title(spec), Blocks([unit_table(cons, spec)])) for spec in PAIRED]
@@ -77,8 +74,6 @@ def annexes(doc: BaoCaoTongHop, cons: Any, ctx: dict[str, Any]) -> Any:
 
 def body(doc: BaoCaoTongHop, ws: Workspace, cons: Any, charts: dict[str, tuple[Path, str]],
          annex: bool) -> Any:
-    from gendoc.reports.summary import results, situation
-
     holder = Holder()
     head = plain_paragraphs(doc.can_cu, role="can_cu", italic=True)
     head += plain_paragraphs(doc.mo_dau or default_opening(doc, ws))
@@ -98,8 +93,6 @@ def body(doc: BaoCaoTongHop, ws: Workspace, cons: Any, charts: dict[str, tuple[P
 
 def consolidation(document: Document, bctx: BuildContext) -> Any:
     """The year's consolidation, computed once per build whichever document asks first."""
-    from gendoc.reports.consolidation import consolidate
-
     doc: BaoCaoTongHop = document.data
     key = ("consolidation", doc.nam, doc.thu_muc, doc.ky)
     return bctx.memo(key, lambda: consolidate(bctx.ws, doc.nam, doc.thu_muc, ky=doc.ky,
@@ -138,11 +131,10 @@ def render_outputs(document: Document, ws: Workspace,
                    cons: Any) -> tuple[bytes, bytes | None, list[tuple[str, bytes]]]:
     """The .docx (large tables written as XML: gendoc.reports.docx_rows), the annex workbook and
     the chart PNGs, in memory."""
-    from gendoc.docx_meta import set_core_properties
+    # heavy (docxtpl, openpyxl, lxml): only when the report is rendered
     from gendoc.docx_render import render_docx, to_bytes
     from gendoc.reports.annex import annex_bytes
     from gendoc.reports.docx_rows import Deferred, defer_rows, fill_rows
-    from gendoc.templates import find_template
 
     doc: BaoCaoTongHop = document.data
     template = find_template(ws, getattr(doc, "template", None) or document.kind.template)
@@ -160,8 +152,6 @@ def render_outputs(document: Document, ws: Workspace,
 
 
 def _charts(doc: BaoCaoTongHop, cons: Any, folder: Path) -> dict[str, tuple[Path, str]]:
-    from gendoc.reports import charts as charting
-
     pictures: dict[str, tuple[Path, str]] = {}
     if doc.bieu_do and cons.reports:
         first = charting.share_by_indicator(cons, folder / "bieu-do-1.png")

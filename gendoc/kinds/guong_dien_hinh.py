@@ -19,6 +19,7 @@ from gendoc.media.blocks import Group, marked, plain, plain_text, text
 from gendoc.media.brief import Brief, media_kind, produce
 from gendoc.media.render import Images
 from gendoc.media.schema import PAGE_NAMES, Anh, own_template, photo
+from gendoc.province import from_context
 from gendoc.workspace import Workspace
 
 
@@ -55,8 +56,6 @@ class GuongDienHinh(Strict):
     def _producer(self, info: ValidationInfo) -> GuongDienHinh:
         """No `don_vi`: the workspace's own (never another province's)."""
         if not self.don_vi:
-            from gendoc.province import from_context
-
             self.don_vi = from_context(info, "press_department")
         return self
 

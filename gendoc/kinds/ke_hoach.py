@@ -17,6 +17,7 @@ from gendoc.document import BuildContext, Document
 from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.kinds import Kind, register
 from gendoc.kinds.official import Strict, VanBanCoTenLoai, annex_blocks, official_context
+from gendoc.plans.new import scaffold
 from gendoc.workspace import Workspace
 
 TEN_LOAI = "KẾ HOẠCH"
@@ -109,8 +110,6 @@ def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
 
 
 def _scaffold(ws: Workspace, options: Any) -> list:
-    from gendoc.plans.new import scaffold
-
     return scaffold(ws, options)
 
 

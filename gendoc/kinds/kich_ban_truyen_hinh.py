@@ -22,6 +22,7 @@ from gendoc.media.config import media_config
 from gendoc.media.render import Images
 from gendoc.media.schema import PAGE_NAMES, own_template
 from gendoc.media.timing import clock, parse_duration, spoken, time_segments
+from gendoc.province import from_context
 from gendoc.vi.dates import ngay_thang_nam, parse_date
 from gendoc.workspace import Workspace
 from gendoc.yamlio import line_of
@@ -82,8 +83,6 @@ class KichBan(Strict):
     def _producer(self, info: ValidationInfo) -> KichBan:
         """No `don_vi`: the workspace's own (never another province's)."""
         if not self.don_vi:
-            from gendoc.province import from_context
-
             self.don_vi = from_context(info, "broadcaster")
         return self
 

@@ -23,7 +23,8 @@ from gendoc.inspections.scaffold import minutes_scaffold
 from gendoc.inspections.sources import plan_of
 from gendoc.inspections.templates import bien_ban
 from gendoc.kinds import Kind, register
-from gendoc.kinds.official import NguoiKy, Strict, VanBan
+from gendoc.kinds.official import NguoiKy, Strict, VanBan, official_context
+from gendoc.render import docx_artifact, stem_of
 from gendoc.vi.dates import parse_date
 
 TEN_LOAI = "BIÊN BẢN"
@@ -86,8 +87,6 @@ class BienBanKiemTra(VanBan):
 
 
 def unit_context(document: Document, bctx: BuildContext, unit: UnitMinutes) -> dict[str, Any]:
-    from gendoc.kinds.official import official_context
-
     doc: BienBanKiemTra = document.data
     ws, plan = bctx.ws, plan_of(document, bctx).data
     head = blocks.head_of(plan.doan)
@@ -142,8 +141,6 @@ def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
 
 def make(document: Document, bctx: BuildContext) -> list[Artifact]:
     """One biên bản per unit: output/<file>/<unit code>.docx."""
-    from gendoc.render import docx_artifact, stem_of
-
     stem = stem_of(document, bctx)
     return [docx_artifact(document, bctx, unit_context(document, bctx, unit),
                           path=f"{stem}/{unit.entry.don_vi}.docx")

@@ -24,6 +24,7 @@ from gendoc.inspections.model import (
     full_date,
     team_problems,
 )
+from gendoc.inspections.scaffold import plan_scaffold
 from gendoc.inspections.sources import checklist
 from gendoc.kinds import Kind, register
 from gendoc.kinds.official import VanBanCoTenLoai, official_context
@@ -118,8 +119,6 @@ def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
 
 
 def _scaffold(ws: Any, options: Any) -> list:
-    from gendoc.inspections.scaffold import plan_scaffold
-
     return plan_scaffold(ws, options)
 
 

@@ -25,7 +25,7 @@ from gendoc.body import (
     plain_paragraphs,
 )
 from gendoc.vi.dates import PartialDate, ngay_thang_nam, parse_date
-from gendoc.vi.formats import so_van_ban
+from gendoc.vi.formats import roman, so_van_ban
 from gendoc.workspace import CoQuan, Workspace
 
 # What a draft shows where the signer's name goes (as the Phụ lục III sample layouts do).
@@ -238,8 +238,6 @@ PHU_LUC_LABEL = "Phụ lục"
 
 def annex_labels(count: int) -> list[str]:
     """ND30 (Phụ lục I, Mục III.1): one annex is `Phụ lục`; two or more are `Phụ lục I, II …`."""
-    from gendoc.vi.formats import roman
-
     if count == 1:
         return [PHU_LUC_LABEL]
     return [f"{PHU_LUC_LABEL} {roman(i)}" for i in range(1, count + 1)]

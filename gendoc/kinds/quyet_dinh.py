@@ -17,7 +17,7 @@ from docx.document import Document as DocxDocument
 from pydantic import Field, field_validator
 
 from gendoc.body import Blocks, PageBreak, Para, Span, Table, close_body
-from gendoc.document import BuildContext, Document, rel
+from gendoc.document import BuildContext, Document, load_document, rel
 from gendoc.docx_templates import (
     add_para,
     base_document,
@@ -31,9 +31,13 @@ from gendoc.kinds import Kind, register
 from gendoc.kinds.official import Strict, VanBan, official_context
 from gendoc.media.blocks import marked
 from gendoc.media.figures import fill_text
+from gendoc.media.render import content_bias_warnings
 from gendoc.media.scaffold import example_scaffold
 from gendoc.media.schema import Phan
+from gendoc.vi.dates import ngay_thang_nam
+from gendoc.vi.text import viet_hoa_don_vi
 from gendoc.workspace import Workspace
+from gendoc.yamlio import line_of
 
 TEN_LOAI = "QUYẾT ĐỊNH"
 
@@ -84,9 +88,6 @@ class QuyetDinh(VanBan):
 
 def people_from_profiles(ws: Workspace, doc_path: Path, raw: Any, relative: str) -> list[CaNhan]:
     """Individuals of a `guong_dien_hinh` content file, as commendation rows."""
-    from gendoc.document import load_document
-    from gendoc.yamlio import line_of
-
     path = (doc_path.parent / relative).resolve()
     where = line_of(raw, ("danh_sach", "ca_nhan_tu"))
 
@@ -136,10 +137,6 @@ def annex(ds: DanhSach, people: list[CaNhan], ctx: dict[str, Any], viet_tat: str
 
 def context(source: Document, bctx: BuildContext) -> dict[str, Any]:
     """Template variables; the source document gives the profile file's folder and lines."""
-    from gendoc.media.render import content_bias_warnings
-    from gendoc.vi.dates import ngay_thang_nam
-    from gendoc.vi.text import viet_hoa_don_vi
-
     doc: QuyetDinh = source.data
     ws = bctx.ws
     source.warnings.extend(content_bias_warnings(ws, source))

@@ -18,7 +18,9 @@ from gendoc.document import BuildContext, Document
 from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.kinds import Kind, register
 from gendoc.kinds.official import VanBanCoTenLoai, body_blocks, official_context
+from gendoc.training.announcement import course_body
 from gendoc.training.model import LopHoc
+from gendoc.training.scaffold import scaffold as course_scaffold
 from gendoc.workspace import Workspace
 
 TEN_LOAI = "THÔNG BÁO"
@@ -36,8 +38,6 @@ def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
     ws = bctx.ws
     ctx = official_context(doc, ws, TEN_LOAI)
     if doc.lop_hoc is not None:
-        from gendoc.training.announcement import course_body
-
         ctx["noi_dung"] = course_body(doc, ws)
     else:
         ctx["noi_dung"] = body_blocks(doc)
@@ -46,6 +46,7 @@ def context(document: Document, bctx: BuildContext) -> dict[str, Any]:
 
 def make(document: Document, bctx: BuildContext) -> list[Artifact]:
     """A course announcement makes the whole course package; a plain notice one .docx."""
+    # heavy: training.render loads docxtpl, only when the course is rendered
     from gendoc.training.render import make_course
 
     return make_course(document, bctx)
@@ -53,8 +54,6 @@ def make(document: Document, bctx: BuildContext) -> list[Artifact]:
 
 def scaffold(ws: Workspace, opts: Any) -> list[Path]:
     """`gendoc new thong_bao`: a course announcement and its participant form."""
-    from gendoc.training.scaffold import scaffold as course_scaffold
-
     return course_scaffold(ws, opts)
 
 

@@ -19,6 +19,7 @@ from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.kinds.official import Strict, VanBan, official_context
 from gendoc.media.blocks import literal_markup, marked, plain, plain_text, text
 from gendoc.media.brief import Brief, media_kind, produce
+from gendoc.media.config import media_config
 from gendoc.media.figures import Filler, TongHop
 from gendoc.media.render import Images
 from gendoc.media.schema import PAGE_NAMES, Anh, LienHe, Phan, own_template, photo, sections
@@ -86,8 +87,6 @@ def figures(rows: list[SoLieu]) -> list[dict[str, str]]:
 
 def contact(doc: ThongCao, ws: Workspace) -> Para | None:
     """"Thông tin liên hệ: …" — the release's own contact, else the workspace's default."""
-    from gendoc.media.config import media_config
-
     chosen = doc.lien_he if doc.lien_he and doc.lien_he.has_any() else media_config(ws).lien_he
     if chosen is None:
         return None

@@ -22,6 +22,7 @@ from gendoc.media.figures import Filler, TongHop
 from gendoc.media.render import Images
 from gendoc.media.schema import PAGE_NAMES, own_template
 from gendoc.media.timing import clock, parse_duration, reading_seconds, spoken, syllables
+from gendoc.province import from_context
 from gendoc.vi.dates import ngay_thang_nam, parse_date
 from gendoc.vi.numwords import viet_hoa_dau
 from gendoc.workspace import Workspace
@@ -47,8 +48,6 @@ class TinPhatThanh(Strict):
     def _producer(self, info: ValidationInfo) -> TinPhatThanh:
         """No `don_vi`: the workspace's own (never another province's)."""
         if not self.don_vi:
-            from gendoc.province import from_context
-
             self.don_vi = from_context(info, "broadcaster")
         return self
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gendoc.body import Blocks, Para, close_body
-from gendoc.document import Document
-from gendoc.kinds import Kind
+from gendoc.document import Document, rel
+from gendoc.kinds import Kind, register
 from gendoc.media.blocks import for_docx
 from gendoc.media.convert import to_html, to_text
 from gendoc.media.page import PAGE_TEMPLATE, page
-from gendoc.media.render import Images, bias_warnings, docx_bytes
+from gendoc.media.render import Images, bias_warnings, docx_bytes, media_maker
+from gendoc.media.scaffold import example_scaffold
 from gendoc.workspace import Workspace
 
 
@@ -44,8 +45,6 @@ def own_templates(ws: Workspace, doc: Document, brief: Brief) -> Brief:
     gets a migration message there). A workspace's leftover `templates/<kind>.md.j2` is
     reported as unused; the document still builds with gendoc's layout.
     """
-    from gendoc.document import rel
-
     legacy = ws.templates_dir / f"{doc.kind.name}.md.j2"
     if legacy.is_file():
         doc.warnings.append(
@@ -99,10 +98,8 @@ def media_kind(name: str, title: str, schema: type, build_outputs: Any, *,
     Non-ND30 kinds default to the shared `truyen_thong.docx`; an ND30 kind passes its own
     `template`, `make_template`, `ten_loai`, `context` and `official=True`.
     """
-    from gendoc.kinds import register
+    # python-docx: the media template is made only when a kind is used
     from gendoc.media.docx_template import TEMPLATE, make_template
-    from gendoc.media.render import media_maker
-    from gendoc.media.scaffold import example_scaffold
 
     make = kind_fields.pop("make_template", make_template)
     # Briefs may print the consolidation's figures: they depend on other content files.

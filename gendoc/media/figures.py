@@ -14,7 +14,15 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
+from gendoc.document import rel
+from gendoc.exceptions import ContentError, FieldProblem
 from gendoc.kinds.official import Strict
+from gendoc.media.placeholders import UnknownName, fill, flatten
+from gendoc.reports import consolidate
+from gendoc.reports.indicators import BY_KEY, PAIRED, TOTAL, group
+from gendoc.reports.wording import phan_tram_vn, so, thay_doi
+from gendoc.validation import field_name
+from gendoc.yamlio import line_of
 
 DEFAULT_GROUPS = ["lanh_dao", "quy_hoach", "bo_nhiem", "dao_tao"]
 
@@ -29,8 +37,6 @@ class TongHop(Strict):
     @field_validator("chi_tieu")
     @classmethod
     def _known(cls, keys: list[str]) -> list[str]:
-        from gendoc.reports.indicators import BY_KEY, PAIRED
-
         paired = {g.key for g in PAIRED}
         for key in keys:
             group, _, row = key.partition(".")
@@ -45,10 +51,6 @@ class TongHop(Strict):
 
 def consolidated(ws: Any, spec: TongHop) -> tuple[list[dict[str, str]], dict[str, Any]]:
     """Rows for the figures table and the `tong_hop` template variable."""
-    from gendoc.reports import consolidate
-    from gendoc.reports.indicators import TOTAL, group
-    from gendoc.reports.wording import phan_tram_vn, so, thay_doi
-
     cons = consolidate(ws, spec.nam)
     rows: list[dict[str, str]] = []
     values: dict[str, Any] = {
@@ -85,16 +87,9 @@ def fill_text(ws: Any, doc: Any, text: str, values: dict[str, Any], loc: tuple, 
     `name` is the namespace the values are offered under (a decision offers its list counts as
     `danh_sach`). An unknown name is a ContentError naming the file, line and field.
     """
-    from gendoc.media.placeholders import UnknownName, fill, flatten
-
     try:
         return fill(text, flatten({name: values}), (name,))
     except UnknownName as exc:
-        from gendoc.document import rel
-        from gendoc.exceptions import ContentError, FieldProblem
-        from gendoc.validation import field_name
-        from gendoc.yamlio import line_of
-
         line = token_line(doc.path, exc.token, line_of(doc.raw, loc))
         raise ContentError(rel(ws, doc.path), [FieldProblem(
             field_name(loc), str(exc), where=line)]) from None
@@ -122,10 +117,6 @@ class Filler:
         self.ws, self.source = ws, source
         self.rows, self.values = consolidated(ws, spec) if spec else ([], {})
         if spec and not self.values["so_don_vi"]:
-            from gendoc.document import rel
-            from gendoc.exceptions import ContentError, FieldProblem
-            from gendoc.yamlio import line_of
-
             raise ContentError(rel(ws, source.path), [FieldProblem(
                 "tong_hop.nam", f"chưa có báo cáo nào của năm {spec.nam} để lấy số liệu",
                 where=line_of(source.raw, ("tong_hop", "nam")),

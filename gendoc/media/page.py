@@ -24,10 +24,12 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import nh3
 from markupsafe import Markup
 
 from gendoc.exceptions import RenderError
+from gendoc.templates import find_template, make_env, render_error
 
 PAGE_TEMPLATE = "truyen_thong.html.j2"
 CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; "
@@ -122,10 +124,6 @@ def page(title: str, body: str, *, images: dict[str, Path] | None = None,
 
 
 def _render_frame(ws: Any, name: str, context: dict[str, Any]) -> str:
-    import jinja2
-
-    from gendoc.templates import find_template, make_env, render_error
-
     find_template(ws, name)  # a clear "not found, looked in …" error
     env = make_env(ws, autoescape=True)
     try:

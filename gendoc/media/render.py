@@ -13,11 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from gendoc.artifacts import Artifact, artifact
-from gendoc.document import BuildContext, Document
+from gendoc.bias import check_content, check_text, load_phrases
+from gendoc.document import BuildContext, Document, rel
 from gendoc.exceptions import ContentError, FieldProblem
 from gendoc.kinds import MakeFn
+from gendoc.media.config import media_config
 from gendoc.render import stem_of
+from gendoc.templates import find_template
+from gendoc.validation import field_name
 from gendoc.workspace import Workspace
+from gendoc.yamlio import line_of
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
@@ -34,8 +39,6 @@ class Images:
 
     def add(self, relative: str, loc: tuple) -> str:
         """Check the file (inside the workspace, a real PNG/JPEG/GIF) and return its reference."""
-        from gendoc.yamlio import line_of
-
         base = self.doc.path.parent
         path = (base / relative).resolve()
         problem = None
@@ -53,9 +56,6 @@ class Images:
             if not head.startswith(IMAGE_MAGIC):
                 problem = "tệp không phải ảnh PNG, JPEG hay GIF (có thể đã bị đổi đuôi)"
         if problem:
-            from gendoc.document import rel
-            from gendoc.validation import field_name
-
             raise ContentError(rel(self.ws, self.doc.path), [FieldProblem(
                 field_name(loc), problem, where=line_of(self.doc.raw, loc))])
         ref = f"gendoc-anh-{len(self.by_ref) + 1}"  # a relative URL: passes the sanitiser
@@ -64,26 +64,20 @@ class Images:
 
 
 def docx_bytes(ws: Workspace, template_name: str, context: dict[str, Any]) -> bytes:
+    # heavy: docxtpl, only when a .docx is rendered
     from gendoc.docx_render import render_docx, to_bytes
-    from gendoc.templates import find_template
 
     template = find_template(ws, template_name)
     return to_bytes(render_docx(template, context, ws))
 
 
 def _phrases(ws: Workspace):  # noqa: ANN202 - list[Phrase] or None when switched off
-    from gendoc.bias import load_phrases
-    from gendoc.media.config import media_config
-
     cfg = media_config(ws)
     return load_phrases(cfg.dinh_kien_bo_sung_path(ws)) if cfg.kiem_tra_dinh_kien else None
 
 
 def content_bias_warnings(ws: Workspace, doc: Document) -> list[str]:
     """Bias findings in the content file's text fields, each naming its YAML line and field."""
-    from gendoc.bias import check_content
-    from gendoc.yamlio import line_of
-
     phrases = _phrases(ws)
     if phrases is None:
         return []
@@ -92,8 +86,6 @@ def content_bias_warnings(ws: Workspace, doc: Document) -> list[str]:
 
 def bias_warnings(ws: Workspace, doc: Document, rendered_text: str) -> list[str]:
     """Bias findings in the content (with YAML lines) and any the template itself adds."""
-    from gendoc.bias import check_text
-
     phrases = _phrases(ws)
     if phrases is None:
         return []

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from gendoc.exceptions import GendocError
+from gendoc.media.skeletons import skeleton
+from gendoc.province import Province
 from gendoc.workspace import Workspace
 from gendoc.writer import atomic_write
 
@@ -25,9 +27,6 @@ def example_scaffold(kind: str, example: str | None = None) -> Callable[[Workspa
     del example
 
     def scaffold(ws: Workspace, opts: Any) -> list[Path]:
-        from gendoc.media.skeletons import skeleton
-        from gendoc.province import Province
-
         name = f"{kind.replace('_', '-')}-moi.yaml"
         target = Path(opts.output) if opts.output else ws.root / FOLDER / name
         if target.is_dir():

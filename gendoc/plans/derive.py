@@ -19,12 +19,14 @@ from typing import Any
 
 from gendoc import nd30
 from gendoc.body import Muc
+from gendoc.document import load_document, rel
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.plans.scope import Scope, is_target, lower_first, upper_first
 from gendoc.plans.tasks import Duties, assignment_rows, own_report, split_duties
 from gendoc.plans.yamlout import Comment, Commented, dump
 from gendoc.vi.dates import ngay_thang_nam
-from gendoc.workspace import CoQuan, Workspace
+from gendoc.vi.formats import so_van_ban
+from gendoc.workspace import CoQuan, Workspace, date_span
 
 _ORG = re.compile(r"tổ chức thực hiện", re.IGNORECASE)
 _TASKS = re.compile(r"nhiệm vụ", re.IGNORECASE)
@@ -43,8 +45,6 @@ class Source:
 
     @property
     def number(self) -> str:
-        from gendoc.vi.formats import so_van_ban
-
         return so_van_ban(self.data.so) if self.data.so else nd30.PLACEHOLDER
 
     @property
@@ -79,8 +79,6 @@ class Derived:
 
 
 def load_source(ws: Workspace, path: Path) -> Source:
-    from gendoc.document import load_document, rel
-
     if not path.is_file():
         raise GendocError(f"không tìm thấy kế hoạch gốc '{path}' — ghi đường dẫn tệp nội dung của "
                           "kế hoạch cấp trên sau --from, ví dụ content/ke-hoach/ubnd-tinh-bdg-2016-2020.yaml.")
@@ -262,8 +260,6 @@ def default_target(ws: Workspace, src: Source, unit: CoQuan) -> Path:
 
 def in_force_on(src: Source) -> tuple[dt.date, dt.date] | None:
     """The days the provincial plan's date may stand for (units must exist then)."""
-    from gendoc.workspace import date_span
-
     return date_span(src.data.ngay)
 
 

@@ -9,15 +9,22 @@ existing file is skipped (and reported) while the others are still written.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import click
 
+from gendoc.document import rel
 from gendoc.exceptions import GendocError
+from gendoc.kinds import get_kind
+from gendoc.plans.blank import blank_plan, target_of
+from gendoc.plans.derive import default_target, derive, in_force_on, load_source, targets
 from gendoc.plans.source import provincial_plan  # noqa: F401 - part of this module's API
+from gendoc.validation import validate
 from gendoc.workspace import Workspace
 from gendoc.writer import atomic_write, ensure_inside
+from gendoc.yamlio import line_of, load_yaml
 
 
 def _resolve(ws: Workspace, path: Path) -> Path:
@@ -25,8 +32,6 @@ def _resolve(ws: Workspace, path: Path) -> Path:
 
 
 def _target(ws: Workspace, src: Any, unit: Any, output: Path | None, many: bool) -> Path:
-    from gendoc.plans.derive import default_target
-
     if output is None:
         return default_target(ws, src, unit)
     output = _resolve(ws, output)
@@ -40,19 +45,12 @@ def _target(ws: Workspace, src: Any, unit: Any, output: Path | None, many: bool)
 
 def _validate(ws: Workspace, text: str, shown: str) -> None:
     """The derived text must load as a valid plan (a bug here must not reach a clerk's folder)."""
-    from gendoc.kinds import get_kind
-    from gendoc.validation import validate
-    from gendoc.yamlio import line_of, load_yaml
-
     raw = load_yaml(Path(shown), text=text)
     validate(get_kind("ke_hoach").schema, raw, shown, where=lambda loc: line_of(raw, loc))
 
 
 def scaffold(ws: Workspace, options: Any) -> list[Path]:
     """The `ke_hoach` scaffold for `gendoc new` (see gendoc.scaffold.NewOptions)."""
-    from gendoc.document import rel
-    from gendoc.plans.derive import derive, in_force_on, load_source, targets
-
     unused = [flag for flag, value in (("--xlsx", getattr(options, "xlsx", False)),
                                        ("--year", getattr(options, "year", None))) if value]
     if unused:
@@ -101,11 +99,6 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
 
 def _blank(ws: Workspace, options: Any) -> Path:
     """No unit and no --from: the province's own blank plan."""
-    import datetime as dt
-
-    from gendoc.document import rel
-    from gendoc.plans.blank import blank_plan, target_of
-
     stem, text = blank_plan(ws, dt.date.today())
     target = ensure_inside(target_of(ws, stem, options.output), ws.root)
     if target.exists() and not options.force:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gendoc.document import discover, rel
 from gendoc.exceptions import GendocError
+from gendoc.plans.status import raw_mapping
 from gendoc.workspace import Workspace
+from gendoc.yamlio import load_yaml
 
 
 def provincial_plan(ws: Workspace) -> Path:
     """Without --from: the one province-level plan in content/ that implements no other plan."""
-    from gendoc.document import discover, rel
-    from gendoc.plans.status import raw_mapping
-    from gendoc.yamlio import load_yaml
-
     levels = {u.ma: u.cap for u in ws.config.co_quan}
     found = []
     for path in discover(ws):

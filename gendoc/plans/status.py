@@ -13,9 +13,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gendoc.document import discover, load_document, rel
 from gendoc.exceptions import GendocError
+from gendoc.plans.derive import in_force_on, load_source
 from gendoc.plans.scope import TARGET_LEVELS, is_target
+from gendoc.plans.tasks import deadline_of, submission
+from gendoc.vi.formats import so_van_ban
 from gendoc.workspace import CoQuan, Workspace
+from gendoc.yamlio import load_yaml
 
 CHUA_CO = "Chưa có kế hoạch"
 DU_THAO = "Dự thảo (chưa số, ngày)"
@@ -57,9 +62,6 @@ class StatusReport:
 
 def find_source(ws: Workspace, given: Path | None) -> Path:
     """The provincial plan: as given, or the one plan other plans say they implement."""
-    from gendoc.document import discover
-    from gendoc.yamlio import load_yaml
-
     if given is not None:
         path = given if given.is_absolute() else Path.cwd() / given
         if not path.is_file():
@@ -94,23 +96,14 @@ def raw_mapping(path: Path, load_yaml) -> dict | None:  # noqa: ANN001
 def collect(ws: Workspace, source: Path, deadline: dt.date | None,
             as_of: dt.date | None = None) -> StatusReport:
     """The status of every department and local committee (communes included) for the plan."""
-    from gendoc.document import discover, load_document, rel
-    from gendoc.plans.derive import load_source
-    from gendoc.plans.tasks import submission
-    from gendoc.yamlio import load_yaml
-
     src = load_source(ws, source)
     if deadline is None:
         org = next((s for s in src.data.noi_dung if "tổ chức thực hiện" in (s.tieu_de or "").lower()), None)
-        from gendoc.plans.tasks import deadline_of
-
         deadline = deadline_of(submission(org)[1])
     if deadline is None:
         raise GendocError(f"không tìm thấy hạn gửi kế hoạch trong '{src.rel}' (câu '… trước ngày "
                           "dd/mm/yyyy') — ghi hạn bằng --han, ví dụ --han 25/01/2017.")
     wanted = source.resolve()
-    from gendoc.plans.derive import in_force_on
-
     on = in_force_on(src)  # units created or abolished outside the plan's date are not expected
     rows = {u.ma: UnitStatus(u) for u in ws.config.co_quan
             if is_target(u) and u.ma != src.data.co_quan and (on is None or u.in_force(*on))}
@@ -146,8 +139,6 @@ def collect(ws: Workspace, source: Path, deadline: dt.date | None,
 
 def _update(row: UnitStatus, doc, deadline: dt.date, shown: str) -> None:  # noqa: ANN001
     """Keep the most advanced state when a unit has several files (an issued one wins)."""
-    from gendoc.vi.formats import so_van_ban
-
     data = doc.data
     issued = bool(data.so) and data.ngay is not None and data.ngay.is_complete
     if row.issued and not issued:

@@ -53,6 +53,7 @@ def _counter_bump(dialect_insert: Callable[..., Any]) -> Any:
 # The statements are built on first use: importing SQLAlchemy's PostgreSQL dialect costs about
 # 0.2 s, which a `gendoc issue` on the default SQLite register should not pay.
 def _pg_allocate() -> Any:
+    # the PostgreSQL dialect only on PostgreSQL (a SQLite register never loads it)
     from sqlalchemy.dialects import postgresql
 
     bump = _counter_bump(postgresql.insert).cte("bump")
@@ -65,6 +66,7 @@ def _pg_allocate() -> Any:
 
 
 def _sqlite_bump() -> Any:
+    # dialect-specific: only on SQLite
     from sqlalchemy.dialects import sqlite
 
     return _counter_bump(sqlite.insert)

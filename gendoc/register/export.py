@@ -13,6 +13,8 @@ from pathlib import Path
 
 from gendoc.register.schema import STATUS_ALLOCATED, STATUS_REPLACED
 from gendoc.register.store import Entry
+from gendoc.writer import atomic_save
+from gendoc.xlsx_text import put
 
 TITLE = "SỔ ĐĂNG KÝ VĂN BẢN ĐI"
 SHEET = "Sổ văn bản đi"
@@ -68,12 +70,10 @@ def row_values(entry: Entry) -> list[object]:
 
 def export_xlsx(entries: Sequence[Entry], out: Path, *, year: int, issuer_label: str = "") -> Path:
     """Write the register for one year to `out` (atomically) and return the path."""
+    # heavy: openpyxl, only when the register is exported
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
-
-    from gendoc.writer import atomic_save
-    from gendoc.xlsx_text import put
 
     wb = Workbook()
     ws = wb.active

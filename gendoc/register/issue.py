@@ -25,6 +25,7 @@ from gendoc.register.identity import workspace_key
 from gendoc.register.numbering import format_number
 from gendoc.register.schema import STATUS_ALLOCATED
 from gendoc.register.store import DocumentFacts, Entry, Register, open_register
+from gendoc.register.writeback import write_number
 from gendoc.writer import file_sha256
 
 Loader = Callable[[Any, Path], Any]
@@ -179,8 +180,6 @@ def _issue(
             note=note,
             exclusive=True,
         )
-
-    from gendoc.register.writeback import write_number
 
     try:
         write_number(path, entry.number, entry.doc_date)

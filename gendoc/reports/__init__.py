@@ -29,6 +29,7 @@ __all__ = ["Consolidation", "consolidate"]
 def consolidate(ws: Any, year: int, folder: Any = None, *, with_previous: bool = True,
                 ky: str = "nam", cache: Any = None) -> Consolidation:
     """See `gendoc.reports.consolidation.consolidate` (`cache`: a dict living for one build)."""
+    # the package __init__ runs before every gendoc.reports submodule: kept light
     from gendoc.reports.consolidation import consolidate as _consolidate
 
     return _consolidate(ws, year, folder, with_previous=with_previous, ky=ky, cache=cache)
@@ -36,6 +37,7 @@ def consolidate(ws: Any, year: int, folder: Any = None, *, with_previous: bool =
 
 def __getattr__(name: str) -> Any:
     if name == "Consolidation":
+        # the package __init__ runs before every gendoc.reports submodule: kept light
         from gendoc.reports.consolidation import Consolidation
 
         return Consolidation

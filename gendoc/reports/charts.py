@@ -11,11 +11,13 @@ Choices and why:
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from gendoc.reports.consolidation import Consolidation, unit_share
 from gendoc.reports.indicators import LANH_DAO, PAIRED, QUY_HOACH
 from gendoc.reports.wording import phan_tram_vn
+from gendoc.vi.formats import phan_tram
 from gendoc.writer import atomic_save
 
 DPI = 200
@@ -29,9 +31,11 @@ STYLES = (  # (face colour, hatch) — distinct in grey scale and in pattern
 
 
 def _figure(height_in: float):  # noqa: ANN202 - matplotlib Figure
+    # heavy: matplotlib, only when a chart is drawn
     import matplotlib
 
     matplotlib.use("Agg", force=False)
+    # heavy: matplotlib, only when a chart is drawn
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI)
@@ -45,6 +49,7 @@ _VIETNAMESE = "ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫ�
 def _fonts() -> list[str]:
     """Serif families whose resolved file covers Vietnamese (an old Liberation Serif may not:
     Debian ships v1 and v2 under one family name), best first; DejaVu Serif always does."""
+    # heavy: matplotlib, only when a chart is drawn
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font
 
@@ -62,6 +67,7 @@ def _fonts() -> list[str]:
 
 
 def _rc():  # noqa: ANN202 - a matplotlib rc context
+    # heavy: matplotlib, only when a chart is drawn
     import matplotlib
 
     return matplotlib.rc_context({
@@ -105,10 +111,6 @@ def _legend(ax) -> None:  # noqa: ANN001
 
 def axis_percent(x: float) -> str:
     """An axis tick in Vietnamese format: 62.5 → "62,5%", 20.0 → "20%" (never a decimal point)."""
-    from decimal import Decimal
-
-    from gendoc.vi.formats import phan_tram
-
     return phan_tram(Decimal(repr(round(float(x), 6))).normalize())
 
 

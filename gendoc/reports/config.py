@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from gendoc.exceptions import ConfigError, ContentError
+from gendoc.levels import REPORTING_TIERS
 from gendoc.reports.indicators import BY_KEY, PAIRED, TOTAL
 from gendoc.validation import validate
 from gendoc.workspace import CONFIG_NAME, Workspace
@@ -125,6 +126,5 @@ def expected_units(ws: Workspace, settings: ReportSettings) -> list[str]:
                 raise ConfigError(f"{CONFIG_NAME}: bao_cao.don_vi: {problem.message}"
                                   f" — {problem.hint}") from None
         return list(dict.fromkeys(settings.bao_cao.don_vi))
-    from gendoc.levels import REPORTING_TIERS
 
     return [u.ma for u in ws.config.co_quan if u.cap in REPORTING_TIERS]

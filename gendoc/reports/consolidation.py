@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gendoc.document import read_content, rel
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.reports.config import MucTieu, ReportSettings, expected_units, report_settings
 from gendoc.reports.fastyaml import Defer, fast_load
 from gendoc.reports.indicators import HOAT_DONG, PAIRED, TOTAL
 from gendoc.reports.model import ZERO, Pair, has_key_woman_leader, totals
+from gendoc.validation import validate
 from gendoc.workspace import CoQuan, Workspace
 from gendoc.yamlio import read_text
 
@@ -162,9 +164,8 @@ def _read_report(ws: Workspace, path: Path, shown: str, years: set[int], ky: str
     Read by the fast path (`fastyaml`) when it is sure to mean what `gendoc build` reads; a file
     it defers on, an Excel form, or a report that fails validation is read the canonical way,
     so every error keeps its line or cell."""
-    from gendoc.document import read_content
+    # kinds.bao_cao loads python-docx: only when reports are read
     from gendoc.kinds.bao_cao import BaoCao
-    from gendoc.validation import validate
 
     raw, locate = _quick(path), None
     if raw is None:
@@ -198,8 +199,6 @@ def _quick(path: Path) -> Any:
 def scan(ws: Workspace, folder: Path, years: set[int], ky: str = "nam") -> dict[int, list[UnitReport]]:
     """Validate every unit report of `years` and period `ky` under `folder`; all problems
     raised together. Reports of other periods (a 6-month report) are not part of it."""
-    from gendoc.document import rel
-
     units = {u.ma: u for u in ws.config.co_quan}
     found: dict[int, list[UnitReport]] = {y: [] for y in years}
     errors: list[str] = []
@@ -236,8 +235,6 @@ def scan(ws: Workspace, folder: Path, years: set[int], ky: str = "nam") -> dict[
 
 def _line(path: Path, loc: tuple[str, ...]) -> Any:
     """Where a field is in the file (line or cell), read the canonical way: errors only."""
-    from gendoc.document import read_content
-
     parsed = read_content(path)
     return parsed[1](loc) if parsed is not None else None
 

@@ -75,6 +75,7 @@ def _is_form(book: Any) -> bool:
 
 def read_form(path: Path) -> tuple[dict[str, Any], Locate] | None:
     """Parse a filled form; None if the workbook is not a gendoc form."""
+    # heavy: openpyxl, only when a workbook is read
     import openpyxl
 
     shown = str(path)

@@ -31,6 +31,7 @@ from gendoc.reports.form import (
 )
 from gendoc.reports.indicators import TOTAL
 from gendoc.reports.xlsx_text import put_text
+from gendoc.writer import atomic_save
 
 FONT = "Times New Roman"
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # pale yellow: "type here"
@@ -225,8 +226,6 @@ def build_workbook(*, unit: Any, year: int, prefill: dict[tuple[str, ...], Any])
 
 def write_form(path: Path, *, unit: Any, year: int, prefill: dict[tuple[str, ...], Any]) -> Path:
     """Write the blank form for `unit` (a CoQuan) and `year`, atomically."""
-    from gendoc.writer import atomic_save
-
     workbook = build_workbook(unit=unit, year=year, prefill=prefill)
     atomic_save(path, lambda tmp: workbook.save(str(tmp)))
     return path

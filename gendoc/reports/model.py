@@ -17,7 +17,16 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic import model_validator as _model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from gendoc.reports.indicators import BOUNDS, FIELD_LABELS, GROUPS, PAIRED, TOTAL, Group, group
+from gendoc.reports.indicators import (
+    BOUNDS,
+    FIELD_LABELS,
+    GROUPS,
+    KEY_LEADERS,
+    PAIRED,
+    TOTAL,
+    Group,
+    group,
+)
 from gendoc.vi.formats import so_vn
 
 MAX_COUNT = 10_000_000  # more people than a province has: a typing slip, not a figure
@@ -176,8 +185,6 @@ def value(so_lieu: BaseModel, key: str, row: str) -> Any:
 
 def has_key_woman_leader(so_lieu: BaseModel) -> bool:
     """The unit's own leadership (cấp trưởng or cấp phó of the unit) includes a woman."""
-    from gendoc.reports.indicators import KEY_LEADERS
-
     leaders = getattr(so_lieu, "lanh_dao")  # noqa: B009 - a field made by create_model
     return any(getattr(leaders, k).nu > 0 for k in KEY_LEADERS)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from gendoc.exceptions import GendocError
+from gendoc.province import Province
 from gendoc.reports.config import expected_units, report_settings
 from gendoc.reports.indicators import GROUPS
 from gendoc.workspace import CoQuan, Workspace
@@ -28,7 +29,6 @@ def addressee(ws: Workspace | None) -> str:
     """Where reports go: the workspace's Sở Nội vụ of its province ("Sở Nội vụ tỉnh An Giang")."""
     if ws is None:
         return "Sở Nội vụ"
-    from gendoc.province import Province
 
     province = Province(ws)
     home = province.home_affairs
@@ -124,6 +124,7 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
     written = []
     for unit, target in targets:
         if options.xlsx:
+            # form_style imports openpyxl: only when a form is written
             from gendoc.reports.form_style import write_form
 
             write_form(target, unit=unit, year=year, prefill=prefill(unit, year, ws))

@@ -16,6 +16,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTFigure, LTImage
 from pyhanko.sign.signers import Signer
 
 from gendoc import nd30
@@ -50,9 +52,6 @@ class CopyOutcome:
 
 def scan_images(path: Path) -> list[ScanImage]:
     """Page-sized images (scans) with their effective resolution."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTFigure, LTImage
-
     def images(container):  # noqa: ANN001, ANN202 - pdfminer layout objects
         for element in container:
             if isinstance(element, LTImage):
@@ -95,6 +94,7 @@ def parse_pages(spec: str | None, count: int) -> list[int]:
 
 def _copy_pages(source: Path, pages: str | None, form: str) -> bytes:
     """The original's pages (flattened signatures, no form fields) as a new PDF."""
+    # heavy: pikepdf, only when pages are copied
     import pikepdf
 
     try:

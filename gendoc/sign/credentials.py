@@ -63,6 +63,7 @@ def open_pkcs11(lib: Path, pin: str, *, token_label: str | None, key_label: str 
     library (a .so / .dll, e.g. from the token's driver package).
     """
     try:
+        # PKCS#11 support: only with a hardware token
         from pyhanko.config.pkcs11 import TokenCriteria
         from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
     except ImportError as exc:

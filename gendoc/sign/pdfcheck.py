@@ -95,6 +95,7 @@ def _margin_findings(pages: list[PageText]) -> list[Finding]:
 
 def check_pdf(path: Path, settings: SignSettings | None = None) -> Report:
     """Every finding for one PDF. Raises SignError when the file cannot be read as a PDF."""
+    # heavy: certificate validation, only when a PDF carries signatures
     from gendoc.sign.verify import signature_findings
 
     path = Path(path)

@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from gendoc.sign.errors import SignError
+from gendoc.sign.settings import settings_from as sign_settings
+from gendoc.writer import file_sha256
 
 
 def _register_exists(url: str) -> bool:
     """Signing never creates a register: a workspace without one simply has nothing to record."""
+    # heavy: SQLAlchemy, only when a register is configured
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)
@@ -28,6 +31,7 @@ def _register_exists(url: str) -> bool:
 
 def _issued_entry(ws: Any, pdf: Path):  # noqa: ANN202 - Entry | None
     """The issued register entry whose output is `pdf` or the .docx beside it."""
+    # the register loads SQLAlchemy: only when a register is configured
     from gendoc.register.config import settings_from
     from gendoc.register.issue import relative_to_root, workspace_key_for
     from gendoc.register.schema import STATUS_ISSUED
@@ -45,6 +49,7 @@ def _issued_entry(ws: Any, pdf: Path):  # noqa: ANN202 - Entry | None
 
 def check_number(ws: Any, source: Path, target: Path) -> None:
     """Before signing: a PDF destined for an issued document must carry that document's number."""
+    # pyHanko: only when a signed PDF's number is checked
     from gendoc.sign.pdffacts import read_facts
 
     entry = _issued_entry(ws, target)
@@ -59,12 +64,11 @@ def check_number(ws: Any, source: Path, target: Path) -> None:
 
 def record_signed_pdf(ws: Any, pdf: Path):  # noqa: ANN201 - Entry | None
     """Record `pdf` (signed) as the issued output of its register entry; None if it has none."""
+    # the register and signature validation are heavy: only when recording
     from gendoc.register.config import settings_from
     from gendoc.register.issue import relative_to_root
     from gendoc.register.store import open_register
-    from gendoc.sign.settings import settings_from as sign_settings
     from gendoc.sign.verify import check_signatures
-    from gendoc.writer import file_sha256
 
     entry = _issued_entry(ws, pdf)
     if entry is None:

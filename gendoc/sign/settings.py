@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gendoc.exceptions import ContentError, FieldProblem
+from gendoc.exceptions import ConfigError, ContentError, FieldProblem
+from gendoc.workspace import load_workspace
 
 SECTION = "ky_so"
 # Seals of state bodies are round, 30–50 mm across (Nghị định 99/2016/NĐ-CP, Thông tư 08/2017).
@@ -79,9 +80,6 @@ def settings_from(root: Path | None, raw_config: Mapping[str, Any] | None) -> Si
 
 def workspace_settings(workspace: str | Path | None) -> SignSettings:
     """Settings of the workspace at/above `workspace` (or the current folder); none → defaults."""
-    from gendoc.exceptions import ConfigError
-    from gendoc.workspace import load_workspace
-
     try:
         ws = load_workspace(workspace)
     except ConfigError:

@@ -21,14 +21,16 @@ from pathlib import Path
 from pyhanko.pdf_utils.images import PdfImage
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.fields import enumerate_sig_fields
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.stamp import StaticStampStyle
 
 from gendoc.sign.errors import SignError
+from gendoc.sign.pdffacts import open_reader, read_facts
 from gendoc.sign.placement import Box, seal_box, signer_box
 from gendoc.sign.stamps import add_text_block, signing_time_text
-from gendoc.sign.textlayout import find_signature_block
+from gendoc.sign.textlayout import find_signature_block, read_pages, signature_text_lines
 from gendoc.writer import atomic_write
 
 VN_TZ = timezone(timedelta(hours=7), "+07:00")
@@ -52,6 +54,7 @@ def now_vn() -> datetime:
 
 def _png(image: Path, what: str) -> tuple[PdfImage, tuple[int, int]]:
     """The PNG as a pyHanko image; ND30 wants PNG with a transparent background."""
+    # heavy: Pillow, only when a signature image is given
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -69,10 +72,6 @@ def _png(image: Path, what: str) -> tuple[PdfImage, tuple[int, int]]:
 
 def existing_fields(path: Path) -> dict[str, tuple[int | None, Box | None, bool]]:
     """Signature fields of a PDF: name → (page, widget box, signed?)."""
-    from pyhanko.sign.fields import enumerate_sig_fields
-
-    from gendoc.sign.pdffacts import open_reader
-
     reader = open_reader(path)
     page_refs = [reader.find_page_for_modification(i)[0].reference
                  for i in range(int(reader.root["/Pages"]["/Count"]))]
@@ -200,8 +199,6 @@ def sign_invisible_with_text(source: Path, target: Path, signer: signers.Signer,
 def _free_right_edge(source: Path) -> float | None:
     """Left edge (minus a gap) of an earlier ND30 text block at the top right of page 1 — an
     annex or a copy being copied again — so the new block sits beside it, not on top of it."""
-    from gendoc.sign.textlayout import read_pages, signature_text_lines
-
     pages = read_pages(source, [0])
     earlier = signature_text_lines(pages[0]) if pages else []
     return min(ln.x0 for ln in earlier) - 12 if earlier else None
@@ -209,8 +206,6 @@ def _free_right_edge(source: Path) -> float | None:
 
 def annex_lines(source: Path, number: str | None) -> list[str]:
     """`Số: 12/KH-UBND` from --so-ky-hieu, else from the PDF's subject (set by gendoc build)."""
-    from gendoc.sign.pdffacts import read_facts
-
     if number:
         number = number.strip()
         return [number if number.lower().startswith("số") else f"Số: {number}"]

@@ -25,6 +25,7 @@ from pyhanko.stamp import TextStamp, TextStampStyle
 
 from gendoc import nd30
 from gendoc.sign.errors import SignError
+from gendoc.sign.pdffacts import inherited
 from gendoc.sign.placement import Box, text_block_origin
 from gendoc.writer import atomic_write
 
@@ -68,6 +69,7 @@ def font_for_pyhanko(font: Path) -> Path:
     PDF reads as 1/1000 em: right for 1000-unit fonts (Noto, CFF), spaced out for Times New Roman
     and Liberation Serif (2048 units). Rescaling with fontTools keeps the outlines and metrics.
     """
+    # heavy: fontTools, only when a stamp font is prepared
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.scaleUpem import scale_upem
 
@@ -119,7 +121,5 @@ def add_text_block(writer: IncrementalPdfFileWriter, lines: list[str], page: int
 
 
 def _page_box(writer: IncrementalPdfFileWriter, page: int) -> tuple[float, ...]:
-    from gendoc.sign.pdffacts import inherited
-
     return tuple(float(v) for v in inherited(writer.find_page_for_modification(page)[0].get_object(),
                                              "/MediaBox"))

@@ -13,6 +13,7 @@ from pathlib import Path
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from gendoc import nd30
@@ -51,6 +52,7 @@ class SignatureCheck:
 
 
 def _load_roots(paths: tuple[Path, ...]) -> list:
+    # asn1crypto: only when trusted roots are given
     from asn1crypto import pem, x509
 
     roots = []
@@ -72,7 +74,6 @@ def _names(cert) -> tuple[str, str]:  # noqa: ANN001 - asn1crypto certificate
 
 
 def _changed_after(status) -> str | None:  # noqa: ANN001 - pyHanko status
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
         return None

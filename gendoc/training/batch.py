@@ -159,6 +159,7 @@ class BatchTemplate:
         `ws` applies the workspace's ND30 format (margins, body size); None keeps the template's
         own page setup (the landscape certificate).
         """
+        # heavy: docxtpl, only when a per-person template is rendered
         from gendoc.docx_render import render_docx, to_bytes
 
         ctx = dict(context)

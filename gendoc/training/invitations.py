@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from gendoc.kinds.giay_moi import GiayMoi, invitation_context
+from gendoc.templates import find_template
 from gendoc.training.announcement import contact_line, opening, so_luong
 from gendoc.training.batch import BatchTemplate, token
 from gendoc.training.certificate import ngay_ngan
 from gendoc.training.model import LopHoc
 from gendoc.training.roster import HocVien
+from gendoc.vi import sap_xep_ten
 from gendoc.workspace import Workspace
 
 FIELDS = ("kinh_moi", "rieng")
@@ -42,8 +44,6 @@ def invitation(doc: Any, ws: Workspace) -> GiayMoi:
 
 
 def template(doc: Any, ws: Workspace) -> BatchTemplate:
-    from gendoc.templates import find_template
-
     data = invitation(doc, ws)
     path = find_template(ws, "giay_moi.docx")
     return BatchTemplate.from_template(path, invitation_context(data, ws), FIELDS, ws)
@@ -55,8 +55,6 @@ def _person(p: HocVien) -> str:
 
 def per_unit(lop: LopHoc, issuer: str, people: Sequence[HocVien] | None) -> list[tuple[str, dict[str, str]]]:
     """(unit name, values) for each participating unit, in the announcement's order."""
-    from gendoc.vi import sap_xep_ten
-
     jobs = []
     for unit in lop.don_vi:
         sent = sap_xep_ten([p for p in people or () if p.don_vi == unit.ten], "ho_ten")

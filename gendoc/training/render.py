@@ -26,7 +26,7 @@ from gendoc.render import docx_artifact, kind_context, stem_of
 from gendoc.templates import find_template
 from gendoc.training import attendance, certificate, invitations
 from gendoc.training.batch import BatchTemplate
-from gendoc.training.model import LopHoc
+from gendoc.training.model import LopHoc, tap_huan_config
 from gendoc.training.roster import HocVien, read_roster, unaccent
 from gendoc.workspace import Workspace
 
@@ -73,7 +73,6 @@ def make_course(doc: Document, bctx: BuildContext) -> list[Artifact]:
     lop: LopHoc | None = doc.data.lop_hoc
     if lop is None:
         return [docx_artifact(doc, bctx, kind_context(doc, bctx))]
-    from gendoc.training.model import tap_huan_config
 
     ws = bctx.ws
     settings = tap_huan_config(ws)

@@ -25,6 +25,7 @@ from gendoc.exceptions import ContentError, FieldProblem
 from gendoc.kinds.official import Strict
 from gendoc.validation import validate
 from gendoc.vi.text import khoa_so_khop, nfc, viet_hoa_ten
+from gendoc.yamlio import line_of, load_yaml
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".yaml", ".yml")
 MAX_ROWS = 20000
@@ -174,8 +175,6 @@ def _cell_of(cell_ref: Callable[[int, int], str | int], number: int, columns: di
 
 def _line_of(raw: Any, base: tuple[Any, ...], name: str) -> int | None:
     """Where field `name` of a YAML participant is (a line)."""
-    from gendoc.yamlio import line_of
-
     return line_of(raw, (*base, name))
 
 
@@ -231,6 +230,7 @@ def _table_rows(grid: list[tuple[int, list[Any]]], cell_ref: Callable[[int, int]
 
 
 def _xlsx_rows(path: Path, problems: list[FieldProblem]) -> list[Row]:
+    # heavy: openpyxl, only for an .xlsx roster
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
@@ -274,8 +274,6 @@ def _delimiter(lines: list[str]) -> str:
 
 
 def _yaml_rows(path: Path, problems: list[FieldProblem]) -> list[Row]:
-    from gendoc.yamlio import line_of, load_yaml
-
     raw = load_yaml(path)
     items = raw.get("hoc_vien") if isinstance(raw, dict) else raw
     prefix: tuple[str, ...] = ("hoc_vien",) if isinstance(raw, dict) else ()

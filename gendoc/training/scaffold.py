@@ -70,6 +70,7 @@ def _quoted(text: str) -> str:
 
 def write_form(path: Path, root: Path | None) -> Path:
     """The blank participant list (Excel) with the headings gendoc reads and drop-downs."""
+    # heavy: openpyxl, only when a roster form is written
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation

@@ -15,12 +15,14 @@ from __future__ import annotations
 import unicodedata
 import zipfile
 from collections import Counter
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gendoc.exceptions import GendocError, UnusableInputError
 from gendoc.nd30 import FONT_NAME
 from gendoc.vi.legacy import TCVN3, VNI, decode, font_encoding, guess_encoding
+from gendoc.writer import atomic_save
 
 TEXT_SUFFIXES = {".txt", ".csv", ".md", ".yaml", ".yml", ".tsv", ".html", ".htm"}
 
@@ -51,6 +53,7 @@ class Report:
 # .docx
 # ---------------------------------------------------------------------------------------------
 def _w(tag: str) -> str:
+    # heavy: python-docx, only when a .docx is converted
     from docx.oxml.ns import qn
 
     return qn(f"w:{tag}")
@@ -70,6 +73,7 @@ def _set_font(rpr_parent, make_rpr) -> None:  # noqa: ANN001 - lxml element
     rpr = make_rpr(rpr_parent)
     rfonts = rpr.find(_w("rFonts"))
     if rfonts is None:
+        # heavy: python-docx, only when a .docx is converted
         from docx.oxml import OxmlElement
 
         rfonts = OxmlElement("w:rFonts")
@@ -136,6 +140,7 @@ def _run_font(run, styles: _StyleFonts) -> str | None:  # noqa: ANN001 - lxml el
 def _get_or_add_rpr(run):  # noqa: ANN001, ANN202 - a plain lxml w:r (footnotes)
     rpr = run.find(_w("rPr"))
     if rpr is None:
+        # heavy: python-docx, only when a .docx is converted
         from docx.oxml import OxmlElement
 
         rpr = OxmlElement("w:rPr")
@@ -146,6 +151,7 @@ def _get_or_add_rpr(run):  # noqa: ANN001, ANN202 - a plain lxml w:r (footnotes)
 def _content_elements(document, styles_el):  # noqa: ANN001, ANN202
     """XML roots holding text: body, headers, footers, comments (parsed by python-docx) and
     footnotes/endnotes (plain parts: parsed here, written back to the part's blob on save)."""
+    # heavy: python-docx and lxml, only when a .docx is converted
     from docx.oxml import parse_xml
     from lxml import etree
 
@@ -164,6 +170,7 @@ def _content_elements(document, styles_el):  # noqa: ANN001, ANN202
 
 def convert_docx(src: Path, dst: Path) -> Report:
     """Convert every legacy-font run of a .docx (body, tables, headers, footers, notes)."""
+    # heavy: python-docx, only when a .docx is converted
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -209,8 +216,7 @@ def convert_docx(src: Path, dst: Path) -> Report:
 # ---------------------------------------------------------------------------------------------
 def convert_xlsx(src: Path, dst: Path) -> Report:
     """Convert every text cell whose font is legacy, in every sheet; formulas are left alone."""
-    from copy import copy
-
+    # heavy: openpyxl, only when an .xlsx is converted
     import openpyxl
 
     try:
@@ -267,21 +273,6 @@ def convert_text(src: Path, dst: Path, encoding: str | None = None) -> Report:
 
 # ---------------------------------------------------------------------------------------------
 def _save(dst: Path, save) -> None:  # noqa: ANN001 - a callable taking the temp path
-    try:
-        from gendoc.writer import atomic_save
-    except ImportError:  # pragma: no cover - writer.py landed with the foundation
-        import os
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(dir=dst.parent, suffix=dst.suffix + ".tmp")
-        os.close(fd)
-        try:
-            save(tmp)
-            os.replace(tmp, dst)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        return
     atomic_save(dst, lambda tmp: save(str(tmp)))
 
 

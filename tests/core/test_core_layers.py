@@ -1,5 +1,10 @@
 """The package's layers: imports go down, never up, and no module imports itself in a cycle.
 
+Function-level imports are kept for what is heavy or deliberately late (docxtpl, openpyxl,
+matplotlib, pyHanko, a module above the importer's layer …); each says why in a comment, on its
+line or on the line above its group, so a light import hidden in a function is caught here. The
+command-line modules are exempt: they import lazily so `gendoc --help` stays fast.
+
 Every `import gendoc…` counts — at module level or inside a function (a function-level import
 hides a dependency, it does not remove it) — except under `if TYPE_CHECKING:`. Plug-in points
 that name modules as strings (kinds in `gendoc.kinds._MODULES`, content readers in
@@ -10,6 +15,8 @@ commands in `gendoc.cli._COMMANDS`) are how a lower layer reaches features witho
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -167,3 +174,62 @@ def test_the_checks_see_what_they_claim() -> None:
     assert layer_of("gendoc.kinds.ke_hoach") > layer_of("gendoc.kinds.official")
     assert layer_of("gendoc.plans.cli") == len(LAYERS) - 1
     assert cycles({"a": {"b": 1}, "b": {"c": 1}, "c": {"a": 1}, "d": {"a": 1}}) == [["a", "b", "c"]]
+
+
+def uncommented_function_imports(source: str) -> list[int]:
+    """Lines of function-level imports without a comment saying why: one on an import line of
+    the group of consecutive import lines, or on the line just above the group."""
+    tree = ast.parse(source)
+    comments = {tok.start[0] for tok in tokenize.generate_tokens(io.StringIO(source).readline)
+                if tok.type == tokenize.COMMENT}
+    code = source.splitlines()
+    inner = sorted({id(node): node for fn in ast.walk(tree)
+                    if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+                    for node in ast.walk(fn)
+                    if isinstance(node, (ast.Import, ast.ImportFrom))}.values(),
+                   key=lambda node: node.lineno)
+    import_lines = {line for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
+                    for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)}
+    missing = []
+    for node in inner:
+        first, last = node.lineno, node.end_lineno or node.lineno
+        while first - 1 in import_lines:
+            first -= 1
+        while last + 1 in import_lines:
+            last += 1
+        above = code[first - 2].strip() if first >= 2 else ""
+        if not (comments & set(range(first, last + 1)) or above.startswith("#")):
+            missing.append(node.lineno)
+    return missing
+
+
+def test_function_level_imports_say_why() -> None:
+    command_line = len(LAYERS) - 1
+    bare = []
+    for module, path in modules().items():
+        if layer_of(module) == command_line:
+            continue
+        for line in uncommented_function_imports(path.read_text(encoding="utf-8")):
+            bare.append(f"{path.relative_to(REPO)}:{line}")
+    assert not bare, ("function-level imports without a comment saying why (move light ones to "
+                      "module level):\n" + "\n".join(sorted(bare)))
+
+
+def test_the_comment_check_can_fail() -> None:
+    source = (
+        "import os\n"
+        "def quiet():\n"
+        "    import json\n"
+        "    return json\n"
+        "def heavy():\n"
+        "    # heavy: only when a workbook is written\n"
+        "    import openpyxl\n"
+        "    from openpyxl.styles import Font\n"
+        "    return openpyxl, Font\n"
+        "def trailing():\n"
+        "    from docx import Document  # heavy: python-docx\n"
+        "    x = 1\n"
+        "    import csv\n"
+        "    return Document, x, csv\n"
+    )
+    assert uncommented_function_imports(source) == [3, 13]

@@ -14,7 +14,9 @@ from gendoc import nd30
 from gendoc.check.context import Context
 from gendoc.check.model import THONG_TIN
 from gendoc.check.registry import Hit, rule
+from gendoc.check.rules.date import parse_date
 from gendoc.check.rules.header import style_problems
+from gendoc.check.rules.signature import is_name_placeholder, split_signature
 from gendoc.check.text import clean, is_placeholder
 
 _SO_RE = re.compile(r"^(?P<label>[^\s:/]+)\s*(?P<colon>:?)\s*(?P<num>[^/]*?)\s*/\s*(?P<sym>.*?)\s*$")
@@ -143,8 +145,6 @@ def so_type(ctx: Context) -> Iterator[Hit]:
     source="Điều 15; Phụ lục III (các mẫu «Số:      /…», «ngày …»)",
 )
 def draft_placeholder(ctx: Context) -> Iterator[Hit]:
-    from gendoc.check.rules.date import parse_date
-
     a = ctx.a
     if ctx.is_annex:
         return
@@ -160,7 +160,6 @@ def draft_placeholder(ctx: Context) -> Iterator[Hit]:
                                      ("năm", d.blank_year)) if b]
             yield Hit(ctx.loc(a.date), f"{', '.join(blanks)} để trống — bản dự thảo, văn thư sẽ "
                       "ghi khi ban hành.")
-    from gendoc.check.rules.signature import is_name_placeholder, split_signature
 
     _, signer = split_signature(ctx)
     if signer is not None and is_name_placeholder(signer.text):
