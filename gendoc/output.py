@@ -236,3 +236,9 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
         except OSError:
             return
         folder = folder.parent
+
+
+def recorded_outputs(ws: Workspace) -> dict[str, list[str]]:
+    """What the manifest says each content file produced (paths relative to the workspace)."""
+    return {name: list(entry.outputs)
+            for name, entry in _read_manifest(ws.root.resolve() / MANIFEST).items()}

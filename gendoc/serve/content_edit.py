@@ -22,6 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.util import load_yaml_guess_indent
 
 from gendoc import api
 from gendoc.exceptions import ContentError, FieldProblem
@@ -158,7 +159,6 @@ def _dates_unquoted(node: Any) -> Any:
 
 def dump(tree: CommentedMap, original: str) -> str:
     """The tree as YAML with the original's indentation (gendoc's own: `  - item`)."""
-    from ruamel.yaml.util import load_yaml_guess_indent
 
     sequence, offset = 4, 2
     if original.strip():

@@ -18,7 +18,7 @@ from starlette.routing import Route
 from gendoc import api
 from gendoc.document import NotADocument, discover
 from gendoc.exceptions import GendocError
-from gendoc.output import OutputWriter
+from gendoc.output import recorded_outputs
 from gendoc.register.numbering import format_number
 from gendoc.serve.jobs import OUTPUT_LOCK, Job
 from gendoc.serve.schema_form import date_for_form
@@ -65,7 +65,7 @@ def _row(ws: api.Workspace, path: Path, made: dict[str, list[str]]) -> Row | Non
 
 def document_rows(ws: api.Workspace) -> dict[str, dict[str, list[Row]]]:
     """kind → unit → rows (documents that fail validation are grouped under 'Có lỗi')."""
-    made = OutputWriter(ws).sources
+    made = recorded_outputs(ws)
     grouped: dict[str, dict[str, list[Row]]] = {}
     for path in discover(ws):
         row = _row(ws, path, made)

@@ -14,12 +14,12 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from gendoc.kinds import get_kind
+from gendoc.plans.status import collect, find_source
 from gendoc.serve.security import posted
 from gendoc.serve.views import page
 
 
 def _status(request: Request):  # noqa: ANN202 - a StatusReport
-    from gendoc.plans.status import collect, find_source
 
     ws = request.app.state.ws
     return collect(ws, find_source(ws, None), None, None)

@@ -15,6 +15,7 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from gendoc import api
+from gendoc.output import recorded_outputs
 from gendoc.serve.jobs import Job, writing_output
 from gendoc.serve.pages_edit import content_path, shown
 from gendoc.serve.preview import make_preview, page_file
@@ -23,9 +24,7 @@ from gendoc.serve.views import page
 
 
 def _outputs(ws: api.Workspace, relative: str) -> list[str]:
-    from gendoc.output import OutputWriter
-
-    made = OutputWriter(ws).sources.get(relative, [])
+    made = recorded_outputs(ws).get(relative, [])
     return [o for o in made if (ws.root / o).is_file()]
 
 

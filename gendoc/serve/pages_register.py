@@ -36,7 +36,7 @@ def _year(text: str | None) -> int | None:
 
 
 async def register_list(request: Request) -> Response:
-    from gendoc.register.issue import register_for
+    from gendoc.register.issue import register_for  # the register loads SQLAlchemy: on use
 
     ws = request.app.state.ws
     year = _year(request.query_params.get("nam"))
@@ -50,7 +50,7 @@ async def register_list(request: Request) -> Response:
 
 async def register_export(request: Request) -> Response:
     """The year's register as the Phụ lục IV workbook (`gendoc register export`)."""
-    from gendoc.register.export import export_xlsx
+    from gendoc.register.export import export_xlsx  # the register loads SQLAlchemy: on use
     from gendoc.register.issue import register_for
 
     ws = request.app.state.ws
@@ -69,7 +69,10 @@ async def register_export(request: Request) -> Response:
 
 def next_number(ws: api.Workspace, path: Path, day: dt.date) -> tuple[str, Any]:
     """The full symbol the next issue of `path` would get (e.g. 06/KH-SNV), and the document."""
-    from gendoc.register.issue import facts_from_document, register_for
+    from gendoc.register.issue import (  # the register loads SQLAlchemy: on use
+        facts_from_document,
+        register_for,
+    )
     from gendoc.register.numbering import format_number
     from gendoc.register.schema import counters
 
@@ -94,7 +97,7 @@ async def issue_confirm(request: Request) -> Response:
 
 
 async def issue_submit(request: Request) -> Response:
-    from gendoc.register.issue import issue
+    from gendoc.register.issue import issue  # the register loads SQLAlchemy: on use
 
     form = await posted(request)
     ws = request.app.state.ws
@@ -104,7 +107,8 @@ async def issue_submit(request: Request) -> Response:
     if symbol != form.get("symbol"):  # someone took the confirmed number meanwhile: ask again
         return page(request, "issue.html", 409, path=shown(ws, path), symbol=symbol, doc=doc,
                     day=today.strftime("%d/%m/%Y"), changed=True)
-    outcome = await run_in_threadpool(writing_output, issue, ws, path, date=today)
+    outcome = await run_in_threadpool(writing_output, issue, ws, path, date=today,
+                                      render=api.render_to)
     request.session["flash"] = (f"Đã cấp số {outcome.entry.full_symbol} ngày "
                                 f"{outcome.entry.doc_date:%d/%m/%Y} và dựng văn bản "
                                 f"{outcome.entry.output_path}.")

@@ -24,11 +24,14 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from gendoc import api
-from gendoc.document import NotADocument
+from gendoc.document import DOCUMENT_SUFFIXES, NotADocument, discover
 from gendoc.exceptions import ContentError, GendocError
+from gendoc.reports.config import report_settings
+from gendoc.reports.consolidation import report_folder
 from gendoc.serve.security import posted
 from gendoc.serve.views import page
 from gendoc.writer import atomic_write
+from gendoc.yamlio import load_yaml
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a filled form is 20–60 KB
 YEAR = re.compile(r"(19|20)\d{2}")
@@ -42,8 +45,6 @@ class ReportFile:
 
 
 def year_folder(ws: api.Workspace, year: str) -> Path:
-    from gendoc.reports.config import report_settings
-    from gendoc.reports.consolidation import report_folder
 
     return report_folder(ws, report_settings(ws), None) / year
 
@@ -73,8 +74,6 @@ def _listing(ws: api.Workspace, year: str) -> list[ReportFile]:
 def consolidations(ws: api.Workspace, year: str) -> list[str]:
     """The year's consolidated reports (kind bao_cao_tong_hop): their tables and charts are
     computed from the units' reports when they are rendered."""
-    from gendoc.document import DOCUMENT_SUFFIXES, discover
-    from gendoc.yamlio import load_yaml
 
     found = []
     for path in discover(ws):

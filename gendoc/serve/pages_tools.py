@@ -10,6 +10,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from gendoc.bias.check import check_text
+from gendoc.bias.phrases import load_phrases
+from gendoc.media.config import media_config
 from gendoc.serve.security import posted
 from gendoc.serve.views import page
 
@@ -17,8 +20,6 @@ MAX_TEXT = 200_000  # characters: a long brief is a few thousand
 
 
 def _phrases(request: Request) -> Any:
-    from gendoc.bias.phrases import load_phrases
-    from gendoc.media.config import media_config
 
     ws = request.app.state.ws
     return load_phrases(media_config(ws).dinh_kien_bo_sung_path(ws))
@@ -49,7 +50,6 @@ async def bias_form(request: Request) -> Response:
 
 
 async def bias_submit(request: Request) -> Response:
-    from gendoc.bias.check import check_text
 
     form = await posted(request)
     text = str(form.get("text", ""))[:MAX_TEXT]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 
@@ -25,15 +26,23 @@ def open_form(client: TestClient, path: str) -> dict[str, str]:
     return form_fields(page.text, "edit-form")
 
 
-def test_saving_an_untouched_form_keeps_every_example_byte_for_byte(client: TestClient,
-                                                                     ws) -> None:  # noqa: ANN001
+# Known limit of the generated form (issue 19 stays open for it): a list of groups that
+# themselves hold a list of groups (one biên bản per unit, each with its findings) is not
+# rebuilt from the form yet. Strict: the test reports when it starts to pass.
+NESTED_GROUPS = {"content/kiem-tra/bien-ban-kiem-tra-2018.yaml"}
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="lists of nested groups"))
+    if p in NESTED_GROUPS else p for p in EXAMPLES])
+def test_saving_an_untouched_form_keeps_every_example_byte_for_byte(client: TestClient, ws,
+                                                                     path: str) -> None:  # noqa: ANN001
     assert len(EXAMPLES) > 20  # every kind of the example workspace
-    for path in EXAMPLES:
-        before = (ws.root / path).read_bytes()
-        fields = open_form(client, path)
-        saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
-        assert saved.status_code == 303, (path, text_of(saved.text))
-        assert (ws.root / path).read_bytes() == before, path
+    before = (ws.root / path).read_bytes()
+    fields = open_form(client, path)
+    saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, (path, text_of(saved.text))
+    assert (ws.root / path).read_bytes() == before, path
 
 
 def test_an_edit_changes_that_value_only_and_keeps_comments(client: TestClient, ws) -> None:  # noqa: ANN001
