@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
-from gendoc.exceptions import ContentError, FieldProblem
+from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.validation import validate
 from gendoc.workspace import Workspace, validity_problem
 from gendoc.yamlio import line_of, load_yaml
@@ -225,3 +225,17 @@ def discover(ws: Workspace, paths: Iterable[Path] | None = None) -> list[Path]:
             if path.is_file() and (suffix in DOCUMENT_SUFFIXES or suffix in CONTENT_READERS):
                 found.append(path)
     return found
+
+
+def new_content_path(folder: Path, name: str, output: str | Path | None, force: bool) -> Path:
+    """Where `gendoc new` writes a content file: `-o` (a file, or a folder to put `name` in),
+    else `folder/name`. A name that is not .yaml/.yml, or (without --force) an existing file, is
+    refused before anything is written."""
+    target = Path(output) if output else folder / name
+    if target.is_dir():
+        target = target / name
+    if target.suffix.lower() not in DOCUMENT_SUFFIXES:
+        raise GendocError(f"tệp '{target}' phải có đuôi .yaml.")
+    if target.exists() and not force:
+        raise GendocError(f"'{target}' đã có — thêm --force để ghi đè, hoặc chọn tên khác bằng -o.")
+    return target

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from gendoc.document import BuildContext, discover, load_document
+from gendoc.document import BuildContext, discover, load_document, new_content_path
 from gendoc.exceptions import GendocError
 from gendoc.inspections.derive import (
     PLAN_ITEM,
@@ -41,14 +41,7 @@ ISSUER = "so-noi-vu"  # Kế hoạch III.2.d: Sở Nội vụ inspects
 
 
 def _target(ws: Workspace, opts: Any, name: str) -> Path:
-    target = Path(opts.output) if opts.output else ws.root / FOLDER / name
-    if target.is_dir():
-        target = target / name
-    if target.suffix.lower() not in (".yaml", ".yml"):
-        raise GendocError(f"tệp '{target}' phải có đuôi .yaml.")
-    if target.exists() and not opts.force:
-        raise GendocError(f"'{target}' đã có — thêm --force để ghi đè, hoặc chọn tên khác bằng -o.")
-    return target
+    return new_content_path(ws.root / FOLDER, name, opts.output, opts.force)
 
 
 def working_days(start: dt.date, count: int) -> list[dt.date]:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from gendoc.exceptions import GendocError
+from gendoc.document import new_content_path
 from gendoc.media.skeletons import skeleton
 from gendoc.province import Province
 from gendoc.workspace import Workspace
@@ -28,14 +28,7 @@ def example_scaffold(kind: str, example: str | None = None) -> Callable[[Workspa
 
     def scaffold(ws: Workspace, opts: Any) -> list[Path]:
         name = f"{kind.replace('_', '-')}-moi.yaml"
-        target = Path(opts.output) if opts.output else ws.root / FOLDER / name
-        if target.is_dir():
-            target = target / name
-        if target.suffix.lower() not in (".yaml", ".yml"):
-            raise GendocError(f"tệp '{target}' phải có đuôi .yaml.")
-        if target.exists() and not opts.force:
-            raise GendocError(f"'{target}' đã có — thêm --force để ghi đè, "
-                              "hoặc chọn tên khác bằng -o.")
+        target = new_content_path(ws.root / FOLDER, name, opts.output, opts.force)
         day = dt.date.today()
         if getattr(opts, "year", None):
             day = dt.date(opts.year, 1, 15)
