@@ -231,6 +231,6 @@ def _not_rendered(path: Path, entry: Entry, exc: Exception) -> RegisterError:
         f"'gendoc issue {path}' để dựng văn bản với đúng số này (số không bị mất, không cấp lại "
         "cho văn bản khác)."
     )
-    if isinstance(exc, GendocError):
-        error.exit_code = exc.exit_code
+    if isinstance(exc, GendocError):  # keep the cause's exit code (2: unusable input)
+        setattr(error, "exit_code", exc.exit_code)  # noqa: B010 - click declares it a ClassVar
     return error
