@@ -15,17 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gendoc.artifacts import Artifact
-from gendoc.document import (  # noqa: F401 - re-exported for callers of the old module
-    CONTENT_READERS,
-    DOCUMENT_SUFFIXES,
+from gendoc.document import (
     BuildContext,
     Document,
     NotADocument,
-    default_output,
     discover,
     load_document,
     output_stem,
-    read_content,
     rel,
 )
 from gendoc.exceptions import GendocError
@@ -55,9 +51,6 @@ class DocumentResult:
     @property
     def output(self) -> Path:
         return self.outputs[0]
-
-
-RenderResult = DocumentResult  # the name earlier callers use
 
 
 @dataclass
