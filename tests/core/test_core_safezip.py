@@ -50,3 +50,12 @@ def test_an_ordinary_office_file_opens() -> None:
     data = (builtin_templates_dir() / "ke_hoach.docx").read_bytes()
     with open_zip(data, "ke_hoach.docx") as archive:
         assert b"<w:document" in read_member(archive, "word/document.xml", "ke_hoach.docx")
+
+
+@pytest.mark.parametrize(("stored", "meant"), [("a_x000B_b", "a\x0bb"), ("_x005F_x000D_", "_x000D_"),
+                                               ("Hà_x000D__x000A_Tiên", "Hà\r\nTiên"),
+                                               ("no escape_x12_", "no escape_x12_")])
+def test_excel_escapes_are_decoded(stored: str, meant: str) -> None:
+    from gendoc.xlsx_text import decode_excel_escapes
+
+    assert decode_excel_escapes(stored) == meant
