@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.validation import validate
 from gendoc.workspace import Workspace, validity_problem
-from gendoc.yamlio import line_of, load_yaml
+from gendoc.yamlio import read_yaml
 
 if TYPE_CHECKING:
     from gendoc.kinds import Kind
@@ -45,8 +45,7 @@ def read_content(path: Path, text: str | None = None) -> tuple[Any, Locate] | No
     `text` is the YAML to read instead of the file's (a web form's not yet saved version)."""
     suffix = path.suffix.lower()
     if suffix in DOCUMENT_SUFFIXES:
-        raw = load_yaml(path, text=text)
-        return raw, lambda loc: line_of(raw, loc)
+        return read_yaml(path, text=text)
     spec = CONTENT_READERS.get(suffix)
     if spec is None:
         return None
@@ -67,16 +66,14 @@ class Document:
     path: Path
     kind: Kind
     data: Any  # the kind's pydantic model
-    raw: Any = None  # the ruamel mapping (line numbers, comments), or the Excel form's values
+    raw: Any = None  # the plain values read (shared: never modify), YAML or Excel form
     warnings: list[str] = field(default_factory=list)
     ws: Workspace | None = None
     locate: Locate | None = None
 
     def line(self, *loc: str | int) -> Any:
         """Where a field is in the content file (a line, or a sheet!cell), for messages."""
-        if self.locate is not None:
-            return self.locate(loc)
-        return line_of(self.raw, loc) if self.raw is not None else None
+        return self.locate(loc) if self.locate is not None else None
 
     @property
     def shown(self) -> str:
@@ -150,7 +147,11 @@ def load_document(ws: Workspace, path: Path, *, text: str | None = None) -> Docu
     if not isinstance(raw, dict):
         raise ContentError(shown, "tệp phải là các dòng 'tên_trường: giá trị' "
                                   "(bắt đầu bằng 'loai: …').")
-    kind = get_kind(raw.get("loai"), path=shown, line=locate(("loai",)))
+    try:
+        kind = get_kind(raw.get("loai"), path=shown)
+    except ContentError as exc:  # only now the line: locating may need the slower parse
+        raise ContentError(shown, [replace(p, where=locate(("loai",))) for p in exc.problems]) \
+            from None
     data = validate(kind.schema, raw, shown, context={"workspace": ws, "path": path},
                     where=locate)
     _check_issuer(ws, data, locate, shown)

@@ -1,8 +1,16 @@
 """YAML reading that remembers line numbers, so every error can name the line a clerk must fix.
 
-ruamel.yaml's round-trip loader keeps the position of every key and list item (`.lc`) and the
-comments; the document register relies on the latter to write numbers back into a content file
-without disturbing its layout.
+Two readers share one set of refusals (control characters, aliases, absurd nesting):
+- `read_yaml` — plain data for reading documents, parsed by libyaml (`gendoc.yamlfast`) when it
+  is sure to mean the same, with a locator that runs the round-trip parser only when a message
+  needs a line;
+- `load_yaml` — ruamel.yaml's round-trip tree, which keeps the position of every key and list
+  item (`.lc`) and the comments; the register and the web form write into it without disturbing
+  a content file's layout.
+
+A build reads the same file several times (a plan is read by the build, by the derived plans'
+status and by the province); parses are remembered per process, keyed by the path and checked
+against the file's current text — not its mtime, which two quick edits of the same size can share.
 """
 
 from __future__ import annotations
@@ -10,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +35,7 @@ from ruamel.yaml.events import (
 )
 
 from gendoc.exceptions import ContentError, FieldProblem
+from gendoc.yamlfast import Defer, fast_load
 
 MAX_CONTENT_BYTES = 5 * 1024 * 1024  # a content file is a few KB; refuse anything absurd
 # Nested lists and groups deeper than this are no document (ND30 numbering has five levels, each
@@ -36,6 +46,11 @@ MAX_NESTING = 40
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _CONTROL_NAMES = {"\x0b": "ngắt dòng của Word (\\v)", "\x0c": "ngắt trang (\\f)",
                   "\x00": "ký tự rỗng (\\0)", "\x7f": "DEL"}
+_FAST_FLOW_DEPTH = 20  # deeper '[' / '{' go to the canonical reader (libyaml recurses in C)
+_REMEMBERED = 2048  # parses kept per process: a province's workspace has a few hundred files
+
+Locate = Callable[[Sequence[str | int]], "int | None"]
+_parses: OrderedDict[tuple[str, str], tuple[str, Any]] = OrderedDict()
 
 
 def _yaml() -> YAML:
@@ -72,20 +87,83 @@ def read_text(path: Path, limit: int = MAX_CONTENT_BYTES) -> str:
         ) from exc
 
 
+def _remembered(reader: str, path: Path, text: str, parse: Callable[[], Any]) -> Any:
+    """`parse()` once per process for this path and text (a failed parse is not kept)."""
+    key = (reader, str(path))
+    hit = _parses.get(key)
+    if hit is not None and hit[0] == text:
+        _parses.move_to_end(key)
+        return hit[1]
+    value = parse()
+    _parses[key] = (text, value)
+    if len(_parses) > _REMEMBERED:
+        _parses.popitem(last=False)
+    return value
+
+
+def read_yaml(path: Path, *, text: str | None = None) -> tuple[Any, Locate]:
+    """Plain data (dict/list/str/int/float/bool/None, dates as text) and a locator of fields.
+
+    The result is shared by every reader of the same file in this process: do not modify it.
+    """
+    if text is None:
+        text = read_text(path)
+    return _remembered("plain", path, text, lambda: _read_plain(path, text))  # type: ignore[no-any-return]
+
+
+def _read_plain(path: Path, text: str) -> tuple[Any, Locate]:
+    _refuse_control_characters(path, text)
+    tree: list[Any] = []
+
+    def locate(loc: Sequence[str | int]) -> int | None:
+        if not tree:  # the round-trip parse, only when a message asks for a line
+            tree.append(_load_round_trip(path, text))
+        return line_of(tree[0], loc)
+
+    if _flow_depth(text)[0] <= _FAST_FLOW_DEPTH:
+        try:
+            data = fast_load(text)
+        except Defer:
+            pass
+        else:
+            if _depth(data) <= MAX_NESTING:  # deeper: the canonical reader says where
+                _refuse_control_in_values(path, data, locate)
+                return data, locate
+    tree.append(_load_round_trip(path, text))
+    return plain(tree[0]), locate
+
+
+def _depth(data: Any) -> int:
+    deepest, level, stack = 0, 0, [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1) for child in
+                         (node.values() if isinstance(node, dict) else node))
+    return deepest
+
+
 def load_yaml(path: Path, *, text: str | None = None) -> Any:
     """Parse a YAML file into ruamel's commented containers (which carry line numbers).
 
     Before building anything, the text is checked for characters a document cannot carry, and
     its events for aliases (`*name`: an 850-byte alias bomb expands to gigabytes) and absurd
-    nesting — each refused with its line, in bounded time and memory.
+    nesting — each refused with its line, in bounded time and memory. A tree read from the file
+    (no `text`) is shared with other readers of it: callers that modify a tree pass `text`.
     """
     if text is None:
         text = read_text(path)
+        return _remembered("round-trip", path, text, lambda: _load_round_trip(path, text))
+    return _load_round_trip(path, text)
+
+
+def _load_round_trip(path: Path, text: str) -> Any:
     _refuse_control_characters(path, text)
     try:
         _check_events(path, text)
         data = _yaml().load(text)
-        _refuse_control_in_values(path, data)
+        _refuse_control_in_values(path, data, lambda loc: line_of(data, loc))
         return data
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -154,7 +232,7 @@ def _refuse_control_characters(path: Path, text: str) -> None:
         raise ContentError(path, problems)
 
 
-def _refuse_control_in_values(path: Path, data: Any) -> None:
+def _refuse_control_in_values(path: Path, data: Any, locate: Locate) -> None:
     """The same characters written as escapes ("\\b", "\\x0b" in double quotes) in a value."""
     problems: list[FieldProblem] = []
 
@@ -167,7 +245,7 @@ def _refuse_control_in_values(path: Path, data: Any) -> None:
                 dotted = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in loc)
                 problems.append(FieldProblem(
                     dotted.replace(".[", "["), f"có ký tự điều khiển không in được ({name})",
-                    where=line_of(data, loc), hint="xóa ký tự đó (thường là mã thoát '\\' "
+                    where=locate(loc), hint="xóa ký tự đó (thường là mã thoát '\\' "
                                                    "trong ngoặc kép)"))
         elif isinstance(node, dict):
             for key, value in node.items():

@@ -66,7 +66,8 @@ class Kind:
 
 _REGISTRY: dict[str, Kind] = {}
 
-# Modules that define kinds; each calls `register()` at import.
+# Modules that define kinds; each calls `register()` at import for the one kind named like the
+# module, so `get_kind` imports only the module it needs (a `gendoc issue` renders one document).
 _MODULES = [
     "gendoc.kinds.ke_hoach",
     "gendoc.kinds.bao_cao",
@@ -101,9 +102,11 @@ def all_kinds() -> dict[str, Kind]:
 
 
 def get_kind(name: Any, *, path: Any = None, line: int | None = None) -> Kind:
+    """The kind called `name`; a ContentError naming the file (and line) and the closest names."""
+    if isinstance(name, str) and f"gendoc.kinds.{name}" in _MODULES:
+        importlib.import_module(f"gendoc.kinds.{name}")
+        return _REGISTRY[name]
     kinds = all_kinds()
-    if isinstance(name, str) and name in kinds:
-        return kinds[name]
     close = difflib.get_close_matches(str(name), list(kinds), n=2, cutoff=0.5)
     hint = (f"có phải ý là '{close[0]}'?" if close else "") + f" Các loại có sẵn: {', '.join(kinds)}."
     message = ("thiếu trường 'loai' (loại văn bản)" if name is None

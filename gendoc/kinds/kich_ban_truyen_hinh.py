@@ -25,7 +25,6 @@ from gendoc.media.timing import clock, parse_duration, spoken, time_segments
 from gendoc.province import from_context
 from gendoc.vi.dates import ngay_thang_nam, parse_date
 from gendoc.workspace import Workspace
-from gendoc.yamlio import line_of
 
 
 def _seconds(v: Any) -> int:
@@ -119,7 +118,7 @@ def timing(ws: Workspace, doc: Document) -> tuple[list[dict[str, Any]], list[str
         over = t.needed - t.duration
         note = ""
         if not t.fits:
-            line = line_of(doc.raw, ("phan_doan", t.index - 1, "loi_binh"))
+            line = doc.line("phan_doan", t.index - 1, "loi_binh")
             where = f"dòng {line}, " if line else ""
             warnings.append(
                 f"{where}đoạn {t.index}: lời bình {t.syllables} âm tiết cần khoảng "
@@ -138,7 +137,7 @@ def timing(ws: Workspace, doc: Document) -> tuple[list[dict[str, Any]], list[str
     diff = total - data.thoi_luong
     if abs(diff) > cfg.sai_lech_cho_phep:
         warnings.append(
-            f"dòng {line_of(doc.raw, ('thoi_luong',))}, trường thoi_luong: tổng thời lượng các "
+            f"dòng {doc.line('thoi_luong')}, trường thoi_luong: tổng thời lượng các "
             f"đoạn {clock(total)} {'dài' if diff > 0 else 'ngắn'} hơn khung phát "
             f"{clock(data.thoi_luong)} {abs(diff)} giây — "
             f"{'cắt bớt' if diff > 0 else 'bổ sung'} đoạn hoặc sửa thời lượng.")

@@ -10,7 +10,6 @@ and individuals). Individuals may come straight from a profile collection
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -37,7 +36,6 @@ from gendoc.media.schema import Phan
 from gendoc.vi.dates import ngay_thang_nam
 from gendoc.vi.text import viet_hoa_don_vi
 from gendoc.workspace import Workspace
-from gendoc.yamlio import line_of
 
 TEN_LOAI = "QUYẾT ĐỊNH"
 
@@ -86,14 +84,14 @@ class QuyetDinh(VanBan):
         return _list(v)
 
 
-def people_from_profiles(ws: Workspace, doc_path: Path, raw: Any, relative: str) -> list[CaNhan]:
+def people_from_profiles(ws: Workspace, source: Document, relative: str) -> list[CaNhan]:
     """Individuals of a `guong_dien_hinh` content file, as commendation rows."""
+    doc_path = source.path
     path = (doc_path.parent / relative).resolve()
-    where = line_of(raw, ("danh_sach", "ca_nhan_tu"))
 
     def fail(message: str) -> ContentError:
-        return ContentError(rel(ws, doc_path), [FieldProblem("danh_sach.ca_nhan_tu", message,
-                                                             where=where)])
+        return ContentError(rel(ws, doc_path), [FieldProblem(
+            "danh_sach.ca_nhan_tu", message, where=source.line("danh_sach", "ca_nhan_tu"))])
 
     if ws.root.resolve() not in path.parents or not path.is_file():
         raise fail(f"không tìm thấy tệp '{relative}' trong thư mục làm việc "
@@ -153,7 +151,7 @@ def context(source: Document, bctx: BuildContext) -> dict[str, Any]:
     if doc.danh_sach is not None:
         people = list(doc.danh_sach.ca_nhan)
         if doc.danh_sach.ca_nhan_tu:
-            people += people_from_profiles(ws, source.path, source.raw, doc.danh_sach.ca_nhan_tu)
+            people += people_from_profiles(ws, source, doc.danh_sach.ca_nhan_tu)
     counts = {"so_tap_the": len(doc.danh_sach.tap_the) if doc.danh_sach else 0,
               "so_ca_nhan": len(people)}
     paras = [Para(marked(c, italic=True), role="can_cu") for c in doc.can_cu]

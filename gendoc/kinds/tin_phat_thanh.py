@@ -26,7 +26,6 @@ from gendoc.province import from_context
 from gendoc.vi.dates import ngay_thang_nam, parse_date
 from gendoc.vi.numwords import viet_hoa_dau
 from gendoc.workspace import Workspace
-from gendoc.yamlio import line_of
 
 
 class TinPhatThanh(Strict):
@@ -89,7 +88,7 @@ def estimate(ws: Workspace, doc: Document) -> tuple[list[dict[str, Any]], float,
     if data.thoi_luong is not None:
         diff = round(start - data.thoi_luong)
         if abs(start - data.thoi_luong) > cfg.sai_lech_cho_phep:
-            line = line_of(doc.raw, ("thoi_luong",))
+            line = doc.line("thoi_luong")
             warnings.append(
                 f"dòng {line}, trường thoi_luong: tin đọc khoảng {spoken(start)} ở tốc độ "
                 f"{speed:g} âm tiết/phút, {'dài' if diff > 0 else 'ngắn'} hơn thời lượng "

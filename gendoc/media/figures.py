@@ -22,7 +22,6 @@ from gendoc.reports import consolidate
 from gendoc.reports.indicators import BY_KEY, PAIRED, TOTAL, group
 from gendoc.reports.wording import phan_tram_vn, so, thay_doi
 from gendoc.validation import field_name
-from gendoc.yamlio import line_of
 
 DEFAULT_GROUPS = ["lanh_dao", "quy_hoach", "bo_nhiem", "dao_tao"]
 
@@ -90,7 +89,7 @@ def fill_text(ws: Any, doc: Any, text: str, values: dict[str, Any], loc: tuple, 
     try:
         return fill(text, flatten({name: values}), (name,))
     except UnknownName as exc:
-        line = token_line(doc.path, exc.token, line_of(doc.raw, loc))
+        line = token_line(doc.path, exc.token, doc.line(*loc))
         raise ContentError(rel(ws, doc.path), [FieldProblem(
             field_name(loc), str(exc), where=line)]) from None
 
@@ -119,7 +118,7 @@ class Filler:
         if spec and not self.values["so_don_vi"]:
             raise ContentError(rel(ws, source.path), [FieldProblem(
                 "tong_hop.nam", f"chưa có báo cáo nào của năm {spec.nam} để lấy số liệu",
-                where=line_of(source.raw, ("tong_hop", "nam")),
+                where=source.line("tong_hop", "nam"),
                 hint="kiểm tra năm, hoặc đặt báo cáo của các đơn vị vào thư mục báo cáo "
                      "(mục bao_cao của gendoc.yaml)")])
 

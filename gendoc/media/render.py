@@ -22,7 +22,6 @@ from gendoc.render import stem_of
 from gendoc.templates import find_template
 from gendoc.validation import field_name
 from gendoc.workspace import Workspace
-from gendoc.yamlio import line_of
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
@@ -57,7 +56,7 @@ class Images:
                 problem = "tệp không phải ảnh PNG, JPEG hay GIF (có thể đã bị đổi đuôi)"
         if problem:
             raise ContentError(rel(self.ws, self.doc.path), [FieldProblem(
-                field_name(loc), problem, where=line_of(self.doc.raw, loc))])
+                field_name(loc), problem, where=self.doc.line(*loc))])
         ref = f"gendoc-anh-{len(self.by_ref) + 1}"  # a relative URL: passes the sanitiser
         self.by_ref[ref] = path
         return ref
@@ -81,7 +80,7 @@ def content_bias_warnings(ws: Workspace, doc: Document) -> list[str]:
     phrases = _phrases(ws)
     if phrases is None:
         return []
-    return check_content(doc.raw, lambda loc: line_of(doc.raw, loc), phrases)
+    return check_content(doc.raw, lambda loc: doc.line(*loc), phrases)
 
 
 def bias_warnings(ws: Workspace, doc: Document, rendered_text: str) -> list[str]:

@@ -22,11 +22,11 @@ from typing import Any
 from gendoc.document import read_content, rel
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.reports.config import MucTieu, ReportSettings, expected_units, report_settings
-from gendoc.reports.fastyaml import Defer, fast_load
 from gendoc.reports.indicators import HOAT_DONG, PAIRED, TOTAL
 from gendoc.reports.model import ZERO, Pair, has_key_woman_leader, totals
 from gendoc.validation import validate
 from gendoc.workspace import CoQuan, Workspace
+from gendoc.yamlfast import Defer, fast_load
 from gendoc.yamlio import read_text
 
 SUFFIXES = (".yaml", ".yml", ".xlsx")

@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 
 from gendoc.document import BuildContext, load_document
 from gendoc.reports import consolidate
-from gendoc.reports.fastyaml import Defer, fast_load
 from gendoc.workspace import load_workspace
+from gendoc.yamlfast import Defer, fast_load
 from gendoc.yamlio import _yaml, plain
 from tests.reports.conftest import CONFIG, random_figures, report_yaml
 

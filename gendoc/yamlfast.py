@@ -1,16 +1,14 @@
-"""A fast read of unit reports for the consolidation: libyaml (C), the same YAML 1.2 meaning.
+"""A fast read of content files: libyaml (C), the same YAML 1.2 meaning as the canonical reader.
 
-The consolidation reads hundreds of unit reports; ruamel's round-trip parser costs ~15 ms a file
-(it keeps comments and positions, which only error messages need), libyaml well under 1 ms. So
+ruamel's round-trip parser costs ~15 ms a file (it keeps comments and positions, which only error
+messages and write-backs need), libyaml well under 1 ms. So
 `fast_load` parses with PyYAML's C loader, resolving plain scalars with ruamel's own YAML 1.2
 table (so `yes`, `on`, `010`, `1:20` mean what `gendoc build` reads), dates kept as text like
 `gendoc.yamlio`. Whenever the meaning could differ — a duplicate key, a merge key, a `%YAML`
-directive, an int or float not in plain decimal form, any tag or construct it does not know — it
-raises `Defer` and the caller uses the canonical `gendoc.yamlio` path; a file that fails
-validation is also re-read that way, so every message keeps its line number.
-
-(A workspace-wide read-only YAML cache would be the place for this; until gendoc has one it
-lives here, used only by `gendoc.reports.consolidation`.)
+directive, an int or float not in plain decimal form, any tag or construct it does not know — or
+the input could hurt the C parser or needs a message — an anchor or alias, deep nesting — it
+raises `Defer` and the caller uses the canonical `gendoc.yamlio` path, which refuses what must be
+refused with its line. `gendoc.yamlio.read_yaml` is the one caller that reads documents.
 """
 
 from __future__ import annotations
@@ -25,6 +23,13 @@ _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
 # An explicit tag (`!!str 5`, `!x`) starts a token: ruamel keeps it (TaggedScalar), PyYAML not.
 _TAG = re.compile(r"(?:^|[\s\[\]{},:?-])!", re.MULTILINE)
+# An anchor (`&a`) or alias (`*a`) may start a token here; plain text such as "a * b" defers too,
+# which only costs the slower path.
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*]\S", re.MULTILINE)
+# libyaml composes nested nodes recursively in C: a line indented or dashed this deep is left to the
+# canonical reader, which refuses deep nesting from its events. (Deep flow nesting, `[[[…`, is
+# measured by the caller's linear pre-scan, `gendoc.yamlio.flow_depth`.)
+_DEEP = re.compile(r"^[ \t-]{120}", re.MULTILINE)
 
 
 class Defer(Exception):
@@ -99,6 +104,8 @@ def fast_load(text: str) -> Any:
     gives for the same text; raises `Defer` when that is not certain."""
     if "%YAML" in text or "%TAG" in text or _TAG.search(text):
         raise Defer("directive or explicit tag")
+    if _ANCHOR.search(text) or _DEEP.search(text):
+        raise Defer("anchor, alias or deep nesting")
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader (SafeConstructor)
     except Defer:
