@@ -18,7 +18,7 @@ from gendoc import levels
 from gendoc.exceptions import GendocError
 from gendoc.plans.source import provincial_plan
 from gendoc.workspace import CoQuan, Workspace
-from gendoc.yamlio import load_yaml
+from gendoc.yamlio import read_yaml
 
 # The local-government law a document cites, by structure (the 2025 law created the two tiers).
 LUAT_2015 = "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
@@ -138,7 +138,7 @@ def from_context(info: Any, pick: str) -> str:
 def _plan_period(ws: Workspace) -> str | None:
     """"2016-2020" from the trích yếu of the workspace's one provincial plan, if it has one."""
     try:
-        raw = load_yaml(provincial_plan(ws))
+        raw, _ = read_yaml(provincial_plan(ws))
     except GendocError:
         return None
     found = re.search(r"(\d{4})\s*[-–]\s*(\d{4})", str((raw or {}).get("trich_yeu", "")))

@@ -62,8 +62,11 @@ class _Loader(_BASE):
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise Defer("merge key")
             key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, (str, int, bool)) or key in mapping:
-                raise Defer("duplicate or unusual key")
+            if not isinstance(key, (str, int, bool)):
+                raise Defer("unusual key")
+            key = str(key)  # as `gendoc.yamlio.plain` names fields: `1:` is the field "1"
+            if key in mapping:
+                raise Defer("duplicate key")
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 

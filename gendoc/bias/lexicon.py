@@ -163,12 +163,9 @@ def parse_lexicon(data: object) -> Lexicon:
 
 @cache
 def load_lexicon() -> Lexicon:
-    from gendoc.yamlio import (  # ruamel: `gendoc --help` loads gendoc.bias, on use only
-        load_yaml,
-        plain,
-    )
+    from gendoc.yamlio import read_yaml  # YAML readers: `gendoc --help` loads gendoc.bias
 
-    return parse_lexicon(plain(load_yaml(DATA)))
+    return parse_lexicon(read_yaml(DATA)[0])
 
 
 # --- matching ----------------------------------------------------------------------------------

@@ -126,14 +126,14 @@ def load_phrases(extra: Path | None = None) -> list[Phrase]:
     """The built-in list, plus a workspace's own list in the same format."""
     phrases = list(_builtin())
     if extra is not None:
-        from gendoc.yamlio import load_yaml, plain  # ruamel: `gendoc --help` loads gendoc.bias
+        from gendoc.yamlio import read_yaml  # YAML readers: `gendoc --help` loads gendoc.bias
 
-        phrases += parse_entries(plain(load_yaml(extra)), str(extra))
+        phrases += parse_entries(read_yaml(extra)[0], str(extra))
     return phrases
 
 
 @cache
 def _builtin() -> tuple[Phrase, ...]:
-    from gendoc.yamlio import load_yaml, plain  # ruamel: `gendoc --help` loads gendoc.bias
+    from gendoc.yamlio import read_yaml  # YAML readers: `gendoc --help` loads gendoc.bias
 
-    return tuple(parse_entries(plain(load_yaml(DATA)), DATA.name))
+    return tuple(parse_entries(read_yaml(DATA)[0], DATA.name))

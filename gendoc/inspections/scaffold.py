@@ -33,7 +33,6 @@ from gendoc.plans.status import find_source, raw_mapping
 from gendoc.plans.yamlout import Comment, dump
 from gendoc.workspace import Workspace, example_dir
 from gendoc.writer import atomic_write
-from gendoc.yamlio import load_yaml
 
 FOLDER = Path("content") / "kiem-tra"
 PROPOSED = 4  # units proposed when none is given
@@ -110,7 +109,7 @@ def find_plan(ws: Workspace, given: Path | None) -> Path:
             raise GendocError(f"không tìm thấy kế hoạch kiểm tra '{given}'.")
         return path
     found = [p for p in discover(ws)
-             if (raw_mapping(p, load_yaml) or {}).get("loai") == "kiem_tra_ke_hoach"]
+             if (raw_mapping(p) or {}).get("loai") == "kiem_tra_ke_hoach"]
     if len(found) != 1:
         raise GendocError(f"có {len(found)} kế hoạch kiểm tra trong content/ — chỉ rõ bằng --from, "
                           "ví dụ --from content/kiem-tra/ke-hoach-kiem-tra-2018.yaml.")

@@ -8,7 +8,6 @@ from gendoc.document import discover, rel
 from gendoc.exceptions import GendocError
 from gendoc.plans.status import raw_mapping
 from gendoc.workspace import Workspace
-from gendoc.yamlio import load_yaml
 
 
 def provincial_plan(ws: Workspace) -> Path:
@@ -16,7 +15,7 @@ def provincial_plan(ws: Workspace) -> Path:
     levels = {u.ma: u.cap for u in ws.config.co_quan}
     found = []
     for path in discover(ws):
-        raw = raw_mapping(path, load_yaml)
+        raw = raw_mapping(path)
         if raw and raw.get("loai") == "ke_hoach" and not raw.get("thuc_hien_ke_hoach") \
                 and levels.get(str(raw.get("co_quan"))) == "tinh":
             found.append(path)

@@ -20,7 +20,7 @@ from gendoc.plans.scope import TARGET_LEVELS, is_target
 from gendoc.plans.tasks import deadline_of, submission
 from gendoc.vi.formats import so_van_ban
 from gendoc.workspace import CoQuan, Workspace
-from gendoc.yamlio import load_yaml
+from gendoc.yamlio import read_yaml
 
 CHUA_CO = "Chưa có kế hoạch"
 DU_THAO = "Dự thảo (chưa số, ngày)"
@@ -69,7 +69,7 @@ def find_source(ws: Workspace, given: Path | None) -> Path:
         return path
     referenced: set[Path] = set()
     for path in discover(ws):
-        raw = raw_mapping(path, load_yaml)
+        raw = raw_mapping(path)
         ref = raw.get("thuc_hien_ke_hoach") if raw else None
         if isinstance(ref, str) and ref.strip():
             referenced.add((ws.root / ref.strip()).resolve())
@@ -82,12 +82,12 @@ def find_source(ws: Workspace, given: Path | None) -> Path:
     raise GendocError(f"có nhiều kế hoạch gốc ({names}) — chọn một bằng --from.")
 
 
-def raw_mapping(path: Path, load_yaml) -> dict | None:  # noqa: ANN001
+def raw_mapping(path: Path) -> dict | None:
     """A YAML content file's top-level mapping, cheaply (no validation); None if unreadable."""
     if path.suffix.lower() not in (".yaml", ".yml"):
         return None
     try:
-        raw = load_yaml(path)
+        raw, _ = read_yaml(path)
     except GendocError:
         return None
     return raw if isinstance(raw, dict) else None
@@ -108,7 +108,7 @@ def collect(ws: Workspace, source: Path, deadline: dt.date | None,
     rows = {u.ma: UnitStatus(u) for u in ws.config.co_quan
             if is_target(u) and u.ma != src.data.co_quan and (on is None or u.in_force(*on))}
     for path in discover(ws):
-        raw = raw_mapping(path, load_yaml)
+        raw = raw_mapping(path)
         if not raw or raw.get("loai") != "ke_hoach" or not isinstance(raw.get("thuc_hien_ke_hoach"), str):
             continue
         if (ws.root / raw["thuc_hien_ke_hoach"].strip()).resolve() != wanted:
