@@ -21,7 +21,7 @@ from gendoc import levels, nd30
 from gendoc.exceptions import ConfigError, ContentError, FieldProblem, GendocError
 from gendoc.validation import validate
 from gendoc.vi.dates import parse_date
-from gendoc.yamlio import line_of, load_yaml
+from gendoc.yamlio import Locate, read_yaml
 
 CONFIG_NAME = "gendoc.yaml"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -262,7 +262,12 @@ class WorkspaceConfig(_Strict):
 class Workspace:
     root: Path
     config: WorkspaceConfig
-    raw_config: dict[str, Any] = field(default_factory=dict)
+    raw_config: dict[str, Any] = field(default_factory=dict)  # plain values: never modify
+    config_locate: Locate | None = None
+
+    def config_line(self, *loc: str | int) -> int | None:
+        """The line of a key of gendoc.yaml (`ws.config_line("so_dang_ky", "url")`), for messages."""
+        return self.config_locate(loc) if self.config_locate is not None else None
 
     @property
     def config_path(self) -> Path:
@@ -380,7 +385,7 @@ def section(ws: Workspace, name: str, model: type[M]) -> M:
     raw = ws.raw_config.get(name)
     try:
         return validate(model, raw if raw is not None else {}, ws.config_path,
-                        where=lambda loc: line_of(raw, loc) if raw is not None else None)
+                        where=lambda loc: ws.config_line(name, *loc))
     except ContentError as exc:
         problems = [FieldProblem(f"{name}.{p.field}" if p.field else name, p.message,
                                  where=p.where, hint=p.hint) for p in exc.problems]
@@ -410,11 +415,11 @@ def load_workspace(path: Path | str | None = None) -> Workspace:
     if not cfg_path.is_file():
         raise ConfigError(f"thư mục '{root}' không có tệp {CONFIG_NAME} — "
                           "tạo thư mục làm việc bằng 'gendoc init THƯ_MỤC'.")
-    raw = load_yaml(cfg_path)
+    raw, locate = read_yaml(cfg_path)
     if raw is None:
         raw = {}
     try:
-        config = validate(WorkspaceConfig, raw, cfg_path)
+        config = validate(WorkspaceConfig, raw, cfg_path, where=locate)
     except ContentError as exc:
         raise ConfigError(exc.message) from exc
     codes = [u.ma for u in config.co_quan]
@@ -426,6 +431,6 @@ def load_workspace(path: Path | str | None = None) -> Workspace:
     if twice:
         raise ConfigError(f"{cfg_path}: mã định danh bị trùng: {', '.join(twice)} — mỗi cơ quan "
                           "một mã định danh riêng (Quyết định 20/2020/QĐ-TTg).")
-    ws = Workspace(root=root, config=config, raw_config=dict(raw))
+    ws = Workspace(root=root, config=config, raw_config=dict(raw), config_locate=locate)
     check_sections(ws)
     return ws

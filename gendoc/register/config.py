@@ -16,7 +16,7 @@ series, ND30 Điều 15's default. A relative SQLite path in a URL is taken from
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,6 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from gendoc.exceptions import FieldProblem
 from gendoc.register.engine import env_database_url, sqlite_url
 from gendoc.register.errors import RegisterError
-from gendoc.yamlio import line_of
 
 SECTION = "so_dang_ky"
 KEY_URL = "database_url"
@@ -72,17 +71,21 @@ def workspace_settings(ws: Any) -> RegisterSettings:
     """The `so_dang_ky` section as gendoc.yaml gives it, checked when the workspace loads
     (GENDOC_DATABASE_URL is checked when the register is opened: a command that does not use
     the register must not fail on it)."""
-    return settings_from(ws.root, ws.raw_config, use_env=False)
+    return settings_from(ws.root, ws.raw_config, use_env=False, locate=ws.config_line)
 
 
-def settings_from(root: Path, raw_config: Mapping[str, Any] | None, *,
-                  use_env: bool = True) -> RegisterSettings:
-    """Build the settings from the workspace root and the raw `gendoc.yaml` mapping."""
+def settings_from(root: Path, raw_config: Mapping[str, Any] | None, *, use_env: bool = True,
+                  locate: Callable[..., int | None] | None = None) -> RegisterSettings:
+    """Build the settings from the workspace root and the raw `gendoc.yaml` mapping;
+    `locate(*keys)` gives a key's line in gendoc.yaml (`Workspace.config_line`)."""
     config_file = root / "gendoc.yaml"
     section = (raw_config or {}).get(SECTION) or {}
 
+    def line(*keys: str) -> int | None:
+        return locate(SECTION, *keys) if locate is not None else None
+
     def error(key: str | None, message: str, hint: str | None = None) -> RegisterError:
-        where = line_of(section, (key,)) if key else line_of(raw_config, (SECTION,))
+        where = line(key) if key else line()
         field_name = f"{SECTION}.{key}" if key else SECTION
         return RegisterError(FieldProblem(field_name, message, where, hint).render(config_file))
 
@@ -115,8 +118,8 @@ def settings_from(root: Path, raw_config: Mapping[str, Any] | None, *,
         return RegisterSettings(resolved, frozenset(separate), all_separate, source)
     if section.get(KEY_URL) is None:
         return RegisterSettings(sqlite_url(root / DEFAULT_DB), frozenset(separate), all_separate)
-    line = line_of(section, (KEY_URL,))
-    source = f"{config_file}" + (f", dòng {line}" if line else "")
+    url_line = line(KEY_URL)
+    source = f"{config_file}" + (f", dòng {url_line}" if url_line else "")
     raw_url = section[KEY_URL]
     if not isinstance(raw_url, str):
         raise error(KEY_URL, f"phải là một địa chỉ dạng chuỗi, không phải '{raw_url}'",

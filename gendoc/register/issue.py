@@ -54,7 +54,7 @@ def relative_to_root(path: Path, root: Path) -> str:
 
 
 def register_for(ws: Any) -> tuple[Register, RegisterSettings]:
-    settings = settings_from(ws.root, getattr(ws, "raw_config", None))
+    settings = settings_from(ws.root, ws.raw_config, locate=ws.config_line)
     return open_register(settings.database_url, source=settings.source), settings
 
 

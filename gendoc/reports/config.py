@@ -17,7 +17,6 @@ from gendoc.levels import REPORTING_TIERS
 from gendoc.reports.indicators import BY_KEY, PAIRED, TOTAL
 from gendoc.validation import validate
 from gendoc.workspace import CONFIG_NAME, Workspace
-from gendoc.yamlio import line_of
 
 
 class _Strict(BaseModel):
@@ -107,7 +106,7 @@ def report_settings(ws: Workspace) -> ReportSettings:
     data = {k: raw[k] for k in ("bao_cao", "muc_tieu") if raw.get(k) is not None}
 
     def where(loc: Any) -> Any:
-        return line_of(raw, loc)
+        return ws.config_line(*loc)
 
     try:
         return validate(ReportSettings, data, ws.root / CONFIG_NAME, where=where)
