@@ -8,12 +8,15 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from pyhanko.sign.signers import Signer
 
 from gendoc import nd30
 from gendoc.sign.errors import SignError
+
+if TYPE_CHECKING:  # pyHanko costs ~1 s to import: only commands that sign load it
+    from pyhanko.sign.signers import Signer
 
 ROLES = ("nguoi-ky", "co-quan")
 
