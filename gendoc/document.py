@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel
 
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
+from gendoc.units import validity_problem
 from gendoc.validation import validate
-from gendoc.workspace import Workspace, validity_problem
+from gendoc.workspace import Workspace
 from gendoc.yamlio import read_yaml
 
 if TYPE_CHECKING:

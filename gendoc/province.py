@@ -17,7 +17,8 @@ from typing import Any
 from gendoc import levels
 from gendoc.exceptions import GendocError
 from gendoc.plans.source import provincial_plan
-from gendoc.workspace import CoQuan, Workspace
+from gendoc.units import CoQuan
+from gendoc.workspace import Workspace
 from gendoc.yamlio import read_yaml
 
 # The local-government law a document cites, by structure (the 2025 law created the two tiers).

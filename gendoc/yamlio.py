@@ -108,7 +108,7 @@ def read_yaml(path: Path, *, text: str | None = None) -> tuple[Any, Locate]:
     """
     if text is None:
         text = read_text(path)
-    return _remembered("plain", path, text, lambda: _read_plain(path, text))  # type: ignore[no-any-return]
+    return _remembered("plain", path, text, lambda: _read_plain(path, text))
 
 
 def _read_plain(path: Path, text: str) -> tuple[Any, Locate]:

@@ -25,7 +25,8 @@ from gendoc.reports.consolidation import consolidate
 from gendoc.reports.indicators import TOTAL
 from gendoc.reports.model import has_key_woman_leader, value
 from gendoc.reports.wording import phan_tram_vn
-from gendoc.workspace import CoQuan, Workspace
+from gendoc.units import CoQuan
+from gendoc.workspace import Workspace
 
 _TASKS = re.compile(r"nhiệm vụ", re.IGNORECASE)
 _ORG = re.compile(r"tổ chức thực hiện", re.IGNORECASE)

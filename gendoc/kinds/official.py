@@ -24,9 +24,10 @@ from gendoc.body import (
     parse_inline,
     plain_paragraphs,
 )
+from gendoc.units import CoQuan
 from gendoc.vi.dates import PartialDate, ngay_thang_nam, parse_date
 from gendoc.vi.formats import roman, so_van_ban
-from gendoc.workspace import CoQuan, Workspace
+from gendoc.workspace import Workspace
 
 # What a draft shows where the signer's name goes (as the Phụ lục III sample layouts do).
 HO_TEN_MAU = "Họ và tên"

@@ -51,7 +51,7 @@ def units_cmd(ctx: click.Context, level: str | None, details: bool) -> None:
     click.echo(f"{len(shown)} cơ quan, đơn vị.", err=True)
 
 
-def _lifetime(unit) -> str:  # noqa: ANN001 - gendoc.workspace.CoQuan
+def _lifetime(unit) -> str:  # noqa: ANN001 - gendoc.units.CoQuan
     parts = []
     if unit.hieu_luc_tu:
         parts.append(f"từ {unit.hieu_luc_tu:%d/%m/%Y}")

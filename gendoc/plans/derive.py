@@ -24,9 +24,10 @@ from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.plans.scope import Scope, is_target, lower_first, upper_first
 from gendoc.plans.tasks import Duties, assignment_rows, own_report, split_duties
 from gendoc.plans.yamlout import Comment, Commented, dump
+from gendoc.units import CoQuan, date_span
 from gendoc.vi.dates import ngay_thang_nam
 from gendoc.vi.formats import so_van_ban
-from gendoc.workspace import CoQuan, Workspace, date_span
+from gendoc.workspace import Workspace
 
 _ORG = re.compile(r"tổ chức thực hiện", re.IGNORECASE)
 _TASKS = re.compile(r"nhiệm vụ", re.IGNORECASE)

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from gendoc import levels
+from gendoc.units import CoQuan
 from gendoc.vi.text import khoa_so_khop
-from gendoc.workspace import CoQuan
 
 # Registry levels that receive the provincial plan's duties.
 TARGET_LEVELS = {"so_ban_nganh": "sở, ban, ngành", "cap_huyen": "cấp huyện", "cap_xa": "cấp xã"}

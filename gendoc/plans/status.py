@@ -18,8 +18,9 @@ from gendoc.exceptions import GendocError
 from gendoc.plans.derive import in_force_on, load_source
 from gendoc.plans.scope import TARGET_LEVELS, is_target
 from gendoc.plans.tasks import deadline_of, submission
+from gendoc.units import CoQuan
 from gendoc.vi.formats import so_van_ban
-from gendoc.workspace import CoQuan, Workspace
+from gendoc.workspace import Workspace
 from gendoc.yamlio import read_yaml
 
 CHUA_CO = "Chưa có kế hoạch"

@@ -144,42 +144,11 @@ def _issue(
 ) -> IssueOutcome:
     doc = load(ws, path)  # a file that does not validate never takes a number
     facts, type_abbr = facts_from_document(ws, doc, path)
-    series = settings.series_for(type_abbr, facts.kind)
     wsid = workspace_key_for(ws, register, settings)
     rel = relative_to_root(path, ws.root)
-    current = register.latest_for_content(wsid, rel)
-    existing_number = getattr(doc.data, "so", None)
-
-    replaced: Entry | None = None
-    resumed = False
-    if current is not None and current.status == STATUS_ALLOCATED:
-        if date is not None and date != current.doc_date:
-            raise RegisterError(
-                f"{path}: trường 'ngay': số {current.full_symbol} đã được cấp ngày "
-                f"{current.doc_date:%d/%m/%Y} nhưng chưa dựng xong — bỏ tùy chọn --date (hoặc dùng "
-                f"--date {current.doc_date:%Y-%m-%d}) để dựng tiếp với số đã cấp."
-            )
-        entry, resumed = current, True
-    else:
-        if current is not None or existing_number is not None:
-            if not force:
-                raise _already_issued(path, current, existing_number, facts)
-            replaced = current
-        note = ""
-        if current is not None:
-            note = f"Thay cho số {current.full_symbol}"
-        elif existing_number is not None:
-            note = f"Tệp đã ghi sẵn số {existing_number} (không có trong sổ); cấp số mới"
-        entry = register.allocate(
-            facts,
-            series=series,
-            doc_date=date or dt.date.today(),
-            content_path=rel,
-            workspace=wsid,
-            replaces=replaced,
-            note=note,
-            exclusive=True,
-        )
+    entry, resumed, replaced = _number_for(
+        path, rel, wsid, date, force, register, facts, getattr(doc.data, "so", None),
+        settings.series_for(type_abbr, facts.kind))
 
     try:
         write_number(path, entry.number, entry.doc_date)
@@ -199,6 +168,33 @@ def _issue(
         template_sha256=file_sha256(template) if template else None,
     )
     return IssueOutcome(entry=entry, resumed=resumed, replaced=replaced)
+
+
+def _number_for(path: Path, rel: str, wsid: str, date: dt.date | None, force: bool,
+                register: Register, facts: DocumentFacts, existing_number: object,
+                series: str) -> tuple[Entry, bool, Entry | None]:
+    """The entry to issue under: a number allocated earlier and not yet rendered (resumed), or
+    a new one (replacing the current entry with --force). Returns (entry, resumed, replaced)."""
+    current = register.latest_for_content(wsid, rel)
+    if current is not None and current.status == STATUS_ALLOCATED:
+        if date is not None and date != current.doc_date:
+            raise RegisterError(
+                f"{path}: trường 'ngay': số {current.full_symbol} đã được cấp ngày "
+                f"{current.doc_date:%d/%m/%Y} nhưng chưa dựng xong — bỏ tùy chọn --date (hoặc dùng "
+                f"--date {current.doc_date:%Y-%m-%d}) để dựng tiếp với số đã cấp."
+            )
+        return current, True, None
+    if (current is not None or existing_number is not None) and not force:
+        raise _already_issued(path, current, existing_number, facts)
+    note = ""
+    if current is not None:
+        note = f"Thay cho số {current.full_symbol}"
+    elif existing_number is not None:
+        note = f"Tệp đã ghi sẵn số {existing_number} (không có trong sổ); cấp số mới"
+    entry = register.allocate(facts, series=series, doc_date=date or dt.date.today(),
+                              content_path=rel, workspace=wsid, replaces=current, note=note,
+                              exclusive=True)
+    return entry, False, current
 
 
 def _already_issued(

@@ -24,8 +24,9 @@ from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.reports.config import MucTieu, ReportSettings, expected_units, report_settings
 from gendoc.reports.indicators import HOAT_DONG, PAIRED, TOTAL
 from gendoc.reports.model import ZERO, Pair, has_key_woman_leader, totals
+from gendoc.units import CoQuan
 from gendoc.validation import validate
-from gendoc.workspace import CoQuan, Workspace
+from gendoc.workspace import Workspace
 from gendoc.yamlfast import Defer, fast_load
 from gendoc.yamlio import read_text
 

@@ -16,7 +16,8 @@ from gendoc.exceptions import GendocError
 from gendoc.province import Province
 from gendoc.reports.config import expected_units, report_settings
 from gendoc.reports.indicators import GROUPS
-from gendoc.workspace import CoQuan, Workspace
+from gendoc.units import CoQuan
+from gendoc.workspace import Workspace
 from gendoc.writer import atomic_write
 
 

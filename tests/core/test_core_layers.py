@@ -28,7 +28,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
               "gendoc.writer", "gendoc.textwidth", "gendoc.artifacts", "gendoc.validation",
               "gendoc.progress", "gendoc.xlsx_text", "gendoc.levels", "gendoc.safezip",
               "gendoc.yamlfast")),
-    ("workspace", ("gendoc.workspace", "gendoc.templates")),
+    ("workspace", ("gendoc.units", "gendoc.workspace", "gendoc.templates")),
     ("kind contract", ("gendoc.kinds",)),
     ("shared models", ("gendoc.body", "gendoc.kinds.official", "gendoc.kinds.annex_pages",
                        "gendoc.docx_templates", "gendoc.docx_blocks", "gendoc.docx_render",

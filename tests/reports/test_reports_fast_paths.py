@@ -239,7 +239,7 @@ def test_form_prefill_from_config_is_text(tmp_path: Path) -> None:
     from gendoc.reports.excel import read_form
     from gendoc.reports.form import info_cells
     from gendoc.reports.form_style import write_form
-    from gendoc.workspace import CoQuan
+    from gendoc.units import CoQuan
 
     unit = CoQuan(ma="so-y-te", ten="SỞ Y TẾ", ten_day_du="Sở Y tế", ky_hieu="SYT",
                   dia_danh="Kiên Giang", cap="so_ban_nganh", chuc_vu_thu_truong="GIÁM ĐỐC")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from gendoc.levels import FORMS
 from gendoc.plans.scope import Scope
-from gendoc.workspace import CoQuan
+from gendoc.units import CoQuan
 
 DAYS = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
 

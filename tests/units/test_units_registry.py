@@ -90,7 +90,8 @@ def test_a_document_dated_before_the_unit_began(tmp_path: Path) -> None:
 
 
 def test_unit_at_and_name_on(tmp_path: Path) -> None:
-    from gendoc.workspace import load_workspace, unit_at, validity_problem
+    from gendoc.units import validity_problem
+    from gendoc.workspace import load_workspace, unit_at
 
     ws = load_workspace(with_ha_tien(tmp_path / "ws"))
     assert unit_at(ws, "ubnd-ha-tien", "2017-05-10").full_name == "Ủy ban nhân dân thị xã Hà Tiên"
