@@ -22,8 +22,15 @@ from gendoc.document import DOCUMENT_SUFFIXES
 from gendoc.exceptions import ContentError
 from gendoc.kinds import Kind, all_kinds
 from gendoc.serve import content_edit
-from gendoc.serve.form_data import apply_action, decode
-from gendoc.serve.schema_form import display, fields_of, form_name, items_of
+from gendoc.serve.form_data import KEY_FIELD, apply_action, decode
+from gendoc.serve.schema_form import (
+    display,
+    entries_of,
+    fields_of,
+    form_name,
+    form_path,
+    items_of,
+)
 from gendoc.serve.security import PathRefused, inside, posted
 from gendoc.serve.views import page
 
@@ -61,10 +68,12 @@ def _editor(request: Request, kind: Kind, path: Path, *, data: dict[str, Any], b
     checked = extra.get("checked")
     errors: dict[str, list[str]] = {}
     for problem in checked.problems if checked else []:
-        errors.setdefault(form_name(problem.field), []).append(problem.message)
+        name = form_path(kind.schema, data, form_name(problem.field))
+        errors.setdefault(name, []).append(problem.message)
     return page(request, "edit.html", status, kind=kind, path=shown(ws, path), data=data,
                 base=base, units=_units(ws), errors=errors, fields_of=fields_of,
-                display=display, items_of=items_of, exists=path.exists(),
+                display=display, items_of=items_of, entries_of=entries_of,
+                key_field=KEY_FIELD, exists=path.exists(),
                 **{"checked": None, "conflict": None, **extra})
 
 
@@ -141,7 +150,7 @@ async def edit_submit(request: Request) -> Response:
         return _broken_meanwhile(request, form)
     data = decode(kind.schema, form)
     action, base = str(form.get("action", "check")), str(form.get("base", ""))
-    if action.startswith(("add:", "remove:")):
+    if action.startswith(("add:", "add=:", "remove:")):
         apply_action(data, action)
         return _editor(request, kind, path, data=data, base=base)
     if action.startswith("overwrite:"):  # after a conflict, the clerk chose their version

@@ -212,3 +212,29 @@ def test_plans_and_register_pages(served, tmp_path: Path) -> None:  # noqa: ANN0
         assert "01/KH-SNV" in text(driver, "#register")
         shot(driver, "so-dang-ky")
     assert api.load_document(ws, ws.content_dir / "ke-hoach" / "so-noi-vu-bdg-2016-2020.yaml").data.so == 1
+
+
+def test_a_nested_item_is_edited_in_the_browser(served, tmp_path: Path) -> None:  # noqa: ANN001
+    url, ws = served
+    path = "content/kiem-tra/bien-ban-kiem-tra-2018.yaml"
+    with chrome(tmp_path, height=1100) as driver:
+        driver.get(f"{url}/edit?path={path}")
+        click(driver, 'button[value="add:don_vi.1.dai_dien"]')
+        wait(driver, lambda d: d.find_elements(By.NAME, "f.don_vi.1.dai_dien.1.ho_ten"))
+        type_into(driver, "f.don_vi.1.dai_dien.1.ho_ten", "Võ Thị Hồng")
+        type_into(driver, "f.don_vi.1.dai_dien.1.chuc_vu", "Trưởng phòng Tổ chức cán bộ")
+        click(driver, 'button[value="add=:don_vi.1.ket_qua"]')
+        wait(driver, lambda d: d.find_elements(By.NAME, "f.don_vi.1.ket_qua.7.nhan_xet"))
+        assert field(driver, "f.don_vi.1.ket_qua.7._ma").get_attribute("value") == "8"
+        assert field(driver, "f.don_vi.1.dai_dien.1.ho_ten").get_attribute("value") == "Võ Thị Hồng"
+        type_into(driver, "f.don_vi.1.ket_qua.7.nhan_xet", "Chưa lưu hồ sơ bồi dưỡng.")
+        type_into(driver, "f.don_vi.1.ket_qua.7.khac_phuc", "Lập hồ sơ bồi dưỡng cán bộ nữ")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})",
+                              field(driver, "f.don_vi.1.dai_dien.1.ho_ten"))
+        shot(driver, "muc-long-nhau")
+        click(driver, "#save")
+        wait(driver, lambda d: "/preview" in d.current_url)
+    doc = api.load_document(ws, ws.root / path)
+    unit = doc.data.don_vi[1]
+    assert [p.ho_ten for p in unit.dai_dien][-1] == "Võ Thị Hồng"
+    assert unit.ket_qua["8"].dat is False and unit.ket_qua["8"].khac_phuc.startswith("Lập hồ sơ")
