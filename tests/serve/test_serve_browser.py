@@ -6,6 +6,7 @@ when GENDOC_SCREENSHOTS=1).
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -205,13 +206,21 @@ def test_plans_and_register_pages(served, tmp_path: Path) -> None:  # noqa: ANN0
         wait(driver, lambda d: d.find_elements(By.ID, "confirm-number"))
         number = text(driver, "#confirm-number")
         assert "Sẽ cấp số 01/KH-SNV" in number
+        today = dt.date.today()
+        assert f"ngày {today:%d/%m/%Y}" in number  # today unless the clerk picks a date
+        picker = field(driver, "ngay")
+        assert picker.get_attribute("type") == "date"
+        driver.execute_script("arguments[0].value = '2017-01-20'", picker)  # as the calendar does
+        click(driver, "#change-date")
+        wait(driver, lambda d: "ngày 20/01/2017" in text(d, "#confirm-number"))
         shot(driver, "cap-so")
         click(driver, "#issue")
-        wait(driver, lambda d: "Đã cấp số 01/KH-SNV" in text(d))
+        wait(driver, lambda d: "Đã cấp số 01/KH-SNV ngày 20/01/2017" in text(d))
         driver.get(url + "/register")
         assert "01/KH-SNV" in text(driver, "#register")
         shot(driver, "so-dang-ky")
-    assert api.load_document(ws, ws.content_dir / "ke-hoach" / "so-noi-vu-bdg-2016-2020.yaml").data.so == 1
+    issued = api.load_document(ws, ws.content_dir / "ke-hoach" / "so-noi-vu-bdg-2016-2020.yaml")
+    assert issued.data.so == 1 and issued.data.ngay.to_date() == dt.date(2017, 1, 20)
 
 
 def test_a_nested_item_is_edited_in_the_browser(served, tmp_path: Path) -> None:  # noqa: ANN001
