@@ -201,3 +201,35 @@ def test_an_invalid_unit_report_stops_the_consolidation_with_the_clis_message(
     problem = html.split('id="consolidation-problem">')[1].split("</pre>")[0]
     assert "không tổng hợp được" in problem and "so-tai-chinh.yaml" in problem
     assert "<script>" not in html and 'id="tong-hop-tinh"' not in html
+
+
+def test_deriving_every_plan_shows_what_the_cli_prints(client: TestClient, ws,  # noqa: ANN001
+                                                       tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from gendoc.cli import main
+
+    twin = tmp_path / "twin"
+    twin.mkdir()
+    shutil.copy2(ws.root / "gendoc.yaml", twin / "gendoc.yaml")
+    shutil.copytree(ws.root / "content", twin / "content")
+    cli = CliRunner().invoke(main, ["-w", str(twin), "new", "ke_hoach", "--all-units"])
+    assert cli.exit_code == 0, cli.output
+    printed = [line.strip() for line in cli.output.splitlines() if line.strip()]
+    page = client.get("/plans")
+    derived = client.post("/plans/derive", data={"csrf": csrf_of(page.text)})
+    notes = derived.text.split('id="derive-notes"')[1].split("</section>")[0]
+    import re
+
+    shown = [text_of(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", notes, re.S)]
+    written = [line for line in printed if line.startswith("+ ")]  # the page lists them above
+    summary = [line for line in printed if line.startswith("Đã tạo ")]  # and counts them
+    assert len(summary) == 1 and f"Đã tạo {len(written)} kế hoạch mới" in text_of(derived.text)
+    assert shown == [line for line in printed if line not in written + summary]
+    assert len(written) > 10 and all(line[2:] in derived.text for line in written)
+    kept = [s for s in shown if s.startswith("= content/ke-hoach/so-y-te-bdg-2016-2020.yaml")]
+    assert kept and "đã có, giữ nguyên" in kept[0]
+    assert 'class="warning">= content/ke-hoach/so-y-te' in notes.replace("\n", "")
+    assert any("kế hoạch mới" in s and "đã có" in s for s in shown)
