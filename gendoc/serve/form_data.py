@@ -68,6 +68,20 @@ def _scalar(spec: FieldSpec, raw: str) -> Any:
     return text
 
 
+def _cells(spec: FieldSpec, form: Mapping[str, str], key: str) -> Any:
+    """A list edited one box per item (`<key>.<i>`) or per cell (`<key>.<row>.<col>`): each
+    box's text is taken as it is (line breaks and '|' included), only trimmed."""
+    def text(name: str) -> str:
+        return form.get(PREFIX + name, "").replace("\r\n", "\n").strip()
+
+    if spec.widget == "lines":
+        items = [text(f"{key}.{i}") for i in _indices(form, key)]
+        return [item for item in items if item] or None
+    rows = [[text(f"{key}.{r}.{c}") for c in _indices(form, f"{key}.{r}")]
+            for r in _indices(form, key)]
+    return [row for row in rows if any(row)] or None
+
+
 def _indices(form: Mapping[str, str], key: str) -> list[int]:
     found = set()
     start = f"{PREFIX}{key}."
@@ -96,6 +110,8 @@ def decode(model: type[BaseModel], form: Mapping[str, str], prefix: str = "",
             value = [item for item in items if item] or None
         elif spec.widget == "keyed" and spec.model is not None:
             value = _decode_keyed(spec.model, form, key, depth + 1) or None
+        elif spec.widget in ("lines", "rows") and PREFIX + key not in form:
+            value = _cells(spec, form, key)
         else:
             value = _scalar(spec, form.get(PREFIX + key, ""))
         if value is not None:

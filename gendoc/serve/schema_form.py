@@ -143,6 +143,32 @@ def display(spec: FieldSpec, value: Any) -> str:
     return str(value)
 
 
+def needs_cells(spec: FieldSpec, value: Any) -> bool:
+    """Whether a list cannot be edited in one text box without changing it: an item with a line
+    break ("one item a line"), a table cell with '|' or a line break ("cells split by |")."""
+    if not isinstance(value, list):
+        return False
+    if spec.widget == "lines":
+        return any("\n" in str(v) for v in value)
+    if spec.widget == "rows":
+        return any(isinstance(row, list) and any(c is not None and ("|" in str(c) or "\n" in str(c))
+                                                 for c in row) for row in value)
+    return False
+
+
+def cells_of(spec: FieldSpec, value: Any) -> list[list[str]]:
+    """A list edited one box per item (lines: one column) or per cell (rows), with an empty
+    last row to add one."""
+    rows: list[list[str]] = []
+    for item in value if isinstance(value, list) else ([] if value is None else [value]):
+        if spec.widget == "rows" and isinstance(item, list):
+            rows.append(["" if c is None else str(c) for c in item])
+        else:
+            rows.append([str(item)])
+    width = max((len(r) for r in rows), default=1)
+    return [r + [""] * (width - len(r)) for r in rows] + [[""] * width]
+
+
 def items_of(value: Any) -> list[dict[str, Any]]:
     """The entries of a repeatable group, as mappings (a Muc written as plain text is one
     paragraph: the schema's own shorthand)."""

@@ -229,3 +229,62 @@ def test_a_box_ticked_by_default_can_be_unticked(client: TestClient, ws) -> None
     assert saved.status_code == 303, text_of(saved.text)
     assert "\nbieu_do: false\n" in (ws.root / path).read_text(encoding="utf-8")
     assert api.load_document(ws, ws.root / path).data.bieu_do is False
+
+
+ANNEX = """phu_luc:
+  - tieu_de: Bảng theo dõi
+    bang:
+      - cot: [Nội dung, Ghi chú]
+        dong:
+          - [Tỷ lệ nữ | nam, "Dòng một\\nDòng hai"]
+          - [Thứ hai, "<b>&</b>"]
+"""
+
+
+def test_a_pipe_in_a_cell_and_a_line_break_in_an_item_round_trip(client: TestClient, ws) -> None:  # noqa: ANN001
+    path = "content/ke-hoach/so-y-te-bdg-2016-2020.yaml"
+    file = ws.root / path
+    text = file.read_text(encoding="utf-8").replace(
+        "  - Sở Nội vụ\n", '  - "Sở Nội vụ\\n(Phòng Công chức)"\n', 1) + ANNEX
+    file.write_text(text, encoding="utf-8")
+    fields = open_form(client, path)
+    # Each item and each cell has its own box, holding the text as it is.
+    assert fields["f.noi_nhan.1"] == "Sở Nội vụ\n(Phòng Công chức)"
+    assert fields["f.phu_luc.0.bang.0.dong.0.0"] == "Tỷ lệ nữ | nam"
+    assert fields["f.phu_luc.0.bang.0.dong.0.1"] == "Dòng một\nDòng hai"
+    assert fields["f.phu_luc.0.bang.0.dong.1.1"] == "<b>&</b>"
+    page = client.get("/edit", params={"path": path}).text
+    assert "&lt;b&gt;&amp;&lt;/b&gt;</textarea>" in page
+    saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, text_of(saved.text)
+    assert file.read_text(encoding="utf-8") == text  # untouched: the same bytes
+    fields = open_form(client, path)
+    fields["f.phu_luc.0.bang.0.dong.1.0"] = "a|b || c"
+    fields["f.phu_luc.0.bang.0.dong.2.0"] = "Mới\r\nhai dòng"  # the empty last row adds one
+    fields["f.phu_luc.0.bang.0.dong.2.1"] = "x"
+    last = max(int(k.split(".")[2]) for k in fields if k.startswith("f.noi_nhan."))
+    assert fields[f"f.noi_nhan.{last}"] == ""
+    fields[f"f.noi_nhan.{last}"] = "Lưu: VT, TCCB"  # the empty last box adds an item
+    saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, text_of(saved.text)
+    doc = api.load_document(ws, file)
+    assert doc.data.phu_luc[0].bang[0].dong == [["Tỷ lệ nữ | nam", "Dòng một\nDòng hai"],
+                                                ["a|b || c", "<b>&</b>"], ["Mới\nhai dòng", "x"]]
+    assert doc.data.noi_nhan[1] == "Sở Nội vụ\n(Phòng Công chức)"
+    assert doc.data.noi_nhan[-1] == "Lưu: VT, TCCB"
+
+
+def test_a_list_switches_to_one_box_per_cell_on_request(client: TestClient, ws) -> None:  # noqa: ANN001
+    path = "content/ke-hoach/so-y-te-bdg-2016-2020.yaml"
+    (ws.root / path).write_text((ws.root / path).read_text(encoding="utf-8") + ANNEX.replace(
+        "Tỷ lệ nữ | nam", "Một").replace('"Dòng một\\nDòng hai"', "Hai"), encoding="utf-8")
+    fields = open_form(client, path)
+    assert fields["f.phu_luc.0.bang.0.dong"].startswith("Một | Hai\n")  # one box: no | in cells
+    switched = client.post("/edit", data={**fields, "action": "cells:phu_luc.0.bang.0.dong"})
+    fields = form_fields(switched.text, "edit-form")
+    assert fields["f.phu_luc.0.bang.0.dong.0.1"] == "Hai" and fields["cells"]
+    fields["f.phu_luc.0.bang.0.dong.0.1"] = "Hai | Ba"
+    saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, text_of(saved.text)
+    doc = api.load_document(ws, ws.root / path)
+    assert doc.data.phu_luc[0].bang[0].dong[0] == ["Một", "Hai | Ba"]
