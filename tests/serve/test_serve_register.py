@@ -57,7 +57,7 @@ def test_an_issued_document_is_not_issued_twice(client: TestClient, ws) -> None:
 
 def test_the_issue_date_is_chosen_shown_and_written(client: TestClient, ws) -> None:  # noqa: ANN001
     confirm = client.get("/register/issue", params={"path": PLAN})
-    assert f'name="ngay" value="{dt.date.today().isoformat()}"' in confirm.text  # today
+    assert f'name="ngay" value="{dt.date.today():%d/%m/%Y}"' in confirm.text  # today
     chosen = client.get("/register/issue", params={"path": PLAN, "ngay": "2017-01-20"})
     assert chosen.status_code == 200
     shown = text_of(chosen.text)
