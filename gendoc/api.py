@@ -14,6 +14,7 @@ The CLI only parses options and prints what these return; nothing here prints.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -34,7 +35,11 @@ if TYPE_CHECKING:
     from gendoc.pdf import PdfError
 
 __all__ = ["BuildOutcome", "Document", "DocumentResult", "Workspace", "build", "check",
-           "load_document", "load_workspace", "render", "render_to"]
+           "check_layout", "issue_date_problem", "load_document", "load_workspace", "render",
+           "render_to"]
+
+EARLIEST_ISSUE_YEAR = 2000  # before the register and ND30: a typing slip
+MAX_DAYS_AHEAD = 366  # an issue date more than a year ahead is a typing slip
 
 
 @dataclass
@@ -155,3 +160,34 @@ def _make_pdfs(ws: Workspace, outcome: BuildOutcome, timeout: float,
     record_outputs(ws, {r.document.path: [p.with_suffix(".pdf") for p in r.outputs
                                           if p.with_suffix(".pdf") in done]
                         for r in outcome.report.results})
+
+
+def issue_date_problem(doc: Document, day: dt.date, today: dt.date | None = None) -> str | None:
+    """Why `day` cannot be the issue date of `doc`, in Vietnamese (None when it can): not before
+    1 January of the year the draft is dated (`ngay`), not before 2000, at most a year ahead."""
+    from gendoc.vi.dates import parse_date  # base layer; kept beside its only use
+
+    today = today or dt.date.today()
+    try:
+        drafted = parse_date(getattr(doc.data, "ngay", None))
+    except ValueError:
+        drafted = None
+    start = dt.date(max(drafted.year if drafted else EARLIEST_ISSUE_YEAR, EARLIEST_ISSUE_YEAR), 1, 1)
+    if day < start:
+        why = f"văn bản ghi năm {drafted.year}" if drafted and drafted.year >= EARLIEST_ISSUE_YEAR \
+            else f"ngày ban hành từ năm {EARLIEST_ISSUE_YEAR}"
+        return (f"ngày ban hành {day:%d/%m/%Y} trước ngày {start:%d/%m/%Y} ({why}) — chọn ngày "
+                "từ đầu năm của văn bản trở đi.")
+    if (day - today).days > MAX_DAYS_AHEAD:
+        return (f"ngày ban hành {day:%d/%m/%Y} cách hôm nay hơn một năm — kiểm tra lại năm đã "
+                "chọn.")
+    return None
+
+
+def check_layout(pdf: Path | str) -> Report:
+    """The layout check of a printed document (its PDF): lone signature, blank pages, page
+    breaks (`gendoc check --layout`; see docs/check-rules.md)."""
+    # lxml and the PDF reader: only when a layout is checked
+    from gendoc.check.layout import check_pdf
+
+    return check_pdf(Path(pdf), str(pdf))

@@ -10,6 +10,7 @@ existing file is skipped (and reported) while the others are still written.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,19 @@ def _validate(ws: Workspace, text: str, shown: str) -> None:
     validate(get_kind("ke_hoach").schema, raw, shown, where=lambda loc: line_of(raw, loc))
 
 
-def scaffold(ws: Workspace, options: Any) -> list[Path]:
-    """The `ke_hoach` scaffold for `gendoc new` (see gendoc.scaffold.NewOptions)."""
+def _print(text: str, warning: bool) -> None:
+    if warning:
+        click.secho(text, fg="yellow", err=True)
+    else:
+        click.echo(text)
+
+
+def scaffold(ws: Workspace, options: Any,
+             say: Callable[[str, bool], None] = _print) -> list[Path]:
+    """The `ke_hoach` scaffold for `gendoc new` (see gendoc.scaffold.NewOptions).
+
+    `say(text, warning)` is told what a clerk should read (the CLI prints it; the web app shows
+    it on the page)."""
     unused = [flag for flag, value in (("--xlsx", getattr(options, "xlsx", False)),
                                        ("--year", getattr(options, "year", None))) if value]
     if unused:
@@ -63,7 +75,7 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
     source = _resolve(ws, options.source) if options.source else provincial_plan(ws)
     src = load_source(ws, source)
     if options.source is None:
-        click.echo(f"Kế hoạch gốc: {rel(ws, source)}")
+        say(f"Kế hoạch gốc: {rel(ws, source)}", False)
     units = targets(ws, list(options.units), options.all_units, in_force_on(src))
     many = len(units) > 1
     plans = []
@@ -87,13 +99,12 @@ def scaffold(ws: Workspace, options: Any) -> list[Path]:
         atomic_write(target, derived.text.encode("utf-8"), root=ws.root)
         written.append(target)
         for note in derived.notes:
-            click.secho(f"  ! {rel(ws, target)}: {note}", fg="yellow", err=True)
+            say(f"  ! {rel(ws, target)}: {note}", True)
     for target in skipped:
-        click.secho(f"  = {rel(ws, target)}: đã có, giữ nguyên (thêm --force để ghi đè).",
-                    fg="yellow", err=True)
+        say(f"  = {rel(ws, target)}: đã có, giữ nguyên (thêm --force để ghi đè).", True)
     if many:
-        click.echo(f"{len(written)} kế hoạch mới, {len(skipped)} đã có "
-                   f"(trên {len(plans)} đơn vị trong gendoc.yaml).")
+        say(f"{len(written)} kế hoạch mới, {len(skipped)} đã có "
+            f"(trên {len(plans)} đơn vị trong gendoc.yaml).", False)
     return written
 
 

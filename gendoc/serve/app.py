@@ -22,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 from gendoc import api
 from gendoc.exceptions import GendocError
 from gendoc.serve import (
+    pages_accounts,
     pages_edit,
     pages_login,
     pages_overview,
@@ -86,11 +87,11 @@ def create_app(ws: api.Workspace, *, login_token: str | None = None,
         Middleware(BodyLimit, limit=max_body),
         Middleware(SessionMiddleware, secret_key=secrets.token_urlsafe(32),
                    session_cookie="gendoc_session", same_site="strict", max_age=12 * 3600),
-        Middleware(LoginRequired, enabled=login_token is not None),
+        Middleware(LoginRequired, enabled=login_token is not None, root=ws.root),
     ]
     handlers: dict[Any, Any] = {GendocError: _gendoc_error, PathRefused: _refused,
                                 CsrfRefused: _csrf, HTTPException: _http, Exception: _bug}
-    routes = [*pages_login.ROUTES, *pages_overview.ROUTES, *pages_edit.ROUTES,
+    routes = [*pages_login.ROUTES, *pages_accounts.ROUTES, *pages_overview.ROUTES, *pages_edit.ROUTES,
               *pages_preview.ROUTES, *pages_tools.ROUTES, *pages_reports.ROUTES,
               *pages_register.ROUTES, *pages_plans.ROUTES,
               Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static")]

@@ -129,16 +129,41 @@ def merge_value(old: Any, new: Any, model: type[BaseModel] | None) -> Any:
     return _shorthand(old, new)
 
 
+def merge_keyed(old: Any, new: dict[str, Any], model: type[BaseModel]) -> Any:
+    """A mapping of groups (`ket_qua: {1: …}`): entries matched by code as text (the file may
+    write the codes as numbers), kept in the file's order, new codes appended, removed ones
+    dropped."""
+    if not isinstance(old, CommentedMap):
+        return new
+    numeric = all(isinstance(k, int) for k in old)
+    by_code = {str(k): k for k in old}
+    for code, value in new.items():
+        if code in by_code:
+            old[by_code[code]] = merge_value(old[by_code[code]], value, model)
+        else:
+            old[int(code) if numeric and code.isdigit() else code] = value
+    for code, key in by_code.items():
+        if code not in new:
+            del old[key]
+    return old
+
+
 def merge_map(target: CommentedMap, new: dict[str, Any], model: type[BaseModel]) -> None:
     """Merge the form's mapping into the file's: fields the form shows and left empty are
-    removed, keys the schema does not know are kept (the validation names them)."""
+    removed, keys the schema does not know are kept (the validation names them); a field the
+    file does not write is not added with the schema's own default (an unticked box)."""
     for spec in fields_of(model):
         if spec.widget == "hidden":
             continue
         if spec.name in new:
             if spec.name in target:
-                target[spec.name] = merge_value(target[spec.name], new[spec.name], spec.model)
-            else:
+                if spec.widget == "keyed" and spec.model is not None:
+                    target[spec.name] = merge_keyed(target[spec.name], new[spec.name],
+                                                    spec.model)
+                else:
+                    target[spec.name] = merge_value(target[spec.name], new[spec.name],
+                                                    spec.model)
+            elif spec.required or new[spec.name] != spec.default:
                 target[spec.name] = new[spec.name]
         elif spec.name in target and plain(target[spec.name]) not in (None, "", [], {}):
             del target[spec.name]  # left empty in the form (an empty `so:` line stays)

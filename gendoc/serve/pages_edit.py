@@ -22,8 +22,17 @@ from gendoc.document import DOCUMENT_SUFFIXES
 from gendoc.exceptions import ContentError
 from gendoc.kinds import Kind, all_kinds
 from gendoc.serve import content_edit
-from gendoc.serve.form_data import apply_action, decode
-from gendoc.serve.schema_form import display, fields_of, form_name, items_of
+from gendoc.serve.form_data import KEY_FIELD, apply_action, decode
+from gendoc.serve.schema_form import (
+    cells_of,
+    display,
+    entries_of,
+    fields_of,
+    form_name,
+    form_path,
+    items_of,
+    needs_cells,
+)
 from gendoc.serve.security import PathRefused, inside, posted
 from gendoc.serve.views import page
 
@@ -61,10 +70,14 @@ def _editor(request: Request, kind: Kind, path: Path, *, data: dict[str, Any], b
     checked = extra.get("checked")
     errors: dict[str, list[str]] = {}
     for problem in checked.problems if checked else []:
-        errors.setdefault(form_name(problem.field), []).append(problem.message)
+        name = form_path(kind.schema, data, form_name(problem.field))
+        errors.setdefault(name, []).append(problem.message)
+    extra.setdefault("cells", ())
     return page(request, "edit.html", status, kind=kind, path=shown(ws, path), data=data,
                 base=base, units=_units(ws), errors=errors, fields_of=fields_of,
-                display=display, items_of=items_of, exists=path.exists(),
+                display=display, items_of=items_of, entries_of=entries_of,
+                key_field=KEY_FIELD, needs_cells=needs_cells, cells_of=cells_of,
+                exists=path.exists(),
                 **{"checked": None, "conflict": None, **extra})
 
 
@@ -141,20 +154,24 @@ async def edit_submit(request: Request) -> Response:
         return _broken_meanwhile(request, form)
     data = decode(kind.schema, form)
     action, base = str(form.get("action", "check")), str(form.get("base", ""))
-    if action.startswith(("add:", "remove:")):
+    cells = {str(c) for c in form.getlist("cells")}  # lists edited box by box, kept so
+    if action.startswith("cells:"):
+        return _editor(request, kind, path, data=data, base=base,
+                       cells={*cells, action.partition(":")[2]})
+    if action.startswith(("add:", "add=:", "remove:")):
         apply_action(data, action)
-        return _editor(request, kind, path, data=data, base=base)
+        return _editor(request, kind, path, data=data, base=base, cells=cells)
     if action.startswith("overwrite:"):  # after a conflict, the clerk chose their version
         action, base = "save", action.partition(":")[2]
     text = content_edit.updated_text(loaded.text, data, kind.name, kind.schema)
     checked = await run_in_threadpool(content_edit.check_text, ws, path, text)
     if not checked.ok or action != "save":
-        return _editor(request, kind, path, data=data, base=base, checked=checked,
+        return _editor(request, kind, path, data=data, base=base, checked=checked, cells=cells,
                        status=200 if checked.ok or action == "check" else 422)
     try:
         await run_in_threadpool(content_edit.save, path, ws.content_dir, base, text)
     except content_edit.Conflict:
-        return _editor(request, kind, path, data=data, base=base, status=409,
+        return _editor(request, kind, path, data=data, base=base, status=409, cells=cells,
                        conflict={"theirs": loaded.text, "digest": loaded.digest, "mine": text})
     request.session["flash"] = f"Đã lưu {shown(ws, path)}."
     target = f"/preview?path={quote(shown(ws, path))}"

@@ -16,7 +16,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from gendoc.serve.security import posted
-from gendoc.serve.users import load_users, verify_password
+from gendoc.serve.users import load_accounts, verify_password
 from gendoc.serve.views import page
 
 
@@ -29,9 +29,10 @@ async def login_submit(request: Request) -> Response:
     expected = request.app.state.login_token
     name = str(form.get("name", "")).strip()[:60]
     given = str(form.get("token", "")).strip()
-    users = load_users(request.app.state.ws.root)
-    if name in users:
-        ok = await run_in_threadpool(verify_password, given, users[name])
+    accounts = load_accounts(request.app.state.ws.root)
+    account = accounts.get(name)
+    if account is not None:
+        ok = await run_in_threadpool(verify_password, given, account.hash)
     else:
         ok = bool(expected) and secrets.compare_digest(given.encode(), expected.encode())
     if not ok:
@@ -41,6 +42,9 @@ async def login_submit(request: Request) -> Response:
                             "khoản, hoặc mã 'gendoc serve' in ra khi khởi động.")
     request.session.clear()
     request.session["user"] = name or "văn thư"
+    if account is not None:  # an account's session ends when it is removed or its password changes
+        request.session["stamp"] = account.stamp
+        request.session["admin"] = account.admin
     return RedirectResponse("/", status_code=303)
 
 

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from gendoc.kinds import get_kind
+from gendoc.plans.new import scaffold
 from gendoc.plans.status import collect, find_source
 from gendoc.serve.security import posted
 from gendoc.serve.views import page
@@ -33,21 +33,23 @@ def _relative(request: Request, paths: list) -> list[str]:  # noqa: ANN001
 async def plans(request: Request) -> Response:
     report = _status(request)
     rows = [(row, _relative(request, row.files)) for row in report.rows]
-    return page(request, "plans.html", report=report, rows=rows, derived=None)
+    return page(request, "plans.html", report=report, rows=rows, derived=None, told=[])
 
 
 async def derive_all(request: Request) -> Response:
+    """`gendoc new ke_hoach --all-units`: what it prints (the source, a note per derived plan
+    that needs a look, the plans kept) is shown on the page."""
     await posted(request)
     ws = request.app.state.ws
     options = SimpleNamespace(units=[], all_units=True, source=None, year=None, xlsx=False,
                               output=None, force=False)
-    scaffold = get_kind("ke_hoach").scaffold
-    assert scaffold is not None  # the plan kind always derives
-    written = await run_in_threadpool(scaffold, ws, options)
+    told: list[tuple[str, bool]] = []
+    written = await run_in_threadpool(scaffold, ws, options,
+                                      lambda text, warning: told.append((text.strip(), warning)))
     report = _status(request)
     rows = [(row, _relative(request, row.files)) for row in report.rows]
     return page(request, "plans.html", report=report, rows=rows,
-                derived=_relative(request, written))
+                derived=_relative(request, written), told=told)
 
 
 ROUTES = [

@@ -26,6 +26,7 @@ from gendoc.serve.jobs import writing_output
 from gendoc.serve.pages_edit import content_path, shown
 from gendoc.serve.security import posted
 from gendoc.serve.views import page
+from gendoc.vi.dates import parse_date
 
 STATUS_LABELS = {"allocated": "đã cấp số, chưa dựng", "issued": "đã ban hành",
                  "replaced": "đã được thay thế"}
@@ -87,13 +88,40 @@ def next_number(ws: api.Workspace, path: Path, day: dt.date) -> tuple[str, Any]:
     return f"{format_number((last or 0) + 1)}/{facts.symbol}", doc
 
 
+def issue_day(ws: api.Workspace, path: Path, text: str | None) -> tuple[dt.date, str]:
+    """The issue date the clerk chose (dd/mm/yyyy, or yyyy-mm-dd from the date picker; today
+    when none) and what is wrong with it ("" when nothing): `api.issue_date_problem`."""
+    today = dt.date.today()
+    text = (text or "").strip()
+    if not text:
+        return today, ""
+    try:
+        found = parse_date(text)
+    except ValueError:
+        found = None
+    if found is None or not found.is_complete:
+        return today, (f"Ngày ban hành '{text}' không đọc được — chọn ngày trên lịch hoặc viết "
+                       "ngày/tháng/năm, ví dụ 20/01/2017.")
+    day = found.to_date()
+    problem = api.issue_date_problem(api.load_document(ws, path), day, today)
+    return day, f"Không cấp số được: {problem}" if problem else ""
+
+
+def _confirmation(request: Request, path: Path, day: dt.date, problem: str, status: int = 200,
+                  changed: bool = False) -> Response:
+    ws = request.app.state.ws
+    symbol, doc = next_number(ws, path, day)
+    return page(request, "issue.html", status, path=shown(ws, path), symbol=symbol, doc=doc,
+                day=day.strftime("%d/%m/%Y"), iso=day.isoformat(), changed=changed,
+                problem=problem)
+
+
 async def issue_confirm(request: Request) -> Response:
     ws = request.app.state.ws
     path = content_path(ws, request.query_params.get("path", ""))
-    today = dt.date.today()
-    symbol, doc = next_number(ws, path, today)
-    return page(request, "issue.html", path=shown(ws, path), symbol=symbol, doc=doc,
-                day=today.strftime("%d/%m/%Y"), changed=False)
+    day, problem = await run_in_threadpool(issue_day, ws, path, request.query_params.get("ngay"))
+    return await run_in_threadpool(_confirmation, request, path, day, problem,
+                                   422 if problem else 200)
 
 
 async def issue_submit(request: Request) -> Response:
@@ -102,12 +130,13 @@ async def issue_submit(request: Request) -> Response:
     form = await posted(request)
     ws = request.app.state.ws
     path = content_path(ws, str(form.get("path", "")))
-    today = dt.date.today()
-    symbol, doc = await run_in_threadpool(next_number, ws, path, today)
+    day, problem = await run_in_threadpool(issue_day, ws, path, str(form.get("ngay", "")))
+    if problem:
+        return await run_in_threadpool(_confirmation, request, path, day, problem, 422)
+    symbol, _ = await run_in_threadpool(next_number, ws, path, day)
     if symbol != form.get("symbol"):  # someone took the confirmed number meanwhile: ask again
-        return page(request, "issue.html", 409, path=shown(ws, path), symbol=symbol, doc=doc,
-                    day=today.strftime("%d/%m/%Y"), changed=True)
-    outcome = await run_in_threadpool(writing_output, issue, ws, path, date=today,
+        return await run_in_threadpool(_confirmation, request, path, day, "", 409, True)
+    outcome = await run_in_threadpool(writing_output, issue, ws, path, date=day,
                                       render=api.render_to)
     request.session["flash"] = (f"Đã cấp số {outcome.entry.full_symbol} ngày "
                                 f"{outcome.entry.doc_date:%d/%m/%Y} và dựng văn bản "

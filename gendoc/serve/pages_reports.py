@@ -28,6 +28,7 @@ from gendoc.document import DOCUMENT_SUFFIXES, NotADocument, discover
 from gendoc.exceptions import ContentError, GendocError
 from gendoc.reports.config import report_settings
 from gendoc.reports.consolidation import report_folder
+from gendoc.serve.consolidation_view import consolidation_view
 from gendoc.serve.security import posted
 from gendoc.serve.views import page
 from gendoc.writer import atomic_write
@@ -134,7 +135,8 @@ async def reports(request: Request) -> Response:
     year = year if YEAR.fullmatch(year) else years[0]
     return page(request, "reports.html", years=years, year=year, files=_listing(ws, year),
                 result=None, max_kb=MAX_UPLOAD_BYTES // 1024,
-                consolidated=consolidations(ws, year))
+                consolidated=consolidations(ws, year),
+                summary=await run_in_threadpool(consolidation_view, ws, int(year)))
 
 
 async def upload(request: Request) -> Response:
@@ -168,7 +170,8 @@ async def upload(request: Request) -> Response:
     shown_year = year if YEAR.fullmatch(year) else years[0]
     return page(request, "reports.html", status, years=years, year=shown_year,
                 files=_listing(ws, shown_year), result=result, max_kb=MAX_UPLOAD_BYTES // 1024,
-                consolidated=consolidations(ws, shown_year))
+                consolidated=consolidations(ws, shown_year),
+                summary=await run_in_threadpool(consolidation_view, ws, int(shown_year)))
 
 
 ROUTES = [

@@ -32,10 +32,12 @@ MAX_DEPTH = 6  # ND30 numbering has five levels; deeper nesting is edited in the
 class FieldSpec:
     name: str
     label: str
-    widget: str  # text textarea lines rows pairs numbers number check select unit date group items
+    widget: str  # text textarea lines rows pairs numbers number check select unit date group
+    #              items (a list of groups) keyed (a mapping of codes to groups)
     required: bool
     choices: tuple[str, ...] = ()
-    model: type[BaseModel] | None = None  # for group / items
+    model: type[BaseModel] | None = None  # for group / items / keyed
+    default: Any = None  # the schema's default of an optional field (a plain value only)
 
 
 def _unwrap_optional(annotation: Any) -> Any:
@@ -76,6 +78,10 @@ def widget_for(name: str, annotation: Any) -> tuple[str, tuple[str, ...], type[B
         widget, model = _list_widget(args[0] if args else str)
         return widget, (), model
     if origin is dict:
+        args = typing.get_args(annotation)
+        value: Any = _unwrap_optional(args[1]) if len(args) == 2 else str
+        if _is_model(value):
+            return "keyed", (), typing.cast(type[BaseModel], value)
         return "pairs", (), None
     if _is_model(annotation):
         return "group", (), annotation
@@ -94,8 +100,10 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     for name, info in model.model_fields.items():
         widget, choices, sub = widget_for(name, info.annotation)
         label = info.description or LABELS.get(name) or name.replace("_", " ")
+        default = info.default if isinstance(info.default, (bool, int, float, str)) else None
         specs.append(FieldSpec(name=name, label=label[:1].upper() + label[1:], widget=widget,
-                               required=info.is_required(), choices=choices, model=sub))
+                               required=info.is_required(), choices=choices, model=sub,
+                               default=default))
     return tuple(specs)
 
 
@@ -135,6 +143,32 @@ def display(spec: FieldSpec, value: Any) -> str:
     return str(value)
 
 
+def needs_cells(spec: FieldSpec, value: Any) -> bool:
+    """Whether a list cannot be edited in one text box without changing it: an item with a line
+    break ("one item a line"), a table cell with '|' or a line break ("cells split by |")."""
+    if not isinstance(value, list):
+        return False
+    if spec.widget == "lines":
+        return any("\n" in str(v) for v in value)
+    if spec.widget == "rows":
+        return any(isinstance(row, list) and any(c is not None and ("|" in str(c) or "\n" in str(c))
+                                                 for c in row) for row in value)
+    return False
+
+
+def cells_of(spec: FieldSpec, value: Any) -> list[list[str]]:
+    """A list edited one box per item (lines: one column) or per cell (rows), with an empty
+    last row to add one."""
+    rows: list[list[str]] = []
+    for item in value if isinstance(value, list) else ([] if value is None else [value]):
+        if spec.widget == "rows" and isinstance(item, list):
+            rows.append(["" if c is None else str(c) for c in item])
+        else:
+            rows.append([str(item)])
+    width = max((len(r) for r in rows), default=1)
+    return [r + [""] * (width - len(r)) for r in rows] + [[""] * width]
+
+
 def items_of(value: Any) -> list[dict[str, Any]]:
     """The entries of a repeatable group, as mappings (a Muc written as plain text is one
     paragraph: the schema's own shorthand)."""
@@ -143,6 +177,45 @@ def items_of(value: Any) -> list[dict[str, Any]]:
     return [v if isinstance(v, dict) else {"doan": [v]} for v in value]
 
 
+def entries_of(value: Any) -> list[tuple[str, dict[str, Any]]]:
+    """The entries of a mapping of groups (`ket_qua: {1: {dat: true, …}}`) as (code, mapping),
+    in the file's order."""
+    if not isinstance(value, dict):
+        return []
+    return [(str(k), v if isinstance(v, dict) else {}) for k, v in value.items()]
+
+
 def form_name(field: str) -> str:
     """A field as the CLI names it (`noi_dung[3].muc`) → the form's input name (`noi_dung.2.muc`)."""
     return re.sub(r"\[(\d+)\]", lambda m: f".{int(m.group(1)) - 1}", field)
+
+
+def form_path(model: type[BaseModel], data: Any, name: str) -> str:
+    """A form name with the CLI's codes of mapped groups (`don_vi.0.ket_qua.3`) → the form's
+    input name, where each entry of a mapping is numbered in the file's order (`ket_qua.2`)."""
+    steps, out = name.split("."), []
+    current: type[BaseModel] | None = model
+    node = data
+    i = 0
+    while i < len(steps) and current is not None:
+        spec = next((s for s in fields_of(current) if s.name == steps[i]), None)
+        if spec is None:
+            break
+        out.append(steps[i])
+        value = node.get(steps[i]) if isinstance(node, dict) else None
+        entries: list[tuple[str, Any]] = []
+        if spec.widget == "items" and i + 1 < len(steps) and steps[i + 1].isdigit():
+            entries = [(str(n), item) for n, item in enumerate(items_of(value))]
+        elif spec.widget == "keyed":
+            entries = entries_of(value)
+        elif spec.widget == "group":
+            current, node, i = spec.model, value, i + 1
+            continue
+        keys = [k for k, _ in entries]
+        if i + 1 >= len(steps) or steps[i + 1] not in keys:
+            i += 1
+            break
+        at = keys.index(steps[i + 1])
+        out.append(str(at))
+        current, node, i = spec.model, entries[at][1], i + 2
+    return ".".join(out + steps[i:])

@@ -20,6 +20,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from gendoc.exceptions import ConfigError
+from gendoc.serve.users import session_valid
+
 MAX_BODY_BYTES = 8 * 1024 * 1024  # a content form is a few KB; an Excel report form under 1 MB
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -140,21 +143,33 @@ def csrf_ok(request: Request, form: Any) -> bool:
             and secrets.compare_digest(expected, given))
 
 
+def _still_valid(root: Path, user: str, stamp: str) -> bool:
+    try:
+        return session_valid(root, user, stamp)
+    except ConfigError:  # a broken accounts file: log in again (the login page says why)
+        return False
+
+
 class LoginRequired:
     """Off loopback: every path but the login page and static files needs a logged-in session.
 
     Sits inside the session middleware (it reads `scope["session"]`)."""
 
-    def __init__(self, app: ASGIApp, enabled: bool) -> None:
+    def __init__(self, app: ASGIApp, enabled: bool, root: Path | None = None) -> None:
         self.app = app
         self.enabled = enabled
+        self.root = root
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (self.enabled and scope["type"] == "http"
-                and not scope["path"].startswith(OPEN_PATHS)
-                and not scope.get("session", {}).get("user")):
-            await RedirectResponse("/login", status_code=303)(scope, receive, send)
-            return
+        if self.enabled and scope["type"] == "http":
+            session = scope.get("session", {})
+            stamp = session.get("stamp")
+            if stamp is not None and self.root is not None and not _still_valid(
+                    self.root, str(session.get("user")), str(stamp)):
+                session.clear()  # the account was removed or its password changed
+            if not scope["path"].startswith(OPEN_PATHS) and not session.get("user"):
+                await RedirectResponse("/login", status_code=303)(scope, receive, send)
+                return
         await self.app(scope, receive, send)
 
 

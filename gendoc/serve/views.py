@@ -25,6 +25,7 @@ NAV = [
     ("/register", "Sổ đăng ký"),
     ("/reports", "Báo cáo"),
     ("/bias", "Kiểm tra định kiến giới"),
+    ("/accounts", "Tài khoản"),
 ]
 
 _env = Environment(

@@ -6,6 +6,7 @@ when GENDOC_SCREENSHOTS=1).
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,6 +145,9 @@ def test_reports_upload_names_the_bad_cell_and_refuses_what_it_must(served, tmp_
         problem = text(driver, "#upload-problem")
         assert "phu-quoc-2017.xlsx, ô Biểu 1!E6" in problem and "'mười'" in problem
         shot(driver, "bao-cao")
+        driver.execute_script("document.getElementById('consolidation').scrollIntoView()")
+        assert "Tổng cộng" in text(driver, "#consolidation")
+        shot(driver, "bang-tong-hop")
         field(driver, "tep").send_keys(str(huge))
         click(driver, "#upload")
         wait(driver, lambda d: "tệp quá lớn" in text(d, "#upload-problem"))
@@ -205,10 +209,67 @@ def test_plans_and_register_pages(served, tmp_path: Path) -> None:  # noqa: ANN0
         wait(driver, lambda d: d.find_elements(By.ID, "confirm-number"))
         number = text(driver, "#confirm-number")
         assert "Sẽ cấp số 01/KH-SNV" in number
+        today = dt.date.today()
+        assert f"ngày {today:%d/%m/%Y}" in number  # today unless the clerk picks a date
+        assert field(driver, "ngay").get_attribute("value") == f"{today:%d/%m/%Y}"
+        calendar = driver.find_element(By.ID, "ngay-lich")
+        assert calendar.get_attribute("type") == "date"
+        driver.execute_script(  # a day picked on the calendar, as the browser reports it
+            "arguments[0].value = '2017-01-20';"
+            "arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", calendar)
+        wait(driver, lambda d: field(d, "ngay").get_attribute("value") == "20/01/2017")
+        click(driver, "#change-date")
+        wait(driver, lambda d: "ngày 20/01/2017" in text(d, "#confirm-number"))
         shot(driver, "cap-so")
         click(driver, "#issue")
-        wait(driver, lambda d: "Đã cấp số 01/KH-SNV" in text(d))
+        wait(driver, lambda d: "Đã cấp số 01/KH-SNV ngày 20/01/2017" in text(d))
         driver.get(url + "/register")
         assert "01/KH-SNV" in text(driver, "#register")
         shot(driver, "so-dang-ky")
-    assert api.load_document(ws, ws.content_dir / "ke-hoach" / "so-noi-vu-bdg-2016-2020.yaml").data.so == 1
+    issued = api.load_document(ws, ws.content_dir / "ke-hoach" / "so-noi-vu-bdg-2016-2020.yaml")
+    assert issued.data.so == 1 and issued.data.ngay.to_date() == dt.date(2017, 1, 20)
+
+
+def test_a_nested_item_is_edited_in_the_browser(served, tmp_path: Path) -> None:  # noqa: ANN001
+    url, ws = served
+    path = "content/kiem-tra/bien-ban-kiem-tra-2018.yaml"
+    with chrome(tmp_path, height=1100) as driver:
+        driver.get(f"{url}/edit?path={path}")
+        click(driver, 'button[value="add:don_vi.1.dai_dien"]')
+        wait(driver, lambda d: d.find_elements(By.NAME, "f.don_vi.1.dai_dien.1.ho_ten"))
+        type_into(driver, "f.don_vi.1.dai_dien.1.ho_ten", "Võ Thị Hồng")
+        type_into(driver, "f.don_vi.1.dai_dien.1.chuc_vu", "Trưởng phòng Tổ chức cán bộ")
+        click(driver, 'button[value="add=:don_vi.1.ket_qua"]')
+        wait(driver, lambda d: d.find_elements(By.NAME, "f.don_vi.1.ket_qua.7.nhan_xet"))
+        assert field(driver, "f.don_vi.1.ket_qua.7._ma").get_attribute("value") == "8"
+        assert field(driver, "f.don_vi.1.dai_dien.1.ho_ten").get_attribute("value") == "Võ Thị Hồng"
+        type_into(driver, "f.don_vi.1.ket_qua.7.nhan_xet", "Chưa lưu hồ sơ bồi dưỡng.")
+        type_into(driver, "f.don_vi.1.ket_qua.7.khac_phuc", "Lập hồ sơ bồi dưỡng cán bộ nữ")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})",
+                              field(driver, "f.don_vi.1.dai_dien.1.ho_ten"))
+        shot(driver, "muc-long-nhau")
+        click(driver, "#save")
+        wait(driver, lambda d: "/preview" in d.current_url)
+    doc = api.load_document(ws, ws.root / path)
+    unit = doc.data.don_vi[1]
+    assert [p.ho_ten for p in unit.dai_dien][-1] == "Võ Thị Hồng"
+    assert unit.ket_qua["8"].dat is False and unit.ket_qua["8"].khac_phuc.startswith("Lập hồ sơ")
+
+
+def test_accounts_page_removes_an_account(served, tmp_path: Path) -> None:  # noqa: ANN001
+    from gendoc.serve.users import add_user, load_accounts
+
+    url, ws = served
+    add_user(ws.root, "lan", "mat-khau-lan")
+    add_user(ws.root, "an", "mat-khau-an1")
+    with chrome(tmp_path, height=700) as driver:
+        driver.get(url + "/accounts")
+        assert "Quản trị viên" in text(driver, "#accounts")
+        click(driver, "#remove-1")  # "an", sorted first
+        wait(driver, lambda d: d.find_elements(By.ID, "account-done"))
+        assert "Đã xóa tài khoản 'an'" in text(driver, "#account-done")
+        click(driver, "#remove-1")  # "lan": the last administrator
+        wait(driver, lambda d: d.find_elements(By.ID, "account-problem"))
+        assert "quản trị viên cuối cùng" in text(driver, "#account-problem")
+        shot(driver, "tai-khoan")
+    assert sorted(load_accounts(ws.root)) == ["lan"]

@@ -78,3 +78,22 @@ def test_of_two_saves_from_one_version_exactly_one_wins(tmp_path: Path) -> None:
         thread.join()
     assert sorted(outcomes) == ["conflict"] * 7 + ["saved"]
     assert path.read_text(encoding="utf-8").startswith("loai: ke_hoach\n# ")
+
+
+CELL = st.text(alphabet=st.sampled_from(list("aăđê ữ09|:#-'\"&<>{}[]\n*")), min_size=1,
+               max_size=30).map(str.strip).filter(bool)
+
+
+@given(cells=st.lists(st.lists(CELL, min_size=2, max_size=2), min_size=1, max_size=3),
+       items=st.lists(CELL, min_size=1, max_size=3))
+def test_cells_and_items_edited_box_by_box_are_stored_literally(cells: list[list[str]],
+                                                               items: list[str]) -> None:
+    form = _form(phu_luc__0__tieu_de="Phụ lục", phu_luc__0__bang__0__cot="A\nB")
+    form = {k: v for k, v in form.items() if k != "f.noi_nhan"}
+    form.update({f"f.noi_nhan.{i}": item for i, item in enumerate(items)})
+    form.update({f"f.phu_luc.0.bang.0.dong.{r}.{c}": cell.replace("\n", "\r\n")  # as browsers send
+                 for r, row in enumerate(cells) for c, cell in enumerate(row)})
+    text = content_edit.updated_text("", decode(PLAN.schema, form), "ke_hoach", PLAN.schema)
+    doc = api.load_document(WS, WS.content_dir / "ke-hoach" / "thu.yaml", text=text)
+    assert doc.data.noi_nhan == items
+    assert doc.data.phu_luc[0].bang[0].dong == cells

@@ -26,15 +26,12 @@ def open_form(client: TestClient, path: str) -> dict[str, str]:
     return form_fields(page.text, "edit-form")
 
 
-# Known limit of the generated form (issue 19 stays open for it): a list of groups that
-# themselves hold a list of groups (one biên bản per unit, each with its findings) is not
-# rebuilt from the form yet. Strict: the test reports when it starts to pass.
-NESTED_GROUPS = {"content/kiem-tra/bien-ban-kiem-tra-2018.yaml"}
+# A list of groups holding lists and mappings of groups: one biên bản per unit, each with its
+# representatives (a list) and its findings by checklist code (a mapping, codes written as numbers).
+NESTED = "content/kiem-tra/bien-ban-kiem-tra-2018.yaml"
 
 
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="lists of nested groups"))
-    if p in NESTED_GROUPS else p for p in EXAMPLES])
+@pytest.mark.parametrize("path", EXAMPLES)
 def test_saving_an_untouched_form_keeps_every_example_byte_for_byte(client: TestClient, ws,
                                                                      path: str) -> None:  # noqa: ANN001
     assert len(EXAMPLES) > 20  # every kind of the example workspace
@@ -174,3 +171,120 @@ def test_a_file_broken_by_someone_else_meanwhile_keeps_the_form(client: TestClie
     assert form_fields(clash.text, "edit-form")["f.nguoi_ky.ho_ten"] == "Bản Của Tôi"
     assert "co_quan: [chưa đóng" in text_of(clash.text)
     assert (ws.root / path).read_text(encoding="utf-8") == "loai: ke_hoach\nco_quan: [chưa đóng\n"
+
+
+def test_nested_groups_are_edited_as_a_tree_and_saved_keeping_the_file(client: TestClient,
+                                                                        ws) -> None:  # noqa: ANN001
+    before = (ws.root / NESTED).read_text(encoding="utf-8")
+    fields = open_form(client, NESTED)
+    assert fields["f.don_vi.1.dai_dien.0.ho_ten"] == "Trương Thị Ngọc Ánh"
+    assert fields["f.don_vi.0.ket_qua.2._ma"] == "3"  # the third finding, code 3
+    assert fields["f.don_vi.0.ket_qua.2.nhan_xet"].startswith("Tỷ lệ nữ giữ chức vụ")
+    assert "f.don_vi.0.ket_qua.2.dat" not in fields  # not met: the box is unticked
+    # A second representative for the second unit; a finding added, one removed, one changed.
+    grown = client.post("/edit", data={**fields, "action": "add:don_vi.1.dai_dien"})
+    fields = form_fields(grown.text, "edit-form")
+    fields["f.don_vi.1.dai_dien.1.ho_ten"] = "Lê Văn <Tám> & Cộng sự"
+    fields["f.don_vi.1.dai_dien.1.chuc_vu"] = "Chánh Văn phòng"
+    grown = client.post("/edit", data={**fields, "action": "add=:don_vi.1.ket_qua"})
+    fields = form_fields(grown.text, "edit-form")
+    assert fields["f.don_vi.1.ket_qua.7._ma"] == "8"  # the next free code
+    fields["f.don_vi.1.ket_qua.7.dat"] = "on"
+    fields["f.don_vi.1.ket_qua.7.nhan_xet"] = "Nội dung bổ sung: đạt."
+    shrunk = client.post("/edit", data={**fields, "action": "remove:don_vi.2.ket_qua.6"})
+    fields = form_fields(shrunk.text, "edit-form")
+    assert "f.don_vi.2.ket_qua.6._ma" not in fields
+    fields["f.don_vi.0.ket_qua.2.dat"] = "on"  # code 3 of the first unit is now met
+    saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, text_of(saved.text)
+    after = (ws.root / NESTED).read_text(encoding="utf-8")
+    assert after.splitlines()[:4] == before.splitlines()[:4]  # the leading comments are kept
+    assert "      - ho_ten: Lê Văn <Tám> & Cộng sự\n        chuc_vu: Chánh Văn phòng\n" in after
+    assert "      8:\n        dat: true\n        nhan_xet: 'Nội dung bổ sung: đạt.'\n" in after
+    doc = api.load_document(ws, ws.root / NESTED)
+    first, second, third = doc.data.don_vi[:3]
+    assert [p.ho_ten for p in second.dai_dien] == ["Trương Thị Ngọc Ánh", "Lê Văn <Tám> & Cộng sự"]
+    assert second.ket_qua["8"].dat and list(second.ket_qua) == [str(i) for i in range(1, 9)]
+    assert list(third.ket_qua) == [str(i) for i in range(1, 7)]
+    assert first.ket_qua["3"].dat and first.ket_qua["6"].dat is False
+    untouched = [line for line in before.splitlines() if "Tổ chức 09 cuộc tuyên truyền" in line]
+    assert untouched and untouched[0] in after.splitlines()  # flow-style lines kept as written
+
+
+def test_a_nested_error_is_shown_beside_its_field(client: TestClient) -> None:
+    fields = open_form(client, NESTED)
+    fields["f.don_vi.0.ket_qua.5.khac_phuc"] = ""  # not met and nothing to correct
+    refused = client.post("/edit", data={**fields, "action": "save"})
+    assert refused.status_code == 422
+    assert "don_vi[1].ket_qua.6" in text_of(refused.text)  # the CLI's name: the code, 6
+    assert 'data-field="don_vi.0.ket_qua.5"' in refused.text  # beside the sixth entry
+
+
+def test_a_box_ticked_by_default_can_be_unticked(client: TestClient, ws) -> None:  # noqa: ANN001
+    path = "content/bao-cao/tong-hop-2017.yaml"
+    fields = open_form(client, path)
+    assert fields["f.bieu_do"] == "on"  # not in the file: the schema's default, true
+    del fields["f.bieu_do"]
+    saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, text_of(saved.text)
+    assert "\nbieu_do: false\n" in (ws.root / path).read_text(encoding="utf-8")
+    assert api.load_document(ws, ws.root / path).data.bieu_do is False
+
+
+ANNEX = """phu_luc:
+  - tieu_de: Bảng theo dõi
+    bang:
+      - cot: [Nội dung, Ghi chú]
+        dong:
+          - [Tỷ lệ nữ | nam, "Dòng một\\nDòng hai"]
+          - [Thứ hai, "<b>&</b>"]
+"""
+
+
+def test_a_pipe_in_a_cell_and_a_line_break_in_an_item_round_trip(client: TestClient, ws) -> None:  # noqa: ANN001
+    path = "content/ke-hoach/so-y-te-bdg-2016-2020.yaml"
+    file = ws.root / path
+    text = file.read_text(encoding="utf-8").replace(
+        "  - Sở Nội vụ\n", '  - "Sở Nội vụ\\n(Phòng Công chức)"\n', 1) + ANNEX
+    file.write_text(text, encoding="utf-8")
+    fields = open_form(client, path)
+    # Each item and each cell has its own box, holding the text as it is.
+    assert fields["f.noi_nhan.1"] == "Sở Nội vụ\n(Phòng Công chức)"
+    assert fields["f.phu_luc.0.bang.0.dong.0.0"] == "Tỷ lệ nữ | nam"
+    assert fields["f.phu_luc.0.bang.0.dong.0.1"] == "Dòng một\nDòng hai"
+    assert fields["f.phu_luc.0.bang.0.dong.1.1"] == "<b>&</b>"
+    page = client.get("/edit", params={"path": path}).text
+    assert "&lt;b&gt;&amp;&lt;/b&gt;</textarea>" in page
+    saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, text_of(saved.text)
+    assert file.read_text(encoding="utf-8") == text  # untouched: the same bytes
+    fields = open_form(client, path)
+    fields["f.phu_luc.0.bang.0.dong.1.0"] = "a|b || c"
+    fields["f.phu_luc.0.bang.0.dong.2.0"] = "Mới\r\nhai dòng"  # the empty last row adds one
+    fields["f.phu_luc.0.bang.0.dong.2.1"] = "x"
+    last = max(int(k.split(".")[2]) for k in fields if k.startswith("f.noi_nhan."))
+    assert fields[f"f.noi_nhan.{last}"] == ""
+    fields[f"f.noi_nhan.{last}"] = "Lưu: VT, TCCB"  # the empty last box adds an item
+    saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, text_of(saved.text)
+    doc = api.load_document(ws, file)
+    assert doc.data.phu_luc[0].bang[0].dong == [["Tỷ lệ nữ | nam", "Dòng một\nDòng hai"],
+                                                ["a|b || c", "<b>&</b>"], ["Mới\nhai dòng", "x"]]
+    assert doc.data.noi_nhan[1] == "Sở Nội vụ\n(Phòng Công chức)"
+    assert doc.data.noi_nhan[-1] == "Lưu: VT, TCCB"
+
+
+def test_a_list_switches_to_one_box_per_cell_on_request(client: TestClient, ws) -> None:  # noqa: ANN001
+    path = "content/ke-hoach/so-y-te-bdg-2016-2020.yaml"
+    (ws.root / path).write_text((ws.root / path).read_text(encoding="utf-8") + ANNEX.replace(
+        "Tỷ lệ nữ | nam", "Một").replace('"Dòng một\\nDòng hai"', "Hai"), encoding="utf-8")
+    fields = open_form(client, path)
+    assert fields["f.phu_luc.0.bang.0.dong"].startswith("Một | Hai\n")  # one box: no | in cells
+    switched = client.post("/edit", data={**fields, "action": "cells:phu_luc.0.bang.0.dong"})
+    fields = form_fields(switched.text, "edit-form")
+    assert fields["f.phu_luc.0.bang.0.dong.0.1"] == "Hai" and fields["cells"]
+    fields["f.phu_luc.0.bang.0.dong.0.1"] = "Hai | Ba"
+    saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, text_of(saved.text)
+    doc = api.load_document(ws, ws.root / path)
+    assert doc.data.phu_luc[0].bang[0].dong[0] == ["Một", "Hai | Ba"]

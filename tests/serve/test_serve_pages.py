@@ -160,3 +160,76 @@ def test_plans_derive_every_missing_unit_plan_and_show_their_status(client: Test
     count = len([p for p in (ws.content_dir / "ke-hoach").glob("*.yaml")])
     assert f"Đã tạo {count - 4} kế hoạch mới" in text_of(derived.text)
     assert "Sở Nội vụ Dự thảo" in text_of(derived.text)
+
+
+def test_the_reports_page_shows_the_consolidation_tables(client: TestClient, ws) -> None:  # noqa: ANN001
+    from gendoc.reports.consolidation import consolidate
+    from gendoc.reports.indicators import PAIRED
+    from gendoc.reports.wording import so, ty_le
+
+    cons = consolidate(ws, 2017)  # what `gendoc consolidate 2017` and the report print
+    html = client.get("/reports", params={"nam": "2017"}).text
+    assert 'id="consolidation"' in html and "consolidation-problem" not in html
+    for spec in PAIRED:
+        table = html.split(f'id="tong-hop-{spec.key}"')[1].split("</table>")[0]
+        rows = [text_of(r) for r in table.split("<tr>")[2:]]
+        assert len(rows) == len(cons.reports) + 1  # a row per unit and the total row
+        for row, report in zip(rows, cons.reports, strict=False):
+            from gendoc.reports.model import totals
+
+            pair = totals(report.so_lieu, spec.key)
+            name = report.unit.ten_day_du or report.unit.ma
+            assert row.startswith(f"{cons.reports.index(report) + 1} {name} {so(pair.tong)} "
+                                  f"{so(pair.nu)}"), row
+        total = cons.total(spec.key)
+        assert rows[-1].startswith(f"Tổng cộng {so(total.tong)} {so(total.nu)} "
+                                   f"{ty_le(total.ty_le)}"), rows[-1]
+        assert "<strong>Tổng cộng</strong>" in table
+    province = text_of(html.split('id="tong-hop-tinh"')[1].split("</table>")[0])
+    first = PAIRED[0]
+    assert f"{first.title} {so(cons.total(first.key).tong)}" in province
+    assert "**" not in html  # gendoc's emphasis marks became bold, not text
+
+
+def test_an_invalid_unit_report_stops_the_consolidation_with_the_clis_message(
+        client: TestClient, ws) -> None:  # noqa: ANN001
+    bad = ws.content_dir / "bao-cao" / "2017" / "so-tai-chinh.yaml"
+    bad.write_text("loai: bao_cao\nco_quan: so-tai-chinh\nnam: 2017\nky: nam\n"
+                   "trich_yeu: <script>alert(1)</script> & co\nso_lieu: {nhan_su: mười}\n",
+                   encoding="utf-8")
+    html = client.get("/reports", params={"nam": "2017"}).text
+    problem = html.split('id="consolidation-problem">')[1].split("</pre>")[0]
+    assert "không tổng hợp được" in problem and "so-tai-chinh.yaml" in problem
+    assert "<script>" not in html and 'id="tong-hop-tinh"' not in html
+
+
+def test_deriving_every_plan_shows_what_the_cli_prints(client: TestClient, ws,  # noqa: ANN001
+                                                       tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from gendoc.cli import main
+
+    twin = tmp_path / "twin"
+    twin.mkdir()
+    shutil.copy2(ws.root / "gendoc.yaml", twin / "gendoc.yaml")
+    shutil.copytree(ws.root / "content", twin / "content")
+    cli = CliRunner().invoke(main, ["-w", str(twin), "new", "ke_hoach", "--all-units"])
+    assert cli.exit_code == 0, cli.output
+    printed = [line.strip() for line in cli.output.splitlines() if line.strip()]
+    page = client.get("/plans")
+    derived = client.post("/plans/derive", data={"csrf": csrf_of(page.text)})
+    notes = derived.text.split('id="derive-notes"')[1].split("</section>")[0]
+    import re
+
+    shown = [text_of(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", notes, re.S)]
+    written = [line for line in printed if line.startswith("+ ")]  # the page lists them above
+    summary = [line for line in printed if line.startswith("Đã tạo ")]  # and counts them
+    assert len(summary) == 1 and f"Đã tạo {len(written)} kế hoạch mới" in text_of(derived.text)
+    assert shown == [line for line in printed if line not in written + summary]
+    assert len(written) > 10 and all(line[2:] in derived.text for line in written)
+    kept = [s for s in shown if s.startswith("= content/ke-hoach/so-y-te-bdg-2016-2020.yaml")]
+    assert kept and "đã có, giữ nguyên" in kept[0]
+    assert 'class="warning">= content/ke-hoach/so-y-te' in notes.replace("\n", "")
+    assert any("kế hoạch mới" in s and "đã có" in s for s in shown)

@@ -53,3 +53,40 @@ def test_an_issued_document_is_not_issued_twice(client: TestClient, ws) -> None:
                                                    "path": issued, "symbol": symbol})
     assert refused.status_code == 400
     assert "--force" in text_of(refused.text) or "đã có số" in text_of(refused.text)
+
+
+def test_the_issue_date_is_chosen_shown_and_written(client: TestClient, ws) -> None:  # noqa: ANN001
+    confirm = client.get("/register/issue", params={"path": PLAN})
+    assert f'name="ngay" value="{dt.date.today():%d/%m/%Y}"' in confirm.text  # today
+    chosen = client.get("/register/issue", params={"path": PLAN, "ngay": "2017-01-20"})
+    assert chosen.status_code == 200
+    shown = text_of(chosen.text)
+    assert "Sẽ cấp số 01/KH-UBND , ngày 20/01/2017" in shown
+    assert "Cấp số 01/KH-UBND ngày 20/01/2017" in shown  # the button names both
+    done = client.post("/register/issue", data={"csrf": csrf_of(chosen.text), "path": PLAN,
+                                                "symbol": "01/KH-UBND", "ngay": "20/01/2017"},
+                       follow_redirects=False)
+    assert done.status_code == 303
+    flash = text_of(client.get(done.headers["location"]).text)
+    assert "Đã cấp số 01/KH-UBND ngày 20/01/2017" in flash
+    doc = api.load_document(ws, ws.root / PLAN)
+    assert doc.data.so == 1 and doc.data.ngay.to_date() == dt.date(2017, 1, 20)
+    assert "ngay: 2017-01-20" in (ws.root / PLAN).read_text(encoding="utf-8")
+
+
+def test_a_wrong_issue_date_is_refused_with_the_reason(client: TestClient, ws) -> None:  # noqa: ANN001
+    before = (ws.root / PLAN).read_bytes()
+    token = csrf_of(client.get("/register/issue", params={"path": PLAN}).text)
+    ahead = (dt.date.today() + dt.timedelta(days=400)).strftime("%d/%m/%Y")
+    for typed, reason in (("31/12/2015", "trước ngày 01/01/2016 (văn bản ghi năm 2016)"),
+                          (ahead, "cách hôm nay hơn một năm"),
+                          ("31/02/2017", "không đọc được"), ("12/2016", "không đọc được"),
+                          ("<b>&</b>", "không đọc được")):
+        page = client.get("/register/issue", params={"path": PLAN, "ngay": typed})
+        assert page.status_code == 422 and reason in text_of(page.text), typed
+        assert 'id="issue"' not in page.text  # nothing to confirm
+        posted = client.post("/register/issue", data={"csrf": token, "path": PLAN,
+                                                      "symbol": "01/KH-UBND", "ngay": typed})
+        assert posted.status_code == 422 and reason in text_of(posted.text), typed
+    assert "&lt;b&gt;&amp;&lt;/b&gt;" in page.text
+    assert (ws.root / PLAN).read_bytes() == before  # nothing issued

@@ -191,3 +191,82 @@ def test_accounts_log_in_with_their_password_which_is_stored_hashed(ws) -> None:
         assert ok.status_code == 303
         assert "lan" in text_of(client.get("/").text)
     app.state.jobs.shutdown()
+
+
+def _cli(ws, *args: str, typed: str = ""):  # noqa: ANN001, ANN202
+    from click.testing import CliRunner
+
+    from gendoc.cli import main
+
+    return CliRunner().invoke(main, ["-w", str(ws.root), "serve", *args], input=typed)
+
+
+def _login(client: TestClient, name: str, password: str) -> None:
+    token = csrf_of(client.get("/login").text)
+    done = client.post("/login", data={"csrf": token, "name": name, "token": password},
+                       follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"] == "/", text_of(done.text)
+
+
+def test_accounts_are_removed_and_passwords_changed_from_the_command_line(ws) -> None:  # noqa: ANN001
+    from gendoc.serve.users import load_accounts
+
+    assert _cli(ws, "--add-user", "lan", typed="mat-khau-lan\nmat-khau-lan\n").exit_code == 0
+    assert _cli(ws, "--add-user", "an", typed="mat-khau-an1\nmat-khau-an1\n").exit_code == 0
+    assert {n: a.admin for n, a in load_accounts(ws.root).items()} == {"lan": True, "an": False}
+    app = create_app(ws, login_token="ma-chung", allowed_hosts=["*"])
+    with TestClient(app) as lan, TestClient(app) as an:
+        _login(lan, "lan", "mat-khau-lan")
+        _login(an, "an", "mat-khau-an1")
+        last = _cli(ws, "--remove-user", "lan")
+        assert last.exit_code == 1 and "quản trị viên cuối cùng" in last.output
+        removed = _cli(ws, "--remove-user", "an")
+        assert removed.exit_code == 0 and "Đã xóa tài khoản 'an'" in removed.output
+        gone = an.get("/", follow_redirects=False)  # the removed account's session has ended
+        assert gone.status_code == 303 and gone.headers["location"] == "/login"
+        assert lan.get("/", follow_redirects=False).status_code == 200
+        changed = _cli(ws, "--password", "lan", typed="mat-khau-moi\nmat-khau-moi\n")
+        assert changed.exit_code == 0, changed.output
+        assert lan.get("/", follow_redirects=False).status_code == 303  # old sessions end
+        _login(lan, "lan", "mat-khau-moi")
+        missing = _cli(ws, "--password", "khong-co", typed="mat-khau-moi\nmat-khau-moi\n")
+        assert missing.exit_code == 1 and "không có tài khoản 'khong-co'" in missing.output
+        listed = _cli(ws, "--list-users")
+        assert listed.output.splitlines() == ["lan (quản trị viên)"]
+    app.state.jobs.shutdown()
+
+
+def test_the_accounts_page_removes_users_and_changes_passwords(ws) -> None:  # noqa: ANN001
+    from gendoc.serve.users import add_user, load_accounts
+
+    add_user(ws.root, "lan", "mat-khau-lan")  # the first account: administrator
+    add_user(ws.root, "an", "mat-khau-an1")
+    add_user(ws.root, "<b>&binh</b>", "mat-khau-binh")
+    app = create_app(ws, login_token="ma-chung", allowed_hosts=["*"])
+    with TestClient(app) as lan, TestClient(app) as an:
+        _login(lan, "lan", "mat-khau-lan")
+        _login(an, "an", "mat-khau-an1")
+        mine = an.get("/accounts")
+        assert "Xóa tài khoản" not in mine.text and "&lt;b&gt;" not in mine.text  # own row only
+        token = csrf_of(mine.text)
+        refused = an.post("/accounts", data={"csrf": token, "action": "remove", "name": "lan"})
+        assert refused.status_code == 400 and "chỉ quản trị viên" in text_of(refused.text)
+        wrong = an.post("/accounts", data={"csrf": token, "action": "password", "name": "an",
+                                           "current": "sai", "new": "mat-khau-an2",
+                                           "again": "mat-khau-an2"})
+        assert wrong.status_code == 400 and "mật khẩu hiện tại không đúng" in text_of(wrong.text)
+        own = an.post("/accounts", data={"csrf": token, "action": "password", "name": "an",
+                                         "current": "mat-khau-an1", "new": "mat-khau-an2",
+                                         "again": "mat-khau-an2"})
+        assert own.status_code == 200 and "Đã đổi mật khẩu của 'an'" in text_of(own.text)
+        assert an.get("/", follow_redirects=False).status_code == 200  # this session goes on
+        page = lan.get("/accounts")
+        assert "&lt;b&gt;&amp;binh&lt;/b&gt;" in page.text and "<b>&binh" not in page.text
+        token = csrf_of(page.text)
+        last = lan.post("/accounts", data={"csrf": token, "action": "remove", "name": "lan"})
+        assert last.status_code == 400 and "quản trị viên cuối cùng" in text_of(last.text)
+        done = lan.post("/accounts", data={"csrf": token, "action": "remove", "name": "an"})
+        assert done.status_code == 200 and "Đã xóa tài khoản 'an'" in text_of(done.text)
+        assert an.get("/", follow_redirects=False).headers["location"] == "/login"
+        assert sorted(load_accounts(ws.root)) == ["<b>&binh</b>", "lan"]
+    app.state.jobs.shutdown()
