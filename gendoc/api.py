@@ -38,8 +38,6 @@ __all__ = ["BuildOutcome", "Document", "DocumentResult", "Workspace", "build", "
            "check_layout", "issue_date_problem", "load_document", "load_workspace", "render",
            "render_to"]
 
-EARLIEST_ISSUE_YEAR = 2000  # before the register and ND30: a typing slip
-MAX_DAYS_AHEAD = 366  # an issue date more than a year ahead is a typing slip
 
 
 @dataclass
@@ -163,25 +161,11 @@ def _make_pdfs(ws: Workspace, outcome: BuildOutcome, timeout: float,
 
 
 def issue_date_problem(doc: Document, day: dt.date, today: dt.date | None = None) -> str | None:
-    """Why `day` cannot be the issue date of `doc`, in Vietnamese (None when it can): not before
-    1 January of the year the draft is dated (`ngay`), not before 2000, at most a year ahead."""
-    from gendoc.vi.dates import parse_date  # base layer; kept beside its only use
+    """Why `day` cannot be the issue date of `doc`, in Vietnamese (None when it can); the rule
+    `gendoc issue --date` applies (see gendoc.register.issue.issue_date_problem)."""
+    from gendoc.register.issue import issue_date_problem  # the register: on use
 
-    today = today or dt.date.today()
-    try:
-        drafted = parse_date(getattr(doc.data, "ngay", None))
-    except ValueError:
-        drafted = None
-    start = dt.date(max(drafted.year if drafted else EARLIEST_ISSUE_YEAR, EARLIEST_ISSUE_YEAR), 1, 1)
-    if day < start:
-        why = f"văn bản ghi năm {drafted.year}" if drafted and drafted.year >= EARLIEST_ISSUE_YEAR \
-            else f"ngày ban hành từ năm {EARLIEST_ISSUE_YEAR}"
-        return (f"ngày ban hành {day:%d/%m/%Y} trước ngày {start:%d/%m/%Y} ({why}) — chọn ngày "
-                "từ đầu năm của văn bản trở đi.")
-    if (day - today).days > MAX_DAYS_AHEAD:
-        return (f"ngày ban hành {day:%d/%m/%Y} cách hôm nay hơn một năm — kiểm tra lại năm đã "
-                "chọn.")
-    return None
+    return issue_date_problem(doc, day, today)
 
 
 def check_layout(pdf: Path | str) -> Report:

@@ -26,7 +26,11 @@ from gendoc.register.numbering import format_number
 from gendoc.register.schema import STATUS_ALLOCATED
 from gendoc.register.store import DocumentFacts, Entry, Register, open_register
 from gendoc.register.writeback import write_number
+from gendoc.vi.dates import parse_date
 from gendoc.writer import file_sha256
+
+EARLIEST_ISSUE_YEAR = 2000  # before the register and ND30: a typing slip
+MAX_DAYS_AHEAD = 366  # an issue date more than a year ahead is a typing slip
 
 Loader = Callable[[Any, Path], Any]
 Renderer = Callable[[Any, Path], Any]
@@ -101,6 +105,26 @@ def _signer(data: Any, path: Path | None) -> str:
     return f"{name} ({role})" if role else name
 
 
+def issue_date_problem(doc: Any, day: dt.date, today: dt.date | None = None) -> str | None:
+    """Why `day` cannot be the issue date of `doc`, in Vietnamese (None when it can): not before
+    1 January of the year the draft is dated (`ngay`), not before 2000, at most a year ahead."""
+    today = today or dt.date.today()
+    try:
+        drafted = parse_date(getattr(doc.data, "ngay", None))
+    except ValueError:
+        drafted = None
+    start = dt.date(max(drafted.year if drafted else EARLIEST_ISSUE_YEAR, EARLIEST_ISSUE_YEAR), 1, 1)
+    if day < start:
+        why = f"văn bản ghi năm {drafted.year}" if drafted and drafted.year >= EARLIEST_ISSUE_YEAR \
+            else f"ngày ban hành từ năm {EARLIEST_ISSUE_YEAR}"
+        return (f"ngày ban hành {day:%d/%m/%Y} trước ngày {start:%d/%m/%Y} ({why}) — chọn ngày "
+                "từ đầu năm của văn bản trở đi.")
+    if (day - today).days > MAX_DAYS_AHEAD:
+        return (f"ngày ban hành {day:%d/%m/%Y} cách hôm nay hơn một năm — kiểm tra lại năm đã "
+                "chọn.")
+    return None
+
+
 def issue(
     ws: Any,
     path: Path,
@@ -143,6 +167,9 @@ def _issue(
     render: Renderer,
 ) -> IssueOutcome:
     doc = load(ws, path)  # a file that does not validate never takes a number
+    problem = issue_date_problem(doc, date) if date is not None else None
+    if problem:
+        raise RegisterError(f"{path}: tùy chọn --date: {problem}")
     facts, type_abbr = facts_from_document(ws, doc, path)
     wsid = workspace_key_for(ws, register, settings)
     rel = relative_to_root(path, ws.root)

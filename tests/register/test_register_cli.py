@@ -101,3 +101,19 @@ def test_issue_command_errors_are_vietnamese(example_ws: tuple[Path, Path]) -> N
         main, ["-w", str(root), "register", "export", "--year", "2016", "-o", "so.csv"])
     assert bad_out.exit_code == 1 and ".xlsx" in bad_out.output
     assert "so.csv" in bad_out.output
+
+
+@pytest.mark.parametrize(("day", "words"), [("2015-12-31", "trước ngày 01/01/2016 (văn bản ghi năm 2016)"),
+                                            ("1999-05-01", "trước ngày 01/01/2016"),
+                                            ("2099-01-01", "cách hôm nay hơn một năm")])
+def test_an_absurd_issue_date_takes_no_number(example_ws: tuple[Path, Path], day: str,
+                                              words: str) -> None:
+    """The rule the web page applies before its confirmation, applied by `gendoc issue` too."""
+    root, plan = example_ws
+    before = plan.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["-w", str(root), "issue", str(plan), "--date", day])
+    assert result.exit_code == 1, result.output
+    assert "tùy chọn --date" in result.output and words in result.output, result.output
+    assert plan.read_text(encoding="utf-8") == before  # no number written back
+    listed = CliRunner().invoke(main, ["-w", str(root), "register", "list", "--year", day[:4]])
+    assert "KH-UBND" not in listed.output
