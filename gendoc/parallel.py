@@ -28,8 +28,14 @@ _WORKER: dict[str, Any] = {}
 
 
 def as_error(ws: Workspace, path: Path, exc: Exception) -> GendocError:
-    """A clerk-facing error for any exception met while handling one document."""
+    """A clerk-facing error for any exception met while handling one document, naming it.
+
+    Errors raised below the document (a template name, a sandbox refusal) do not know which
+    content file asked for them; the summary line must start with it."""
     if isinstance(exc, GendocError):
+        shown = rel(ws, path)
+        if not exc.format_message().startswith(shown):
+            exc.message = f"{shown}: {exc.message}"
         return exc
     return UnexpectedError(rel(ws, path), exc, traceback.format_exc())
 

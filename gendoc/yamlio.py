@@ -192,7 +192,10 @@ _PROBLEMS = (
     ("mapping values are not allowed", "dấu ':' không đúng chỗ — văn bản có dấu ':' phải đặt "
                                        "trong ngoặc kép"),
     ("could not find expected ':'", "thiếu dấu ':' sau tên trường"),
-    ("cannot start any token", "có ký tự không được đứng đầu (thường là dấu Tab, '@' hoặc '`')"),
+    ("cannot start any token", "có ký tự không được đứng đầu (thường là dấu Tab, '@', '`' hoặc "
+                               "'%') — đặt văn bản đó trong ngoặc kép"),
+    ("expected a single document", "tệp chỉ được chứa một văn bản — bỏ dòng '---' và phần sau "
+                                   "nó, hoặc tách thành tệp riêng"),
     ("expected <block end>", "thụt lề không thẳng hàng với các dòng cùng cấp"),
     ("did not find expected key", "thụt lề không thẳng hàng với các dòng cùng cấp"),
     ("did not find expected '-'", "mục của danh sách thụt lề sai"),
