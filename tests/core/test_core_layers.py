@@ -32,7 +32,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("shared models", ("gendoc.body", "gendoc.kinds.official", "gendoc.kinds.annex_pages",
                        "gendoc.docx_templates", "gendoc.docx_blocks", "gendoc.docx_render",
                        "gendoc.docx_meta", "gendoc.check.marks", "gendoc.docx_builtin",
-                       "gendoc.docx_trim", "gendoc.docx_compiled")),
+                       "gendoc.docx_trim", "gendoc.docx_compiled", "gendoc.docx_xml")),
     ("documents", ("gendoc.document",)),
     ("pipeline", ("gendoc.render", "gendoc.output", "gendoc.pdf", "gendoc.fingerprint",
                   "gendoc.parallel")),
