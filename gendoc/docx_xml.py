@@ -137,6 +137,6 @@ def _cell_paragraph(cell: etree._Element, spans: list, *, bold: bool,
     _el(props, "spacing", ("before", CELL_SPACING), ("after", CELL_SPACING), ("line", "240"),
         ("lineRule", "auto"))
     _el(props, "ind", ("firstLine", "0"))
-    _el(props, "jc", ("val", WD_ALIGN_PARAGRAPH.to_xml(align)))
+    _el(props, "jc", ("val", WD_ALIGN_PARAGRAPH.to_xml(align) or "left"))
     for span in spans:
         add_run(paragraph, span.text, bold=span.bold or bold, italic=span.italic, size_pt=size_pt)

@@ -21,6 +21,7 @@ from lxml import etree
 
 from gendoc.authoring.model import Where, mark
 from gendoc.exceptions import UnusableInputError
+from gendoc.safezip import open_zip
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -185,8 +186,8 @@ def _paragraph(p: etree._Element, part: str, area: str, number: int,
 
 def read_parts(data: bytes, shown: str) -> tuple[dict[str, Part], zipfile.ZipFile]:
     """Parse every part docxtpl renders; a file Word cannot open either is exit-2 input."""
+    zf = open_zip(data, shown)  # inflation caps and DTD refusal (UnusableInputError)
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
         names = [n for n in zf.namelist() if PART_RE.match(n)]
         if "word/document.xml" not in names:
             raise KeyError("word/document.xml")
