@@ -21,7 +21,7 @@ from lxml import etree
 
 from gendoc.authoring.model import Where, mark
 from gendoc.exceptions import UnusableInputError
-from gendoc.safezip import open_zip
+from gendoc.safezip import check_archive
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -186,14 +186,15 @@ def _paragraph(p: etree._Element, part: str, area: str, number: int,
 
 def read_parts(data: bytes, shown: str) -> tuple[dict[str, Part], zipfile.ZipFile]:
     """Parse every part docxtpl renders; a file Word cannot open either is exit-2 input."""
-    zf = open_zip(data, shown)  # inflation caps and DTD refusal (UnusableInputError)
     try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
         names = [n for n in zf.namelist() if PART_RE.match(n)]
         if "word/document.xml" not in names:
             raise KeyError("word/document.xml")
     except (zipfile.BadZipFile, KeyError) as exc:
         raise UnusableInputError(f"'{shown}' không phải tệp Word .docx đọc được ({exc}) — "
                                  "mở bằng Word và lưu lại dạng .docx.") from exc
+    check_archive(zf, shown)  # inflation caps and DTD refusal (gendoc.safezip)
     too_big = [i.filename for i in zf.infolist()
                if PART_RE.match(i.filename) and i.file_size > MAX_PART_BYTES]
     if too_big:

@@ -75,8 +75,8 @@ CASES: dict[str, tuple[Callable[[], bytes], tuple[str, ...]]] = {
     "dtd_in_styles": (lambda: _replaced("word/styles.xml", LAUGHS.encode()),
                       ("word/styles.xml", "DOCTYPE")),
     "too_many_parts": (many_members, ("thành phần", "vượt giới hạn")),
-    "not_a_zip": (lambda: "Đây là văn bản, không phải .docx".encode(), ("không phải tệp Office",)),
-    "truncated": (lambda: _builtin()[: len(_builtin()) // 2], ("không phải tệp Office",)),
+    "not_a_zip": (lambda: "Đây là văn bản, không phải .docx".encode(), ("không phải tệp Word",)),
+    "truncated": (lambda: _builtin()[: len(_builtin()) // 2], ("không phải tệp Word",)),
     "zip_without_document": (no_document_part, ("không phải tệp Word .docx",)),
 }
 
