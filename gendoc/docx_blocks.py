@@ -19,6 +19,7 @@ from docxtpl import DocxTemplate
 from gendoc import nd30
 from gendoc.body import Blocks, Image, PageBreak, Para, Span, Table, parse_inline
 from gendoc.docx_templates import spacer
+from gendoc.docx_xml import add_grid_table, add_run, new_paragraph, paragraph_style_ids
 from gendoc.exceptions import RenderError
 
 STYLE_NAMES = {
@@ -43,7 +44,7 @@ def body_size(tpl: DocxTemplate) -> float:
 def to_subdoc(tpl: DocxTemplate, blocks: Blocks):  # noqa: ANN201 - docxtpl Subdoc
     """Build the sub-document for one `Blocks` value."""
     sub = tpl.new_subdoc()
-    styles = {s.name for s in tpl.get_docx().styles}
+    styles = paragraph_style_ids(tpl.get_docx())
     for block in blocks:
         if isinstance(block, Para):
             _paragraph(sub, block, styles)
@@ -56,15 +57,13 @@ def to_subdoc(tpl: DocxTemplate, blocks: Blocks):  # noqa: ANN201 - docxtpl Subd
     return sub
 
 
-def _paragraph(sub, para: Para, styles: set[str]) -> None:  # noqa: ANN001
-    name = STYLE_NAMES.get(para.role, para.role)
-    paragraph = sub.add_paragraph(style=name if name in styles else None)
-    if para.keep_next:
-        paragraph.paragraph_format.keep_with_next = True
+def _paragraph(sub, para: Para, styles: dict[str, str | None]) -> None:  # noqa: ANN001
+    """Written as XML directly (gendoc.docx_xml): python-docx's object model is slow here."""
+    paragraph = new_paragraph(sub.subdocx.element.body,
+                              styles.get(STYLE_NAMES.get(para.role, para.role)),
+                              keep_next=para.keep_next)
     for span in para.spans:
-        run = paragraph.add_run(span.text)
-        run.bold = span.bold or None
-        run.italic = span.italic or None
+        add_run(paragraph, span.text, bold=span.bold, italic=span.italic)
 
 
 def _no_indent(paragraph, align) -> None:  # noqa: ANN001
@@ -76,16 +75,9 @@ def _no_indent(paragraph, align) -> None:  # noqa: ANN001
     fmt.alignment = align
 
 
-def _cell_text(cell, text: str | list[Span], *, size: float, bold: bool, align) -> None:  # noqa: ANN001
-    paragraph = cell.paragraphs[0]
-    _no_indent(paragraph, align)
+def _cell_spans(text: str | list[Span], bold: bool) -> list[Span]:
     # A cell is inline markup, or runs already built (media text: never re-parsed).
-    spans = text if isinstance(text, list) else parse_inline(str(text), bold=bold)
-    for span in spans:
-        run = paragraph.add_run(span.text)
-        run.bold = (span.bold or bold) or None
-        run.italic = span.italic or None
-        run.font.size = Pt(size)
+    return text if isinstance(text, list) else parse_inline(str(text), bold=bold)
 
 
 def _set_borders(table) -> None:  # noqa: ANN001
@@ -138,17 +130,12 @@ def _table(sub, block: Table, width_cm: float, size: float) -> None:  # noqa: AN
     widths = [width_cm * w / total for w in weights]
     aligns = [ALIGN.get(a, WD_ALIGN_PARAGRAPH.LEFT) for a in (block.align or ["trai"] * cols)]
     cell_size = block.size or max(size - 1, 11)
-    table = grid_table(sub, 1 + len(block.rows), widths)
-    for index, text in enumerate(block.header):
-        _cell_text(table.rows[0].cells[index], text, size=cell_size, bold=True,
-                   align=WD_ALIGN_PARAGRAPH.CENTER)
-    row_flags(table.rows[0], header=True)
     last = len(block.rows)
+    cells = [[(_cell_spans(text, True), True, WD_ALIGN_PARAGRAPH.CENTER) for text in block.header]]
     for r, row in enumerate(block.rows, start=1):
-        for c, cell in enumerate(row):
-            _cell_text(table.rows[r].cells[c], cell, size=cell_size,
-                       bold=block.bold_last_row and r == last, align=aligns[c])
-        row_flags(table.rows[r], header=False)
+        bold = block.bold_last_row and r == last
+        cells.append([(_cell_spans(text, bold), bold, aligns[c]) for c, text in enumerate(row)])
+    add_grid_table(sub.subdocx.element.body, widths, cells, size_pt=cell_size)
     spacer(sub.add_paragraph())  # keep the next paragraph off the table
 
 

@@ -1,25 +1,29 @@
-"""Render a DOCX template with docxtpl in gendoc's sandbox, then apply the workspace's format.
+"""Fill a compiled DOCX template with docxtpl in gendoc's sandbox, then fit what depends on it.
 
 docxtpl merges the context into the template (autoescaped, so `&`, `<` and quotes in content
-come out literally); afterwards python-docx applies the format settings from `gendoc.yaml`
-(margins, body size) and sizes the short rule lines to the actual issuing-body name.
+come out literally). The workspace's format is already in the compiled template
+(`gendoc.docx_compiled`); afterwards the short rule lines are sized to the text actually printed
+(the issuing body's name, the trích yếu, each annex's «Kèm theo» line), annex pages restart, and
+empty paragraphs that would print a blank page shrink. Paragraphs are found by the style ids the
+compiled template mapped once, not by python-docx's style lookup (a scan of every style).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
-from docxtpl import DocxTemplate
 
 from gendoc import nd30
 from gendoc.body import Blocks
 from gendoc.docx_blocks import to_subdoc
+from gendoc.docx_compiled import CompiledTemplate, cached_template
 from gendoc.docx_templates import (
     RULE_CO_QUAN,
     RULE_PHU_LUC,
@@ -31,53 +35,36 @@ from gendoc.docx_templates import (
 )
 from gendoc.kinds.annex_pages import restart_annex_pages
 from gendoc.kinds.official import ANNEX_NOTE_STYLE
-from gendoc.templates import make_env, render_error
+from gendoc.templates import render_error
 from gendoc.textwidth import width_cm
-from gendoc.workspace import DinhDang, Workspace
-
-BODY_STYLE_NAMES = ("Normal", "ND30 Noi dung", "ND30 Can cu", "ND30 Tieu de giua")
+from gendoc.workspace import Workspace
 
 
-def render_docx(template: Path, context: dict[str, Any], ws: Workspace | None) -> DocxDocument:
-    """Merge `context` into `template`; Jinja errors become RenderError naming the template."""
-    tpl = DocxTemplate(str(template))
-    if ws is not None:
-        apply_format(tpl.get_docx(), ws.config.dinh_dang)  # before blocks measure the text width
-    env = make_env(ws, autoescape=True, loader=False)
+def render_docx(template: Path | CompiledTemplate, context: dict[str, Any], ws: Workspace | None,
+                *, cache: MutableMapping[Any, Any] | None = None) -> DocxDocument:
+    """Merge `context` into `template`; Jinja errors become RenderError naming the template.
+
+    `template` is a path (compiled here, or found in `cache`: the build's compiled templates) or
+    a template compiled for this build. `ws` (None: keep the template's own page layout) gives
+    the ND30 format applied when a path is compiled.
+    """
+    compiled = template if isinstance(template, CompiledTemplate) else \
+        cached_template(cache, template, ws)
+    tpl = compiled.fill()
     context = {key: to_subdoc(tpl, value) if isinstance(value, Blocks) else value
                for key, value in context.items()}
     try:
-        tpl.render(context, jinja_env=env, autoescape=True)
+        tpl.render_with(context)
     except Exception as exc:  # jinja errors, sandbox refusals, docxtpl's XML errors
-        raise render_error(template.name, exc) from exc
+        raise render_error(compiled.path.name, exc) from exc
     doc = tpl.docx
-    fit_rules(doc)
-    restart_annex_pages(doc)
+    fit_rules(doc, compiled.style_ids)
+    restart_annex_pages(doc, compiled.style_ids)
     no_blank_pages(doc)
     return doc
 
 
-def apply_format(doc: DocxDocument, fmt: DinhDang) -> None:
-    """Apply the workspace's ND30 format choices (already validated against ND30's ranges)."""
-    for section in doc.sections:
-        section.top_margin = Mm(fmt.le_tren)
-        section.bottom_margin = Mm(fmt.le_duoi)
-        section.left_margin = Mm(fmt.le_trai)
-        section.right_margin = Mm(fmt.le_phai)
-    names = {s.name for s in doc.styles}
-    for name in BODY_STYLE_NAMES:
-        if name not in names:
-            continue
-        style = doc.styles[name]
-        if name == "Normal":
-            style.font.size = Pt(fmt.co_chu)
-            continue
-        style.paragraph_format.line_spacing = fmt.gian_dong
-        if style.paragraph_format.first_line_indent:
-            style.paragraph_format.first_line_indent = Cm(fmt.thut_dau_dong)
-
-
-def fit_rules(doc: DocxDocument) -> None:
+def fit_rules(doc: DocxDocument, style_ids: dict[str, str]) -> None:
     """Size the short rules to the text actually printed (the numbers are in `gendoc.nd30`).
 
     Under the issuing body: `CO_QUAN_RULE_TARGET` of the name's longest line; under the trích
@@ -85,11 +72,16 @@ def fit_rules(doc: DocxDocument) -> None:
     of `PHU_LUC_RULE_TARGET` of that line (Phụ lục III, Mẫu 2.1), added here. Widths inside a
     table cell are the cell less its margins.
     """
+    def style_id(name: str) -> str:  # a style the template lacks matches no paragraph
+        return style_ids.get(name, "\0" + name)
+
+    co_quan, trich_yeu, annex_note = (style_id(RULE_CO_QUAN), style_id(RULE_TRICH_YEU),
+                                      style_id(ANNEX_NOTE_STYLE))
     for table in doc.tables[:1]:
         for cell in table.rows[0].cells:
             paragraphs = cell.paragraphs
             for i, para in enumerate(paragraphs):
-                if para.style is None or para.style.name != RULE_CO_QUAN:
+                if para._p.style != co_quan:
                     continue
                 names = [p.text for p in paragraphs[:i] if p.text.strip() and _is_bold(p)]
                 if not names:
@@ -100,13 +92,13 @@ def fit_rules(doc: DocxDocument) -> None:
     text_cm = _text_width_cm(doc)
     paragraphs = doc.paragraphs
     for i, para in enumerate(paragraphs):
-        name = para.style.name if para.style is not None else ""
-        if name == RULE_TRICH_YEU:
+        name = para._p.style
+        if name == trich_yeu:
             above = [p for p in paragraphs[max(i - 3, 0):i] if p.text.strip()]
             if above:
                 _fit_under(para, above[-1], text_cm, nd30.TRICH_YEU_RULE_TARGET)
-        elif name == ANNEX_NOTE_STYLE and para.text.strip():
-            rule = _insert_rule_after(para, doc)
+        elif name == annex_note and para.text.strip():
+            rule = _insert_rule_after(para, style_ids.get(RULE_PHU_LUC))
             _fit_under(rule, para, text_cm, nd30.PHU_LUC_RULE_TARGET)
 
 
@@ -117,12 +109,12 @@ def _fit_under(rule, above, text_cm: float, fraction: float) -> None:  # noqa: A
     center_rule(rule, text_cm, line * fraction)
 
 
-def _insert_rule_after(para, doc: DocxDocument):  # noqa: ANN001, ANN202
-
+def _insert_rule_after(para, rule_style: str | None):  # noqa: ANN001, ANN202
     element = OxmlElement("w:p")
     para._p.addnext(element)
     rule = Paragraph(element, para._parent)
-    rule.style = doc.styles[RULE_PHU_LUC] if RULE_PHU_LUC in {s.name for s in doc.styles} else None
+    if rule_style is not None:
+        rule._p.style = rule_style
     rule.paragraph_format.keep_with_next = True
     rule.paragraph_format.space_after = Pt(nd30.DEFAULT_PARAGRAPH_SPACING_PT)
     bottom_border(rule)

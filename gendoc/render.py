@@ -45,8 +45,9 @@ def docx_artifact(doc: Document, bctx: BuildContext, context: dict[str, Any], *,
                   nd30: bool | None = None) -> Artifact:
     """Merge `context` into the document's template (or `template`) → one .docx artifact.
 
-    The one DOCX path of every kind. A kind whose `page_format` is "own" (certificates) keeps its
-    template's page layout instead of the workspace's ND30 format.
+    The one DOCX path of every kind: the template is compiled once per build (kept in
+    `bctx.cache`, see `gendoc.docx_compiled`) and filled here. A kind whose `page_format` is
+    "own" (certificates) keeps its template's page layout instead of the workspace's ND30 format.
     """
     from gendoc.docx_meta import set_core_properties
     from gendoc.docx_render import render_docx, to_bytes  # docxtpl: heavy, only when rendering
@@ -54,7 +55,8 @@ def docx_artifact(doc: Document, bctx: BuildContext, context: dict[str, Any], *,
     ws = bctx.ws
     name = template or getattr(doc.data, "template", None) or doc.kind.template
     found = find_template(ws, name)
-    rendered = render_docx(found, context, ws if doc.kind.page_format == "nd30" else None)
+    rendered = render_docx(found, context, ws if doc.kind.page_format == "nd30" else None,
+                           cache=bctx.cache)  # compiled once per build, filled per document
     set_core_properties(rendered, context)  # PDF/A title, author, subject (gendoc/docx_meta.py)
     target = path or f"{stem_of(doc, bctx)}.docx"
     return artifact(target, to_bytes(rendered),

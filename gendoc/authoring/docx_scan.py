@@ -21,6 +21,7 @@ from lxml import etree
 
 from gendoc.authoring.model import Where, mark
 from gendoc.exceptions import UnusableInputError
+from gendoc.safezip import check_archive
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -193,6 +194,7 @@ def read_parts(data: bytes, shown: str) -> tuple[dict[str, Part], zipfile.ZipFil
     except (zipfile.BadZipFile, KeyError) as exc:
         raise UnusableInputError(f"'{shown}' không phải tệp Word .docx đọc được ({exc}) — "
                                  "mở bằng Word và lưu lại dạng .docx.") from exc
+    check_archive(zf, shown)  # inflation caps and DTD refusal (gendoc.safezip)
     too_big = [i.filename for i in zf.infolist()
                if PART_RE.match(i.filename) and i.file_size > MAX_PART_BYTES]
     if too_big:

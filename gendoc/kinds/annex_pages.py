@@ -39,10 +39,17 @@ def _next_page(sect_pr) -> None:  # noqa: ANN001
     sect_pr.insert(0, kind)
 
 
-def restart_annex_pages(doc: DocxDocument) -> int:
-    """Give each annex its own section numbered from 1; returns how many annexes were found."""
-    labels = [p for p in doc.paragraphs
-              if p.style is not None and p.style.name == ANNEX_LABEL_STYLE and p.text.strip()]
+def restart_annex_pages(doc: DocxDocument, style_ids: dict[str, str] | None = None) -> int:
+    """Give each annex its own section numbered from 1; returns how many annexes were found.
+
+    `style_ids` (style name → id) is the template's map when the caller already has it.
+    """
+    if style_ids is None:
+        style_ids = {s.name: s.style_id for s in doc.styles if s.name is not None}
+    label_id = style_ids.get(ANNEX_LABEL_STYLE)
+    if label_id is None:
+        return 0
+    labels = [p for p in doc.paragraphs if p._p.style == label_id and p.text.strip()]
     if not labels:
         return 0
     body_sect = doc.element.body.find(qn("w:sectPr"))

@@ -1,7 +1,7 @@
 """Giấy chứng nhận: the course certificate layout (not an ND30 administrative document).
 
 Certificates are produced in batches by the course renderer (`gendoc.training`); this kind
-registers the built-in template so that `python -m gendoc.docx_templates` draws it, a clerk can
+registers the built-in template so that `python -m gendoc.docx_builtin` draws it, a clerk can
 fetch it to restyle it, and a single certificate can be written by hand (`loai: giay_chung_nhan`).
 It is `official=False`: `gendoc build --check` does not hold it to the ND30 body format.
 """

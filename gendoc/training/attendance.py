@@ -23,7 +23,7 @@ from docx.shared import Cm, Pt
 from gendoc import nd30
 from gendoc.check.marks import mark
 from gendoc.docx_blocks import grid_table, row_flags
-from gendoc.docx_render import apply_format
+from gendoc.docx_compiled import apply_format
 from gendoc.docx_templates import (
     RULE_CO_QUAN,
     add_para,

@@ -33,6 +33,7 @@ import click
 from lxml import etree
 
 from gendoc.exceptions import RenderError
+from gendoc.safezip import open_zip, read_member
 from gendoc.writer import atomic_write, ensure_inside
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -94,8 +95,8 @@ def fill(segments: Segments, values: Mapping[str, str], upper: Mapping[str, str]
 
 def _template_text(template: Path) -> str:
     """The text of a .docx template's main part with XML tags removed (Jinja tags stay)."""
-    with zipfile.ZipFile(template) as zf:
-        xml = zf.read("word/document.xml").decode("utf-8")
+    with open_zip(template, template.name) as zf:  # caps inflation, refuses a DTD
+        xml = read_member(zf, "word/document.xml", template.name).decode("utf-8")
     return re.sub(r"<[^>]+>", "", xml)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from docx import Document
 
 from gendoc.check.marks import NOT_ND30_NOTE, classify, read_mark
-from gendoc.docx_templates import template_marks
+from gendoc.docx_builtin import template_marks
 from gendoc.kinds import all_kinds
 
 REPO = Path(__file__).resolve().parents[2]

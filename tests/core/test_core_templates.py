@@ -1,4 +1,4 @@
-"""The committed built-in .docx templates are exactly what `gendoc.docx_templates` draws from
+"""The committed built-in .docx templates are exactly what `gendoc.docx_builtin` writes from
 the numbers in `gendoc.nd30` (so the format is reviewed in code, not hidden in binaries)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gendoc.docx_templates import generators, write_all
+from gendoc.docx_builtin import generators, write_all
 from gendoc.workspace import builtin_templates_dir
 
 PARTS = ("word/document.xml", "word/styles.xml")
@@ -24,6 +24,6 @@ def parts(path: Path) -> dict[str, bytes]:
 def test_committed_template_matches_generator(name: str, tmp_path: Path) -> None:
     fresh = {p.name: p for p in write_all(tmp_path)}[name]
     committed = builtin_templates_dir() / name
-    assert committed.is_file(), f"run: python -m gendoc.docx_templates ({name} missing)"
+    assert committed.is_file(), f"run: python -m gendoc.docx_builtin ({name} missing)"
     assert parts(fresh) == parts(committed), (
-        f"{name} differs from its generator — regenerate with: python -m gendoc.docx_templates")
+        f"{name} differs from its generator — regenerate with: python -m gendoc.docx_builtin")
