@@ -185,6 +185,27 @@ def parse(source: Source, env: jinja2.Environment, report: TemplateReport) -> ji
         return None
 
 
+def _close(source: Source, stack: list[tuple[str, int, int]], value: str,
+           here: tuple[int, int], report: TemplateReport) -> bool:
+    """Pop the block `{% endX %}` closes; False (with the problem reported) when it closes none
+    or another one."""
+    opener = value[3:]
+    if not stack:
+        report.add(LOI, "the-dong-thua", f"thẻ {{% {value} %}} không có thẻ mở "
+                   f"{{% {opener} … %}} tương ứng phía trên", source.where(*here),
+                   hint="xóa thẻ đóng thừa hoặc thêm thẻ mở")
+        return False
+    top, line, order = stack.pop()
+    if top != opener:
+        report.add(LOI, "the-dong-sai",
+                   f"gặp {{% {value} %}} trong khi thẻ {{% {top} … %}} mở ở "
+                   f"{_short(source.where(line, order))} chưa đóng",
+                   source.where(*here), hint=f"thêm {{% end{top} %}} trước thẻ này, "
+                   "hoặc sửa tên thẻ đóng")
+        return False
+    return True
+
+
 def _blocks(source: Source, tokens: list[tuple[int, str, str]], report: TemplateReport) -> bool:
     stack: list[tuple[str, int, int]] = []  # keyword, line, ordinal within the line
     ordinal: dict[int, int] = {}
@@ -226,21 +247,8 @@ def _blocks(source: Source, tokens: list[tuple[int, str, str]], report: Template
                            f"{' / '.join('{% ' + o + ' %}' for o in sorted(MIDDLES[value]))}",
                            source.where(*here), hint="xóa thẻ hoặc thêm thẻ mở khối phía trên")
                 return False
-        elif value.startswith("end"):
-            opener = value[3:]
-            if not stack:
-                report.add(LOI, "the-dong-thua", f"thẻ {{% {value} %}} không có thẻ mở "
-                           f"{{% {opener} … %}} tương ứng phía trên", source.where(*here),
-                           hint="xóa thẻ đóng thừa hoặc thêm thẻ mở")
-                return False
-            top, line, order = stack.pop()
-            if top != opener:
-                report.add(LOI, "the-dong-sai",
-                           f"gặp {{% {value} %}} trong khi thẻ {{% {top} … %}} mở ở "
-                           f"{_short(source.where(line, order))} chưa đóng",
-                           source.where(*here), hint=f"thêm {{% end{top} %}} trước thẻ này, "
-                           "hoặc sửa tên thẻ đóng")
-                return False
+        elif value.startswith("end") and not _close(source, stack, value, here, report):
+            return False
     for top, line, order in stack:
         report.add(LOI, "the-chua-dong", f"thẻ {{% {top} … %}} mở ở đây nhưng không có "
                    f"{{% end{top} %}}", source.where(line, order),

@@ -66,9 +66,8 @@ def _page_border(doc: DocxDocument) -> None:
     sect.find(qn("w:pgMar")).addnext(borders)
 
 
-def make_template() -> DocxDocument:
-    """Draw the built-in certificate template (landscape, bordered, Times New Roman)."""
-    doc = base_document()
+def _landscape_page(doc: DocxDocument) -> None:
+    """A4 landscape with the certificate's margins and border, and no page number."""
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
@@ -78,6 +77,12 @@ def make_template() -> DocxDocument:
     section.header.paragraphs[0]._p.getparent().remove(section.header.paragraphs[0]._p)
     section.header.add_paragraph()
     _page_border(doc)
+
+
+def make_template() -> DocxDocument:
+    """Draw the built-in certificate template (landscape, bordered, Times New Roman)."""
+    doc = base_document()
+    _landscape_page(doc)
 
     left_cm, right_cm = COLUMNS_CM
     table = borderless_table(doc, COLUMNS_CM)
