@@ -30,7 +30,15 @@ def set_core_properties(doc: DocxDocument, context: Mapping[str, Any]) -> None:
     if not (title or author):
         return
     props = doc.core_properties
-    props.title = title
-    props.author = author
-    props.subject = number_and_symbol(context)
-    props.last_modified_by = author
+    props.title = _fit(title)
+    props.author = _fit(author)
+    props.subject = _fit(number_and_symbol(context))
+    props.last_modified_by = _fit(author)
+
+
+CORE_PROPERTY_CHARS = 255  # python-docx (and Word's dialog) hold at most this many characters
+
+
+def _fit(text: str) -> str:
+    """A property value Word accepts: a long trích yếu is cut with "…" (the page prints it whole)."""
+    return text if len(text) <= CORE_PROPERTY_CHARS else text[:CORE_PROPERTY_CHARS - 1] + "…"

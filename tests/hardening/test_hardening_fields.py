@@ -98,3 +98,17 @@ def test_markup_in_text_is_printed_literally(make_ws, cli) -> None:  # noqa: ANN
     assert result.exit_code == 0, result.stderr
     paragraphs = [p.text for p in DocxDocument(str(ws / "output" / "a.docx")).paragraphs]
     assert any(text in p for p in paragraphs), paragraphs
+
+
+def test_a_long_title_builds_and_its_file_property_is_cut(make_ws, cli) -> None:  # noqa: ANN001
+    """The page prints the whole trích yếu; the .docx title property holds 255 characters."""
+    from docx import Document as DocxDocument
+
+    title = "Kế hoạch thực hiện " + "các biện pháp bình đẳng giới " * 12
+    ws = make_ws({"content/a.yaml": with_field("trich_yeu", title.strip())})
+    result = cli("build", ws=ws)
+    assert result.exit_code == 0, result.stderr
+    doc = DocxDocument(str(ws / "output" / "a.docx"))
+    assert len(doc.core_properties.title) == 255 and doc.core_properties.title.endswith("…")
+    printed = " ".join(p.text for p in doc.paragraphs)
+    assert title.strip() in printed.replace("\n", " ")
