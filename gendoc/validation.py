@@ -84,7 +84,7 @@ def _describe(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | N
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return f"ngày không hợp lệ: '{err.get('input')}'", "viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2017-01-25"
     if kind in ("literal_error", "enum"):
-        expected = ctx.get("expected", "")
+        expected = str(ctx.get("expected", "")).replace(" or ", " hoặc ")  # pydantic's English
         return f"giá trị '{err.get('input')}' không hợp lệ", f"chọn một trong: {expected}"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = next(iter(ctx.values()), "")

@@ -252,7 +252,10 @@ def load_workspace(path: Path | str | None = None) -> Workspace:
     codes = [u.ma for u in config.co_quan]
     dupes = sorted({c for c in codes if codes.count(c) > 1})
     if dupes:
-        raise ConfigError(f"{cfg_path}: mã cơ quan bị trùng: {', '.join(dupes)} — mỗi mã chỉ dùng một lần.")
+        again = next(i for i, c in enumerate(codes) if c in dupes and codes.index(c) != i)
+        line = locate(("co_quan", again, "ma"))
+        raise ConfigError(f"{cfg_path}{f', dòng {line}' if line else ''}: mã cơ quan bị trùng: "
+                          f"{', '.join(dupes)} — mỗi mã chỉ dùng một lần.")
     ids = [u.ma_dinh_danh for u in config.co_quan if u.ma_dinh_danh]
     twice = sorted({c for c in ids if ids.count(c) > 1})
     if twice:

@@ -12,8 +12,8 @@ Paths are relative to the workspace root. Every problem is reported together, na
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +33,11 @@ class SignSettings:
     copying_body: str | None = None
 
 
-def settings_from(root: Path | None, raw_config: Mapping[str, Any] | None) -> SignSettings:
-    """Read and check the section; absent section → defaults (nothing trusted, no seal size)."""
+def settings_from(root: Path | None, raw_config: Mapping[str, Any] | None,
+                  locate: Callable[..., int | None] | None = None) -> SignSettings:
+    """Read and check the section; absent section → defaults (nothing trusted, no seal size).
+
+    `locate(*keys)` gives a key's line in gendoc.yaml (`Workspace.config_line`) for messages."""
     section = (raw_config or {}).get(SECTION) or {}
     where = (root / "gendoc.yaml") if root else "gendoc.yaml"
     if not isinstance(section, Mapping):
@@ -71,6 +74,8 @@ def settings_from(root: Path | None, raw_config: Mapping[str, Any] | None) -> Si
                                      f"'{url}' không phải địa chỉ http(s)",
                                      hint="ví dụ http://tsa.ca.gov.vn"))
     if problems:
+        if locate is not None:
+            problems = [replace(p, where=locate(*p.field.split("."))) for p in problems]
         raise ContentError(where, problems)
     body = section.get("ten_co_quan_sao")
     return SignSettings(seal_diameter_mm=float(diameter) if diameter is not None else None,
@@ -86,9 +91,9 @@ def workspace_settings(workspace: str | Path | None) -> SignSettings:
         if workspace is not None:
             raise
         return SignSettings()
-    return settings_from(ws.root, ws.raw_config)
+    return settings_from(ws.root, ws.raw_config, ws.config_line)
 
 
 def section_settings(ws: Any) -> SignSettings:
     """The `ky_so` section of a loaded workspace (run by `load_workspace` with every section)."""
-    return settings_from(ws.root, ws.raw_config)
+    return settings_from(ws.root, ws.raw_config, ws.config_line)
