@@ -101,6 +101,11 @@ def _remembered(reader: str, path: Path, text: str, parse: Callable[[], Any]) ->
     return value
 
 
+def forget_parses() -> None:
+    """Drop every remembered parse (a benchmark measuring a cold build; a long-lived server)."""
+    _parses.clear()
+
+
 def read_yaml(path: Path, *, text: str | None = None) -> tuple[Any, Locate]:
     """Plain data (dict/list/str/int/float/bool/None, dates as text) and a locator of fields.
 
