@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -122,10 +123,23 @@ def rel(ws: Workspace | None, path: Path) -> str:
     """A path as the clerk sees it: relative to the workspace when possible."""
     if ws is None:
         return str(path)
+    broken = Path(path).is_symlink() and not Path(path).exists()  # name the link, not its target
     try:
-        return str(Path(path).resolve().relative_to(ws.root))
+        where = Path(os.path.abspath(path)) if broken else Path(path).resolve()
+        return str(where.relative_to(ws.root))
     except ValueError:
         return str(path)
+
+
+def unreadable(path: Path) -> str | None:
+    """Why a content file found in content/ cannot be read (Vietnamese), or None."""
+    if path.is_symlink() and not path.exists():
+        return (f"là liên kết (symlink) trỏ tới '{os.readlink(path)}' nhưng tệp đó không tồn tại "
+                "— xóa liên kết này hoặc chép tệp thật vào chỗ của nó.")
+    if path.is_file() and not os.access(path, os.R_OK):
+        return ("không có quyền đọc tệp — kiểm tra quyền của tệp (chuột phải → Properties → "
+                "Security) hoặc chép lại tệp.")
+    return None
 
 
 def load_document(ws: Workspace, path: Path, *, text: str | None = None) -> Document:
@@ -136,6 +150,9 @@ def load_document(ws: Workspace, path: Path, *, text: str | None = None) -> Docu
 
     path = Path(path)
     shown = rel(ws, path)
+    problem = unreadable(path) if text is None else None
+    if problem is not None:
+        raise ContentError(shown, problem)
     try:
         parsed = read_content(path, text)
     except ContentError as exc:  # the readers name the path they were given: show it relative
@@ -222,8 +239,9 @@ def discover(ws: Workspace, paths: Iterable[Path] | None = None) -> list[Path]:
             if is_data_path(path.relative_to(root).parts):
                 continue
             suffix = path.suffix.lower()
-            if path.is_file() and (suffix in DOCUMENT_SUFFIXES or suffix in CONTENT_READERS):
-                found.append(path)
+            listed = path.is_file() or (path.is_symlink() and not path.exists())
+            if listed and (suffix in DOCUMENT_SUFFIXES or suffix in CONTENT_READERS):
+                found.append(path)  # a broken link fails loudly in load_document
     return found
 
 
