@@ -83,7 +83,7 @@ class HocVien(Strict):
         if v is None:
             return None
         text = " ".join(nfc(str(v)).split())
-        if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text):
+        if any(unicodedata.category(ch) == "Cc" for ch in text):  # C0, DEL and C1 controls
             raise ValueError("có ký tự điều khiển không in được — gõ lại ô này")
         return text or None
 
@@ -304,13 +304,15 @@ def _csv_rows(path: Path, problems: list[FieldProblem], shown: str) -> list[Row]
     delimiter = _delimiter(lines)
     grid: list[tuple[int, list[Any]]] = []
     reader = csv.reader(lines, delimiter=delimiter)
+    start = 1  # the line a row starts on: a quoted cell may span lines
     try:
         for row in reader:
-            grid.append((reader.line_num, row))
-    except csv.Error as exc:  # an unclosed quote swallowing the rest of the file into one cell
+            grid.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:  # over csv's field limit: an unclosed quote swallowing the file
         raise ContentError(shown, [FieldProblem(
             "", f"một ô dài quá giới hạn {MAX_CELL} ký tự hoặc dấu ngoặc kép chưa được đóng",
-            where=reader.line_num, hint="mở tệp bằng Excel và lưu lại dạng 'CSV UTF-8'")]) from exc
+            where=start, hint="mở tệp bằng Excel và lưu lại dạng 'CSV UTF-8'")]) from exc
     return _table_rows(grid, lambda r, c: r, problems)
 
 
