@@ -130,8 +130,8 @@ def image_problem(path: Path) -> str | None:
     except Picture.DecompressionBombError:
         return (f"ảnh quá lớn (vượt giới hạn {MAX_IMAGE_PIXELS // 1_000_000} triệu điểm ảnh) — "
                 "thu nhỏ ảnh rồi dùng lại")
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        return (f"tệp ảnh bị hỏng hoặc không phải ảnh ({type(exc).__name__}) — mở ảnh bằng "
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return ("tệp ảnh bị hỏng hoặc không phải ảnh — mở ảnh bằng "
                 "phần mềm xem ảnh, lưu lại dạng PNG hoặc JPEG")
     return None
 

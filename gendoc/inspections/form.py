@@ -138,9 +138,9 @@ def _open(path: Path, shown: str) -> Any:
     data = _checked_bytes(path, shown)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any library error means "not a usable xlsx"
-        raise ContentError(shown, f"không mở được tệp Excel ({type(exc).__name__}) — mở bằng "
-                                  "Excel và lưu lại dạng .xlsx.") from None
+    except Exception:  # noqa: BLE001 - any library error means "not a usable xlsx"
+        raise ContentError(shown, "không mở được tệp Excel (tệp hỏng hoặc không đúng dạng .xlsx) — "
+                                  "mở bằng Excel và lưu lại dạng .xlsx.") from None
     marker = book[MARKER_SHEET] if MARKER_SHEET in book.sheetnames else None
     if marker is None or marker["A1"].value != MARKER or SHEET not in book.sheetnames:
         raise ContentError(shown, "không phải Biểu tự đánh giá của gendoc (hoặc đã bị đổi tên, "
@@ -191,8 +191,9 @@ def _unprintable(sheet: Any, items: list[NoiDungKiemTra]) -> list[FieldProblem]:
     for index, item in enumerate(items):
         for column in ("C", "D", "E"):
             ref = cell_of(index, column)
-            problem = cell_problem(_text(sheet[ref].value), f"tu_danh_gia[{item.ma}]",
-                                   f"{SHEET}!{ref}")
+            value = sheet[ref].value  # not stripped: str.strip() drops \x1c-\x1f silently
+            problem = cell_problem(decode_excel_escapes(str(value)) if value is not None else None,
+                                   f"tu_danh_gia[{item.ma}]", f"{SHEET}!{ref}")
             if problem is not None:
                 problems.append(problem)
     return problems

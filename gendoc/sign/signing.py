@@ -75,7 +75,7 @@ def _png(image: Path, what: str) -> tuple[PdfImage, tuple[int, int]]:
                         "lại (--image).") from exc
     except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as exc:
         raise SignError(f"không đọc được ảnh {what} '{image}': tệp hỏng hoặc không phải ảnh PNG "
-                        f"({type(exc).__name__}) — xuất lại ảnh dạng PNG nền trong suốt (--image)."
+                        "— xuất lại ảnh dạng PNG nền trong suốt (--image)."
                         ) from exc
     if fmt != "PNG" or not (mode in ("RGBA", "LA", "PA") or "transparency" in info):
         raise SignError(f"ảnh {what} '{image}' phải là tệp PNG nền trong suốt (Phụ lục I ND30) "

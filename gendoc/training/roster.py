@@ -249,8 +249,8 @@ def _xlsx_rows(path: Path, problems: list[FieldProblem], shown: str) -> list[Row
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any library error means "not a usable xlsx"
-        raise ContentError(shown, f"không mở được bảng tính ({type(exc).__name__}) — mở bằng "
-                                  "Excel và lưu lại dưới dạng .xlsx") from exc
+        raise ContentError(shown, "không mở được bảng tính (tệp hỏng hoặc không đúng dạng .xlsx) — "
+                                  "mở bằng Excel và lưu lại dưới dạng .xlsx") from exc
     try:
         sheets = [s for s in book.worksheets if _is_heading_sheet(s)] or book.worksheets[:1]
         sheet = sheets[0]
