@@ -12,7 +12,6 @@ from tests.check.gooddoc import save
 from tests.hardening.badfiles import add_bomb, add_many_parts, rewrite_zip, with_dtd
 from tests.hardening.catalogue import run_limited
 
-
 # name → (how the .docx is spoilt, words of the message)
 CASES: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
     "zip_bomb": (lambda p: add_bomb(p, 300), ("bung ra", "vượt giới hạn 256 MB")),
