@@ -123,19 +123,25 @@ def rel(ws: Workspace | None, path: Path) -> str:
     """A path as the clerk sees it: relative to the workspace when possible."""
     if ws is None:
         return str(path)
-    broken = Path(path).is_symlink() and not Path(path).exists()  # name the link, not its target
     try:
-        where = Path(os.path.abspath(path)) if broken else Path(path).resolve()
-        return str(where.relative_to(ws.root))
+        return str(_located(path).relative_to(ws.root))
     except ValueError:
         return str(path)
+
+
+def _located(path: Path) -> Path:
+    """The absolute path, links resolved — except a broken link or a loop: the link itself."""
+    path = Path(path)
+    if path.is_symlink() and not path.exists():  # exists() is False for a loop too
+        return Path(os.path.abspath(path))
+    return path.resolve()
 
 
 def unreadable(path: Path) -> str | None:
     """Why a content file found in content/ cannot be read (Vietnamese), or None."""
     if path.is_symlink() and not path.exists():
         return (f"là liên kết (symlink) trỏ tới '{os.readlink(path)}' nhưng tệp đó không tồn tại "
-                "— xóa liên kết này hoặc chép tệp thật vào chỗ của nó.")
+                "(hoặc liên kết vòng) — xóa liên kết này hoặc chép tệp thật vào chỗ của nó.")
     if path.is_file() and not os.access(path, os.R_OK):
         return ("không có quyền đọc tệp — kiểm tra quyền của tệp (chuột phải → Properties → "
                 "Security) hoặc chép lại tệp.")
@@ -203,7 +209,7 @@ def output_stem(ws: Workspace, path: Path) -> PurePosixPath:
 
     Files outside content/ (rendered one at a time) go to output/<name>.
     """
-    path = Path(path).resolve()
+    path = _located(path)
     try:
         relative = path.relative_to(ws.content_dir.resolve())
     except ValueError:
