@@ -20,6 +20,12 @@ from gendoc.vi.formats import point_letter, roman
 
 # Numbering schemes by depth; a document may start deeper (e.g. `so` for a short notice).
 SCHEMES = ("la_ma", "so", "chu", "gach", "cong")
+SCHEME_LABELS = "I. → 1. → a) → - → +"
+# Items nested deeper than ND30 has labels for would all print as «+»: refused instead.
+MAX_LEVELS = len(SCHEMES)
+# Pictures: the pixel count is read from the header before any decoding. A 50-megapixel photo
+# decodes to 200 MB; a 30000×30000 PNG of a few KB would need 3.6 GB.
+MAX_IMAGE_PIXELS = 50_000_000
 
 
 def label(scheme: str, index: int) -> str:
@@ -103,6 +109,33 @@ class Blocks(list):
 _INLINE = re.compile(r"(\\\*|\*\*\*|\*\*|\*)")
 
 
+def image_problem(path: Path) -> str | None:
+    """Why the picture at `path` cannot go into a document (Vietnamese), or None.
+
+    The size comes from the file header (Pillow opens lazily); pixels are decoded only when the
+    picture is within MAX_IMAGE_PIXELS, so a decompression bomb costs nothing.
+    """
+    # heavy: Pillow, only when a document has a picture
+    from PIL import Image as Picture
+    from PIL import UnidentifiedImageError
+
+    try:
+        with Picture.open(path) as probe:
+            width, height = probe.size
+            if width * height > MAX_IMAGE_PIXELS:
+                return (f"ảnh {width}×{height} điểm ảnh, vượt giới hạn "
+                        f"{MAX_IMAGE_PIXELS // 1_000_000} triệu điểm ảnh — thu nhỏ ảnh (ví dụ "
+                        "còn 2000 điểm ảnh chiều rộng) rồi dùng lại")
+            probe.load()
+    except Picture.DecompressionBombError:
+        return (f"ảnh quá lớn (vượt giới hạn {MAX_IMAGE_PIXELS // 1_000_000} triệu điểm ảnh) — "
+                "thu nhỏ ảnh rồi dùng lại")
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return ("tệp ảnh bị hỏng hoặc không phải ảnh — mở ảnh bằng "
+                "phần mềm xem ảnh, lưu lại dạng PNG hoặc JPEG")
+    return None
+
+
 def parse_inline(text: str, *, bold: bool = False, italic: bool = False) -> list[Span]:
     """Split `text` on `**bold**`, `*italic*` (and `***both***`); `\\*` is a literal asterisk.
 
@@ -164,7 +197,15 @@ class Muc(BaseModel):
     def _not_empty(self) -> Muc:
         if not (self.tieu_de or self.doan or self.muc):
             raise ValueError("mục trống: cần ít nhất 'tieu_de', 'doan' hoặc 'muc'")
+        if self.levels() > MAX_LEVELS:
+            raise ValueError(f"các mục con lồng nhau {self.levels()} cấp, sâu nhất chỉ được "
+                             f"{MAX_LEVELS} cấp đánh số theo ND30 ({SCHEME_LABELS}) — đưa các mục "
+                             "sâu hơn lên cấp trên hoặc viết thành đoạn văn ('doan')")
         return self
+
+    def levels(self) -> int:
+        """How many numbering levels this item and its sub-items take (1 for a leaf)."""
+        return 1 + max((m.levels() for m in self.muc), default=0)
 
 
 def number_items(items: list[Muc], depth: int = 0, start: str = "la_ma") -> list[Para]:

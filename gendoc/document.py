@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -121,9 +122,28 @@ def rel(ws: Workspace | None, path: Path) -> str:
     if ws is None:
         return str(path)
     try:
-        return str(Path(path).resolve().relative_to(ws.root))
+        return str(_located(path).relative_to(ws.root))
     except ValueError:
         return str(path)
+
+
+def _located(path: Path) -> Path:
+    """The absolute path, links resolved — except a broken link or a loop: the link itself."""
+    path = Path(path)
+    if path.is_symlink() and not path.exists():  # exists() is False for a loop too
+        return Path(os.path.abspath(path))
+    return path.resolve()
+
+
+def unreadable(path: Path) -> str | None:
+    """Why a content file found in content/ cannot be read (Vietnamese), or None."""
+    if path.is_symlink() and not path.exists():
+        return (f"là liên kết (symlink) trỏ tới '{os.readlink(path)}' nhưng tệp đó không tồn tại "
+                "(hoặc liên kết vòng) — xóa liên kết này hoặc chép tệp thật vào chỗ của nó.")
+    if path.is_file() and not os.access(path, os.R_OK):
+        return ("không có quyền đọc tệp — kiểm tra quyền của tệp (chuột phải → Properties → "
+                "Security) hoặc chép lại tệp.")
+    return None
 
 
 def load_document(ws: Workspace, path: Path, *, text: str | None = None) -> Document:
@@ -134,6 +154,9 @@ def load_document(ws: Workspace, path: Path, *, text: str | None = None) -> Docu
 
     path = Path(path)
     shown = rel(ws, path)
+    problem = unreadable(path) if text is None else None
+    if problem is not None:
+        raise ContentError(shown, problem)
     try:
         parsed = read_content(path, text)
     except ContentError as exc:  # the readers name the path they were given: show it relative
@@ -188,7 +211,7 @@ def output_stem(ws: Workspace, path: Path) -> PurePosixPath:
 
     Files outside content/ (rendered one at a time) go to output/<name>.
     """
-    path = Path(path).resolve()
+    path = _located(path)
     try:
         relative = path.relative_to(ws.content_dir.resolve())
     except ValueError:
@@ -224,8 +247,9 @@ def discover(ws: Workspace, paths: Iterable[Path] | None = None) -> list[Path]:
             if is_data_path(path.relative_to(root).parts):
                 continue
             suffix = path.suffix.lower()
-            if path.is_file() and (suffix in DOCUMENT_SUFFIXES or suffix in CONTENT_READERS):
-                found.append(path)
+            listed = path.is_file() or (path.is_symlink() and not path.exists())
+            if listed and (suffix in DOCUMENT_SUFFIXES or suffix in CONTENT_READERS):
+                found.append(path)  # a broken link fails loudly in load_document
     return found
 
 

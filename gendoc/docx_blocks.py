@@ -17,7 +17,7 @@ from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
 
 from gendoc import nd30
-from gendoc.body import Blocks, Image, PageBreak, Para, Span, Table, parse_inline
+from gendoc.body import Blocks, Image, PageBreak, Para, Span, Table, image_problem, parse_inline
 from gendoc.docx_templates import spacer
 from gendoc.docx_xml import add_grid_table, add_run, new_paragraph, paragraph_style_ids
 from gendoc.exceptions import RenderError
@@ -143,6 +143,9 @@ def _table(sub, block: Table, width_cm: float, size: float) -> None:  # noqa: AN
 def _image(sub, block: Image, width_cm: float) -> None:  # noqa: ANN001
     if not block.path.is_file():
         raise RenderError(f"không tìm thấy ảnh '{block.path}' — kiểm tra đường dẫn trong tệp nội dung.")
+    problem = image_problem(block.path)  # pixel cap before decoding, corrupt files named
+    if problem is not None:
+        raise RenderError(f"ảnh '{block.path.name}': {problem}.")
     paragraph = sub.add_paragraph()
     _no_indent(paragraph, WD_ALIGN_PARAGRAPH.CENTER)
     paragraph.paragraph_format.keep_with_next = bool(block.caption) or None

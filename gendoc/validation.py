@@ -15,9 +15,17 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from gendoc.exceptions import ContentError, FieldProblem
-from gendoc.yamlio import line_of, plain
+from gendoc.yamlio import _CONTROL as CONTROL_CHARS  # one definition of what XML cannot carry
+from gendoc.yamlio import _CONTROL_NAMES, line_of, plain
 
 M = TypeVar("M", bound=BaseModel)
+
+# Text length limits, in one place. A whole report section is a few thousand characters; 20,000
+# in one field is a paste gone wrong (or an attack on memory and layout). A trích yếu or a name
+# is a line or two on paper.
+MAX_TEXT = 20_000
+TEXT_LIMITS: dict[str, int] = {"trich_yeu": 500, "ten": 500, "tieu_de": 500, "ho_ten": 100}
+MAX_CELL = 4_000  # one spreadsheet cell of a participant list or a form answer
 
 
 def field_name(loc: Sequence[str | int]) -> str:
@@ -91,6 +99,9 @@ def _describe(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | N
         sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤",
                 "less_than": "<"}[kind]
         return f"phải {sign} {bound}, nhận được {err.get('input')}", None
+    if kind in ("string_too_long", "too_long"):
+        limit = ctx.get("max_length", "")
+        return f"quá dài (tối đa {limit})", "rút gọn nội dung"
     if kind in ("string_too_short", "too_short"):
         return "không được để trống", "điền nội dung cho trường này"
     if kind == "value_error":
@@ -124,7 +135,53 @@ def validate(model: type[M], data: Any, path: Path | str | None, *,
             "tệp phải bắt đầu bằng các dòng 'tên_trường: giá trị' (một nhóm trường), "
             "không phải danh sách hay một dòng chữ.",
         )
+    too_long = length_problems(data, where)
+    if too_long:
+        raise ContentError(path, too_long)
     try:
         return model.model_validate(plain(data), context=context)
     except ValidationError as exc:
         raise ContentError(path, problems_from(exc, model, data, where)) from exc
+
+
+def length_problems(data: Any, where: Callable[[Sequence[str | int]], Any] | None = None,
+                    ) -> list[FieldProblem]:
+    """Text fields longer than their limit (TEXT_LIMITS by field name, else MAX_TEXT)."""
+    problems: list[FieldProblem] = []
+
+    def walk(node: Any, loc: tuple[str | int, ...]) -> None:
+        if isinstance(node, str):
+            name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+            limit = TEXT_LIMITS.get(name, MAX_TEXT)
+            if len(node) > limit and len(problems) < 20:
+                problems.append(FieldProblem(
+                    field_name(loc), f"dài {len(node)} ký tự, vượt giới hạn {limit} ký tự",
+                    where=where(loc) if where else line_of(data, loc),
+                    hint="rút gọn nội dung; đoạn dài chia thành nhiều mục"))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*loc, str(key)))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, (*loc, index))
+
+    walk(data, ())
+    return problems
+
+
+def cell_problem(value: Any, name: str, where: str | int | None) -> FieldProblem | None:
+    """A spreadsheet cell's text (Excel escapes already decoded) that cannot be printed: a
+    control character XML cannot carry (refused, as in YAML content) or a text over MAX_CELL."""
+    if not isinstance(value, str):
+        return None
+    if len(value) > MAX_CELL:
+        return FieldProblem(name, f"ô dài {len(value)} ký tự, vượt giới hạn {MAX_CELL} ký tự",
+                            where=where, hint="rút gọn nội dung ô; có thể đã dán nhầm cả văn bản")
+    found = CONTROL_CHARS.search(value)
+    if found is None:
+        return None
+    char = found.group()
+    shown = _CONTROL_NAMES.get(char, f"mã U+{ord(char):04X}")
+    return FieldProblem(name, f"có ký tự điều khiển không in được ({shown})", where=where,
+                        hint="thường do dán từ Word: xóa ký tự đó trong ô rồi gõ lại dấu cách "
+                             "(xuống dòng trong ô: Alt+Enter)")

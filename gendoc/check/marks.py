@@ -20,6 +20,8 @@ from pathlib import Path
 from lxml import etree
 
 from gendoc import nd30
+from gendoc.exceptions import UnusableInputError
+from gendoc.safezip import open_zip, read_member
 
 PREFIX = "gendoc"
 ND30, OTHER = "nd30", "khac"
@@ -76,10 +78,10 @@ def parse(value: str | None) -> DocKind | None:
 def read_mark(path: Path) -> DocKind | None:
     """The mark of a .docx file, or None (not a zip, no core properties, no gendoc mark)."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            core = zf.read("docProps/core.xml")
+        with open_zip(path, path) as zf:  # bounded inflation, no DTD (gendoc.safezip)
+            core = read_member(zf, "docProps/core.xml", path)
         root = etree.fromstring(core, etree.XMLParser(resolve_entities=False, no_network=True))
-    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, UnusableInputError):
         return None
     found = root.find(_CATEGORY_TAG)
     return parse(found.text) if found is not None else None

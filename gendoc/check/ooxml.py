@@ -15,6 +15,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from gendoc.exceptions import UnusableInputError
+from gendoc.safezip import check_archive, read_member
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -30,9 +33,17 @@ SETTINGS_TYPE = R_NS + "/settings"
 NUMBERING_TYPE = R_NS + "/numbering"
 THEME_TYPE = R_NS + "/theme"
 
-MAX_UNCOMPRESSED = 512 * 1024 * 1024  # refuse zip bombs rather than exhaust memory
+MAX_UNCOMPRESSED = 256 * 1024 * 1024  # refuse zip bombs rather than exhaust memory
 
-_PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True, remove_blank_text=False)
+# No DTDs (gendoc.safezip refuses them before parsing), no entities, no network.
+_PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True, remove_blank_text=False,
+                          no_network=True, load_dtd=False)
+
+
+def _part(zf: zipfile.ZipFile, name: str) -> etree._Element:
+    """A part parsed, never inflating more than MAX_UNCOMPRESSED whatever its header says."""
+    return etree.fromstring(read_member(zf, name, zf.filename or "", limit=MAX_UNCOMPRESSED),
+                            _PARSER)
 
 
 def w(tag: str) -> str:
@@ -82,7 +93,7 @@ def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
     rels_name = posixpath.join(folder, "_rels", name + ".rels")
     if rels_name not in zf.namelist():
         return {}
-    root = etree.fromstring(zf.read(rels_name), _PARSER)
+    root = _part(zf, rels_name)
     out = {}
     for rel in root.iter(f"{{{PR_NS}}}Relationship"):
         if rel.get("TargetMode") == "External":
@@ -122,9 +133,10 @@ def load_package(path: str | Path) -> Package:
         ) from exc
     with zf:
         try:
-            if sum(i.file_size for i in zf.infolist()) > MAX_UNCOMPRESSED:
-                raise PackageError(f"'{path}' quá lớn khi giải nén (trên 512 MB); không kiểm tra.")
+            check_archive(zf, path, limit=MAX_UNCOMPRESSED)
             return _read(zf)
+        except UnusableInputError as exc:  # a zip bomb, a DTD: gendoc.safezip's message
+            raise PackageError(exc.format_message()) from exc
         except PackageError:
             raise
         except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, OSError, EOFError,
@@ -147,7 +159,7 @@ def _read(zf: zipfile.ZipFile) -> Package:
         raise PackageError(
             "tệp nén không chứa văn bản Word (thiếu word/document.xml) — không phải tệp .docx."
         )
-    document = etree.fromstring(zf.read(main), _PARSER)
+    document = _part(zf, main)
     if document.tag != w("document"):
         if "purl.oclc.org/ooxml" in document.tag:
             raise PackageError(
@@ -161,12 +173,12 @@ def _read(zf: zipfile.ZipFile) -> Package:
             continue
         kind = rtype.rsplit("/", 1)[-1]
         if kind in ("styles", "settings", "numbering", "theme"):
-            setattr(pkg, kind, etree.fromstring(zf.read(target), _PARSER))
+            setattr(pkg, kind, _part(zf, target))
         elif kind in ("header", "footer"):
-            pkg.headers[rid] = etree.fromstring(zf.read(target), _PARSER)
+            pkg.headers[rid] = _part(zf, target)
     if "docProps/app.xml" in names:
         try:
-            app = etree.fromstring(zf.read("docProps/app.xml"), _PARSER)
+            app = _part(zf, "docProps/app.xml")
             pages = [el.text for el in app if etree.QName(el).localname == "Pages"]
             pkg.app_pages = int(pages[0]) if pages and pages[0] else None
         except (etree.XMLSyntaxError, ValueError):

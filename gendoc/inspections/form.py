@@ -10,14 +10,16 @@ ContentError listing every problem with its cell ("Tự đánh giá!C7").
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gendoc.exceptions import ContentError, FieldProblem
+from gendoc.exceptions import ContentError, FieldProblem, UnusableInputError
 from gendoc.inspections.blocks import CHUA_DAT, DAT
 from gendoc.inspections.model import NoiDungKiemTra
+from gendoc.safezip import open_zip
+from gendoc.validation import cell_problem
+from gendoc.xlsx_text import decode_excel_escapes
 
 SHEET = "Tự đánh giá"
 MARKER_SHEET = "_gendoc"
@@ -27,6 +29,8 @@ FIRST_ROW = 5
 COLUMNS = (("A", "STT", 6), ("B", "Nội dung kiểm tra", 60), ("C", "Tự đánh giá", 14),
            ("D", "Kết quả thực hiện, số liệu minh chứng", 45), ("E", "Tồn tại, hạn chế", 40))
 VERDICTS = {DAT.lower(): DAT, CHUA_DAT.lower(): CHUA_DAT}
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a filled form is tens of KB
+MAX_INFLATED = 32 * 1024 * 1024  # read in full (not read-only): keep well inside memory
 
 
 @dataclass(frozen=True)
@@ -106,18 +110,37 @@ def _font(bold: bool = False, italic: bool = False, size: float = 12) -> Any:
 
 
 def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+    return "" if value is None else decode_excel_escapes(str(value)).strip()
+
+
+def _checked_bytes(path: Path, shown: str) -> bytes:
+    """The form's bytes, read once, after gendoc.safezip checked inflation and DTDs."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ContentError(shown, f"tệp quá lớn ({size // 1024 // 1024} MB, tối đa "
+                                      f"{MAX_FILE_BYTES // 1024 // 1024} MB) — biểu tự đánh giá "
+                                      "chỉ vài chục KB; bỏ ảnh, sheet thừa rồi lưu lại.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(shown, f"không đọc được tệp ({exc.strerror}).") from None
+    try:
+        open_zip(data, shown, limit=MAX_INFLATED).close()
+    except UnusableInputError as exc:
+        raise ContentError(shown, exc.format_message().removeprefix(f"{shown}: ")) from None
+    return data
 
 
 def _open(path: Path, shown: str) -> Any:
     # heavy: openpyxl, only when a filled form is read
     import openpyxl
 
+    data = _checked_bytes(path, shown)
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ContentError(shown, f"không mở được tệp Excel ({exc}) — mở bằng Excel và lưu lại "
-                                  "dạng .xlsx.") from None
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception:  # noqa: BLE001 - any library error means "not a usable xlsx"
+        raise ContentError(shown, "không mở được tệp Excel (tệp hỏng hoặc không đúng dạng .xlsx) — "
+                                  "mở bằng Excel và lưu lại dạng .xlsx.") from None
     marker = book[MARKER_SHEET] if MARKER_SHEET in book.sheetnames else None
     if marker is None or marker["A1"].value != MARKER or SHEET not in book.sheetnames:
         raise ContentError(shown, "không phải Biểu tự đánh giá của gendoc (hoặc đã bị đổi tên, "
@@ -138,7 +161,7 @@ def read_form(path: Path, shown: str, unit_code: str,
         raise ContentError(shown, "danh mục nội dung của biểu không khớp kế hoạch kiểm tra (kế "
                                   "hoạch đã sửa sau khi gửi biểu) — dựng lại biểu và gửi đơn vị.")
     found: dict[str, TuDanhGia] = {}
-    problems: list[FieldProblem] = []
+    problems = _unprintable(sheet, items)
     for index, item in enumerate(items):
         where = f"{SHEET}!{cell_of(index, 'C')}"
         raw = _text(sheet[cell_of(index, "C")].value)
@@ -160,3 +183,17 @@ def read_form(path: Path, shown: str, unit_code: str,
     if problems:
         raise ContentError(shown, problems)
     return found
+
+
+def _unprintable(sheet: Any, items: list[NoiDungKiemTra]) -> list[FieldProblem]:
+    """Answers with a control character (after Excel's _xHHHH_ escapes) or too long to print."""
+    problems = []
+    for index, item in enumerate(items):
+        for column in ("C", "D", "E"):
+            ref = cell_of(index, column)
+            value = sheet[ref].value  # not stripped: str.strip() drops \x1c-\x1f silently
+            problem = cell_problem(decode_excel_escapes(str(value)) if value is not None else None,
+                                   f"tu_danh_gia[{item.ma}]", f"{SHEET}!{ref}")
+            if problem is not None:
+                problems.append(problem)
+    return problems

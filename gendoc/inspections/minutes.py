@@ -63,7 +63,12 @@ def minutes(document: Document, bctx: BuildContext) -> list[UnitMinutes]:
             if not path.is_file():
                 raise _problem(document, ("don_vi", n, "tu_danh_gia"), f"không tìm thấy tệp "
                                f"'{entry.tu_danh_gia}'", "đường dẫn tính từ thư mục của biên bản")
-            answers = read_form(path, rel(bctx.ws, path), entry.don_vi, items)
+            try:
+                answers = read_form(path, rel(bctx.ws, path), entry.don_vi, items)
+            except ContentError as exc:  # name the minutes' field that points to the form
+                raise _problem(document, ("don_vi", n, "tu_danh_gia"), "biểu tự đánh giá có "
+                               "lỗi:\n    " + exc.format_message().replace("\n", "\n    "),
+                               "sửa biểu của đơn vị rồi dựng lại") from exc
         out.append(UnitMinutes(entry, visits[entry.don_vi], items, answers))
     return out
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from gendoc.artifacts import Artifact, artifact
 from gendoc.bias import check_content, check_text, load_phrases
+from gendoc.body import image_problem
 from gendoc.document import BuildContext, Document, rel
 from gendoc.exceptions import ContentError, FieldProblem
 from gendoc.kinds import MakeFn
@@ -54,6 +55,8 @@ class Images:
                 head = fh.read(8)
             if not head.startswith(IMAGE_MAGIC):
                 problem = "tệp không phải ảnh PNG, JPEG hay GIF (có thể đã bị đổi đuôi)"
+            elif (bad := image_problem(path)) is not None:  # pixel cap, corrupt data
+                problem = f"ảnh '{relative}': {bad}"
         if problem:
             raise ContentError(rel(self.ws, self.doc.path), [FieldProblem(
                 field_name(loc), problem, where=self.doc.line(*loc))])

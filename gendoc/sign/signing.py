@@ -48,6 +48,9 @@ class SignOutcome:
     time: datetime
 
 
+MAX_SIGN_PIXELS = 4_000_000  # a signature or seal scanned at 600 dpi is well under a megapixel
+
+
 def now_vn() -> datetime:
     return datetime.now(VN_TZ).replace(microsecond=0)
 
@@ -59,11 +62,21 @@ def _png(image: Path, what: str) -> tuple[PdfImage, tuple[int, int]]:
 
     try:
         with Image.open(image) as probe:
-            probe.load()
             fmt, mode, size, info = probe.format, probe.mode, probe.size, dict(probe.info)
+            if size[0] * size[1] > MAX_SIGN_PIXELS:  # before decoding: a bomb costs nothing
+                raise SignError(f"ảnh {what} '{image}' có {size[0]}×{size[1]} điểm ảnh, vượt giới "
+                                f"hạn {MAX_SIGN_PIXELS // 1_000_000} triệu — ảnh {what} chỉ cần "
+                                "vài trăm điểm ảnh mỗi chiều; thu nhỏ rồi dùng lại (--image).")
+            probe.load()
             pil = probe.copy()
-    except (OSError, UnidentifiedImageError) as exc:
-        raise SignError(f"không đọc được ảnh {what} '{image}' ({exc}).") from exc
+    except Image.DecompressionBombError as exc:
+        raise SignError(f"ảnh {what} '{image}' quá lớn (vượt giới hạn "
+                        f"{MAX_SIGN_PIXELS // 1_000_000} triệu điểm ảnh) — thu nhỏ ảnh rồi dùng "
+                        "lại (--image).") from exc
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as exc:
+        raise SignError(f"không đọc được ảnh {what} '{image}': tệp hỏng hoặc không phải ảnh PNG "
+                        "— xuất lại ảnh dạng PNG nền trong suốt (--image)."
+                        ) from exc
     if fmt != "PNG" or not (mode in ("RGBA", "LA", "PA") or "transparency" in info):
         raise SignError(f"ảnh {what} '{image}' phải là tệp PNG nền trong suốt (Phụ lục I ND30) "
                         f"— tệp đang là {fmt} {mode}; xuất lại ảnh dạng PNG có kênh trong suốt.")

@@ -56,7 +56,13 @@ def participants(ws: Workspace, doc: Document) -> list[HocVien] | None:
             where=doc.line("lop_hoc", "danh_sach"),
             hint=f"đường dẫn tính từ thư mục {rel(ws, doc.path.parent)}/; "
                  "để trống trường này nếu chưa có danh sách")])
-    roster = read_roster(path, [u.ten for u in lop.don_vi], shown=rel(ws, path))
+    try:
+        roster = read_roster(path, [u.ten for u in lop.don_vi], shown=rel(ws, path))
+    except ContentError as exc:  # name the course file and field that point to the list
+        raise ContentError(rel(ws, doc.path), [FieldProblem(
+            "lop_hoc.danh_sach", "danh sách học viên có lỗi:\n    "
+            + exc.format_message().replace("\n", "\n    "),
+            where=doc.line("lop_hoc", "danh_sach"))]) from exc
     people = [p for _, members in attendance.grouped(lop, roster.hoc_vien) for p in members]
     for unit in lop.don_vi:
         count = sum(1 for p in people if p.don_vi == unit.ten)

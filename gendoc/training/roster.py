@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import difflib
 import functools
+import io
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -21,14 +22,19 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from gendoc.exceptions import ContentError, FieldProblem
+from gendoc.exceptions import ContentError, FieldProblem, UnusableInputError
 from gendoc.kinds.official import Strict
-from gendoc.validation import validate
+from gendoc.safezip import open_zip
+from gendoc.validation import MAX_CELL, cell_problem, validate
 from gendoc.vi.text import khoa_so_khop, nfc, viet_hoa_ten
+from gendoc.xlsx_text import decode_excel_escapes
 from gendoc.yamlio import line_of, load_yaml
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".yaml", ".yml")
 MAX_ROWS = 20000
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a list of a few hundred people is well under 1 MB
+MAX_INFLATED = 64 * 1024 * 1024  # what the .xlsx may inflate to (gendoc.safezip)
+MAX_CSV_LINE = 16 * MAX_CELL  # a row of a dozen cells, each within MAX_CELL
 
 # Heading (without accents, lower case, single spaces) → field.
 HEADINGS: dict[str, str] = {
@@ -77,7 +83,7 @@ class HocVien(Strict):
         if v is None:
             return None
         text = " ".join(nfc(str(v)).split())
-        if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text):
+        if any(unicodedata.category(ch) == "Cc" for ch in text):  # C0, DEL and C1 controls
             raise ValueError("có ký tự điều khiển không in được — gõ lại ô này")
         return text or None
 
@@ -225,40 +231,88 @@ def _table_rows(grid: list[tuple[int, list[Any]]], cell_ref: Callable[[int, int]
             continue
         record = {name: cells[i] if i < len(cells) else None for i, name in columns.items()}
         index_of = {name: i for i, name in columns.items()}
+        bad = [p for p in (cell_problem(record[name], name, cell_ref(number, index_of[name]))
+                           for name in record) if p is not None]
+        if bad:
+            problems.extend(bad)
+            continue
         rows.append((record, functools.partial(_cell_of, cell_ref, number, index_of)))
     return rows
 
 
-def _xlsx_rows(path: Path, problems: list[FieldProblem]) -> list[Row]:
+def _xlsx_rows(path: Path, problems: list[FieldProblem], shown: str) -> list[Row]:
     # heavy: openpyxl, only for an .xlsx roster
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
+    data = _checked_workbook(path, shown)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # zip errors, not an xlsx
-        raise ContentError(str(path), f"không mở được bảng tính ({exc}) — lưu lại dưới dạng .xlsx") from exc
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any library error means "not a usable xlsx"
+        raise ContentError(shown, "không mở được bảng tính (tệp hỏng hoặc không đúng dạng .xlsx) — "
+                                  "mở bằng Excel và lưu lại dưới dạng .xlsx") from exc
     try:
         sheets = [s for s in book.worksheets if _is_heading_sheet(s)] or book.worksheets[:1]
         sheet = sheets[0]
-        grid = [(n, list(r)) for n, r in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        grid = []
+        for n, r in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if n > MAX_ROWS + 20:
+                raise ContentError(shown, f"bảng tính quá dài (hơn {MAX_ROWS} dòng) — mỗi lớp "
+                                          "một danh sách, bỏ các dòng thừa")
+            grid.append((n, [decode_excel_escapes(c) if isinstance(c, str) else c for c in r]))
     finally:
         book.close()
     return _table_rows(grid, lambda r, c: f"{sheet.title}!{get_column_letter(c + 1)}{r}", problems)
+
+
+def _checked_workbook(path: Path, shown: str) -> bytes:
+    """The file's bytes, read once, after gendoc.safezip checked inflation and DTDs."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ContentError(shown, f"tệp quá lớn (trên {MAX_FILE_BYTES // 1024 // 1024} MB) — "
+                                  "danh sách học viên chỉ vài trăm dòng; bỏ ảnh và sheet thừa")
+    data = path.read_bytes()
+    try:
+        open_zip(data, shown, limit=MAX_INFLATED).close()
+    except UnusableInputError as exc:
+        raise ContentError(shown, exc.format_message().removeprefix(f"{shown}: ")) from exc
+    return data
 
 
 def _is_heading_sheet(sheet: Any) -> bool:
     return any(_is_heading(list(r)) for r in sheet.iter_rows(max_row=15, values_only=True))
 
 
-def _csv_rows(path: Path, problems: list[FieldProblem]) -> list[Row]:
+def _csv_rows(path: Path, problems: list[FieldProblem], shown: str) -> list[Row]:
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ContentError(shown, f"tệp quá lớn (trên {MAX_FILE_BYTES // 1024 // 1024} MB) — "
+                                  "danh sách học viên chỉ vài trăm dòng")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ContentError(str(path), "tệp CSV không phải mã UTF-8 — trong Excel chọn "
-                                      "'Save As' → 'CSV UTF-8'") from exc
-    lines = text.splitlines()
-    grid = [(n, row) for n, row in enumerate(csv.reader(lines, delimiter=_delimiter(lines)), start=1)]
+        raise ContentError(shown, "tệp CSV không phải mã UTF-8 — trong Excel chọn "
+                                  "'Save As' → 'CSV UTF-8'") from exc
+    # splitlines() would also split on \v and \f inside a cell, hiding them
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    if len(lines) > MAX_ROWS + 20:
+        raise ContentError(shown, f"tệp CSV quá dài ({len(lines)} dòng, tối đa {MAX_ROWS} học "
+                                  "viên) — mỗi lớp một danh sách")
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_CSV_LINE:
+            raise ContentError(shown, [FieldProblem(
+                "", f"dòng dài {len(line)} ký tự, vượt giới hạn {MAX_CSV_LINE}", where=number,
+                hint="thường do thiếu dấu ngoặc kép đóng hoặc dán nhầm cả văn bản vào một ô")])
+    delimiter = _delimiter(lines)
+    grid: list[tuple[int, list[Any]]] = []
+    reader = csv.reader(lines, delimiter=delimiter)
+    start = 1  # the line a row starts on: a quoted cell may span lines
+    try:
+        for row in reader:
+            grid.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:  # over csv's field limit: an unclosed quote swallowing the file
+        raise ContentError(shown, [FieldProblem(
+            "", f"một ô dài quá giới hạn {MAX_CELL} ký tự hoặc dấu ngoặc kép chưa được đóng",
+            where=start, hint="mở tệp bằng Excel và lưu lại dạng 'CSV UTF-8'")]) from exc
     return _table_rows(grid, lambda r, c: r, problems)
 
 
@@ -267,13 +321,16 @@ def _delimiter(lines: list[str]) -> str:
     the heading row into the most known headings. csv.Sniffer guesses wrong on short lists whose
     cells contain commas or quotes."""
     def score(delimiter: str) -> int:
-        rows = list(csv.reader(lines[:15], delimiter=delimiter))
+        try:
+            rows = list(csv.reader(lines[:15], delimiter=delimiter))
+        except csv.Error:  # a cell over csv's field limit: the reader reports it with its line
+            return 0
         return max((sum(1 for c in row if unaccent(c) in HEADINGS) for row in rows), default=0)
 
     return max((",", ";", "\t"), key=score)
 
 
-def _yaml_rows(path: Path, problems: list[FieldProblem]) -> list[Row]:
+def _yaml_rows(path: Path, problems: list[FieldProblem], shown: str) -> list[Row]:
     raw = load_yaml(path)
     items = raw.get("hoc_vien") if isinstance(raw, dict) else raw
     prefix: tuple[str, ...] = ("hoc_vien",) if isinstance(raw, dict) else ()
@@ -304,7 +361,7 @@ def read_roster(path: Path, units: Sequence[str], shown: str | None = None) -> R
         raise ContentError(shown, "không tìm thấy tệp danh sách học viên — kiểm tra trường lop_hoc.danh_sach")
     problems: list[FieldProblem] = []
     reader = {".csv": _csv_rows, ".yaml": _yaml_rows, ".yml": _yaml_rows}.get(suffix, _xlsx_rows)
-    rows = reader(path, problems)
+    rows = reader(path, problems, shown)
     if len(rows) > MAX_ROWS:
         raise ContentError(shown, f"danh sách quá dài ({len(rows)} dòng, tối đa {MAX_ROWS})")
     by_key = {khoa_so_khop(u): u for u in units}

@@ -84,7 +84,7 @@ def test_headings_are_matched_without_accents_or_case(tmp_path: Path) -> None:
 def test_not_a_spreadsheet(tmp_path: Path) -> None:
     fake = tmp_path / "hv.xlsx"
     fake.write_bytes(b"not a zip")
-    with pytest.raises(ContentError, match="không mở được bảng tính"):
+    with pytest.raises(ContentError, match="không phải tệp Office hợp lệ"):
         read_roster(fake, UNITS)
 
 
