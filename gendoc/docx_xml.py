@@ -24,7 +24,7 @@ from lxml import etree
 
 from gendoc import nd30
 
-_CONTROL = re.compile(r"([\t\r\n])")  # a tab is w:tab, a line break w:br (as python-docx)
+_BREAKS = re.compile(r"([\t\r\n])")  # a tab is w:tab, a line break w:br (as python-docx)
 _TABLE_LOOK = (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
                ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))
 _EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -52,7 +52,7 @@ def add_run(paragraph: etree._Element, text: str, *, bold: bool = False, italic:
         _el(props, "i")
     if size_pt:
         _el(props, "sz", ("val", ST_HpsMeasure.convert_to_xml(Pt(size_pt))))
-    for piece in _CONTROL.split(text):
+    for piece in _BREAKS.split(text):
         if piece == "\t":
             _el(run, "tab")
         elif piece in ("\r", "\n"):

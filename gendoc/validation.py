@@ -15,8 +15,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from gendoc.exceptions import ContentError, FieldProblem
-from gendoc.yamlio import _CONTROL as CONTROL_CHARS  # one definition of what XML cannot carry
-from gendoc.yamlio import _CONTROL_NAMES, line_of, plain
+from gendoc.yamlio import (
+    CONTROL_CHARS,  # one definition of what XML cannot carry
+    CONTROL_NAMES,
+    line_of,
+    plain,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -181,7 +185,7 @@ def cell_problem(value: Any, name: str, where: str | int | None) -> FieldProblem
     if found is None:
         return None
     char = found.group()
-    shown = _CONTROL_NAMES.get(char, f"mã U+{ord(char):04X}")
+    shown = CONTROL_NAMES.get(char, f"mã U+{ord(char):04X}")
     return FieldProblem(name, f"có ký tự điều khiển không in được ({shown})", where=where,
                         hint="thường do dán từ Word: xóa ký tự đó trong ô rồi gõ lại dấu cách "
                              "(xuống dòng trong ô: Alt+Enter)")

@@ -43,8 +43,8 @@ MAX_CONTENT_BYTES = 5 * 1024 * 1024  # a content file is a few KB; refuse anythi
 MAX_NESTING = 40
 # C0 controls other than tab and newline, DEL, and the non-characters XML cannot carry: a file
 # with one would print as a broken .docx or lose text silently.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-_CONTROL_NAMES = {"\x0b": "ngắt dòng của Word (\\v)", "\x0c": "ngắt trang (\\f)",
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+CONTROL_NAMES = {"\x0b": "ngắt dòng của Word (\\v)", "\x0c": "ngắt trang (\\f)",
                   "\x00": "ký tự rỗng (\\0)", "\x7f": "DEL"}
 _FAST_FLOW_DEPTH = 20  # deeper '[' / '{' go to the canonical reader (libyaml recurses in C)
 _REMEMBERED = 2048  # parses kept per process: a province's workspace has a few hundred files
@@ -225,11 +225,11 @@ def _vietnamese(problem: str) -> str:
 def _refuse_control_characters(path: Path, text: str) -> None:
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):  # splitlines() splits on \v too
-        found = _CONTROL.search(line)
+        found = CONTROL_CHARS.search(line)
         if found is None:
             continue
         char = found.group()
-        name = _CONTROL_NAMES.get(char, f"mã U+{ord(char):04X}")
+        name = CONTROL_NAMES.get(char, f"mã U+{ord(char):04X}")
         problems.append(FieldProblem(
             "", f"có ký tự điều khiển không in được ({name}) ở cột {found.start() + 1}",
             where=number, hint="thường do dán từ Word hoặc Excel: xóa ký tự đó, gõ lại dấu cách "
@@ -246,10 +246,10 @@ def _refuse_control_in_values(path: Path, data: Any, locate: Locate) -> None:
 
     def walk(node: Any, loc: tuple[str | int, ...]) -> None:
         if isinstance(node, str):
-            found = _CONTROL.search(node)
+            found = CONTROL_CHARS.search(node)
             if found is not None and len(problems) < 20:
                 char = found.group()
-                name = _CONTROL_NAMES.get(char, f"mã U+{ord(char):04X}")
+                name = CONTROL_NAMES.get(char, f"mã U+{ord(char):04X}")
                 dotted = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in loc)
                 problems.append(FieldProblem(
                     dotted.replace(".[", "["), f"có ký tự điều khiển không in được ({name})",
