@@ -8,7 +8,7 @@ files (unique names, so equal names from two output folders never collide, and n
 lock file ever lands in output/), its throw-away profile (`-env:UserInstallation`: two builds at
 once, or a clerk's open LibreOffice window, would otherwise fight over the profile lock and fail
 silently), LibreOffice's own temporary files (TMPDIR) and the PDFs, which are then moved into
-output/ atomically, in the order of the files given.
+output/ atomically (and reported in the order of the files given).
 
 Crashes leave nothing behind: LibreOffice runs in its own session (process group), killed as a
 group on timeout, on any exception, Ctrl-C or SIGTERM; on POSIX a watchdog (`sh`, in a session of
@@ -160,13 +160,29 @@ def _start(cmd: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
                             stderr=subprocess.PIPE, env=env, start_new_session=True)
 
 
-def _launch(run: _Run, soffice: str) -> None:
+def _copy_in(run: _Run, errors: list[PdfError]) -> None:
+    """Copy the files into the work folder under unique names (NNNN-<name>); a file that cannot
+    be read is reported and left out, the others are converted."""
     (run.work / "in").mkdir()
     (run.work / "tmp").mkdir()
+    kept = []
     for index, source in enumerate(run.files):
         copy = run.work / "in" / f"{index:04d}-{source.stem}{source.suffix.lower()}"
-        shutil.copyfile(source, copy)
+        try:
+            shutil.copyfile(source, copy)
+        except OSError as exc:
+            errors.append(PdfError(f"{source.name}: không đọc được tệp để chuyển sang PDF "
+                                   f"({exc.strerror or exc}) — dựng lại văn bản rồi chạy lại lệnh."))
+            continue
+        kept.append(source)
         run.copies.append(copy)
+    run.files = kept
+
+
+def _launch(run: _Run, soffice: str, errors: list[PdfError]) -> None:
+    _copy_in(run, errors)
+    if not run.files:
+        return
     tmp = str(run.work / "tmp")  # LibreOffice's own temporary files go with the work folder
     env = {**os.environ, "TMPDIR": tmp, "TMP": tmp, "TEMP": tmp}
     run.started = time.monotonic()
@@ -182,7 +198,8 @@ def _launch(run: _Run, soffice: str) -> None:
 
 
 def _wait(run: _Run, timeout: float) -> None:
-    assert run.proc is not None
+    if run.proc is None:
+        return
     left = max(0.0, run.started + timeout - time.monotonic())
     try:
         _, err = run.proc.communicate(timeout=left)
@@ -274,7 +291,7 @@ def _convert(groups: list[list[Path]], root: Path, timeout: float, soffice: str)
             for group in groups:
                 runs.append(_Run(group, _work_folder()))
                 try:
-                    _launch(runs[-1], soffice)
+                    _launch(runs[-1], soffice, report.errors)
                 except OSError as exc:
                     report.errors.append(PdfError(
                         f"không chạy được LibreOffice '{soffice}' ({exc}) — cài lại: {INSTALL_HINT}"))
@@ -317,4 +334,7 @@ def convert(paths: Iterable[Path], *, root: Path, timeout: float = DEFAULT_TIMEO
     soffice = find_soffice()
     if progress is not None:
         progress(Path(os.path.commonpath([str(f.parent) for f in files])), len(files))
-    return _convert(plan(files, jobs), root, timeout, soffice)
+    report = _convert(plan(files, jobs), root, timeout, soffice)
+    order = {f.with_suffix(".pdf"): i for i, f in enumerate(files)}
+    report.written.sort(key=order.__getitem__)  # the build's order, whatever process made it
+    return report
