@@ -26,7 +26,8 @@ REPO = Path(__file__).resolve().parents[2]
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("gendoc", "gendoc.exceptions", "gendoc.nd30", "gendoc.vi", "gendoc.yamlio",
               "gendoc.writer", "gendoc.textwidth", "gendoc.artifacts", "gendoc.validation",
-              "gendoc.progress", "gendoc.xlsx_text", "gendoc.levels", "gendoc.safezip")),
+              "gendoc.progress", "gendoc.xlsx_text", "gendoc.levels", "gendoc.safezip",
+              "gendoc.docx_slim")),
     ("workspace", ("gendoc.workspace", "gendoc.templates")),
     ("kind contract", ("gendoc.kinds",)),
     ("shared models", ("gendoc.body", "gendoc.kinds.official", "gendoc.kinds.annex_pages",
