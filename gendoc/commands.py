@@ -61,7 +61,8 @@ def init_cmd(folder: Path, force: bool, sample: str) -> None:
 @click.option("--force", is_flag=True,
               help="Dựng lại mọi văn bản, kể cả văn bản không có gì thay đổi từ lần dựng trước.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0, max=64), default=0, metavar="N",
-              help="Số tiến trình dựng song song (mặc định: số nhân của máy, hoặc GENDOC_JOBS).")
+              help="Số tiến trình dựng song song, cũng là số LibreOffice tối đa khi có --pdf "
+                   "(mặc định: số nhân của máy, hoặc GENDOC_JOBS).")
 @click.pass_context
 def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool, make_pdf: bool,
               pdf_timeout: float, force: bool, jobs: int) -> None:
