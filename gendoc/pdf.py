@@ -57,6 +57,10 @@ CONVERTIBLE = (".docx", ".odt", ".doc")
 PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 # A second LibreOffice pays for its start (≈ 1–2 s) only with this many files to share.
 MIN_FILES_PER_PROCESS = 10
+# One LibreOffice call takes at most this many files, their names within this many characters.
+MAX_CALL_FILES = 300
+MAX_CALL_CHARS = 16_000
+POLL_S = 0.05  # how often running calls are looked at
 WORK_PREFIX = "gendoc-pdf-"
 WORK_NAME = re.compile(r"gendoc-pdf-(?:(\d+)-)?[A-Za-z0-9_]+")
 LEGACY_AGE_S = 24 * 3600  # a work folder without a pid (older gendoc): stale after a day
@@ -134,43 +138,53 @@ def _work_folder() -> Path:
 # --- LibreOffice processes ---------------------------------------------------------------------
 
 @dataclass
-class _Run:
-    """One LibreOffice process converting `files` (copied into work/in under unique names)."""
-    files: list[Path]
-    work: Path
-    copies: list[Path] = field(default_factory=list)
+class _Call:
+    """One `soffice --convert-to` process: some of a run's files (indices into run.files)."""
+    indices: list[int]
     proc: subprocess.Popen[bytes] | None = None
     watchdog: subprocess.Popen[bytes] | None = None
     guard: int | None = None  # write end of the watchdog's pipe
     started: float = 0.0
-    stderr: bytes = b""
     timed_out: bool = False
+
+
+@dataclass
+class _Run:
+    """One core's share: a work folder and profile, its files converted by successive calls."""
+    files: list[Path]
+    work: Path
+    copies: list[Path] = field(default_factory=list)
+    calls: list[_Call] = field(default_factory=list)
+    current: int = -1
 
     @property
     def outdir(self) -> Path:
         return self.work / "out"
 
 
-def _command(soffice: str, run: _Run) -> list[str]:
+def _command(soffice: str, run: _Run, call: _Call) -> list[str]:
     return [soffice, f"-env:UserInstallation={(run.work / 'profile').as_uri()}", "--headless",
             "--norestore", "--nologo", "--nodefault", "--convert-to", PDFA_FILTER,
-            "--outdir", str(run.outdir), *[str(c) for c in run.copies]]
+            "--outdir", str(run.outdir), *[run.copies[i].name for i in call.indices]]
 
 
-def _start(cmd: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+def _start(cmd: list[str], env: dict[str, str], cwd: Path, stderr: int) -> subprocess.Popen[bytes]:
     """Start LibreOffice in a session of its own: its process group is killed as a whole."""
     return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, env=env, start_new_session=True)
+                            stderr=stderr, env=env, cwd=cwd, start_new_session=True)
 
 
 def _copy_in(run: _Run, errors: list[PdfError], styles: StyleCache) -> None:
     """Copy the files into the work folder under unique names (NNNN-<name>), slimmed (only the
-    styles they use: gendoc.docx_slim); a file that cannot be read is reported and left out."""
+    styles they use: gendoc.docx_slim); a file that cannot be read is reported and left out.
+    The files are then cut into calls: LibreOffice 7.4's launcher silently ignores arguments
+    past about 32 KB (a 400-file call converted 247), so a call takes bare names (it runs in
+    the folder) and at most MAX_CALL_FILES of them within MAX_CALL_CHARS."""
     (run.work / "in").mkdir()
     (run.work / "tmp").mkdir()
-    kept = []
-    for index, source in enumerate(run.files):
-        copy = run.work / "in" / f"{index:04d}-{source.stem}{source.suffix.lower()}"
+    kept: list[Path] = []
+    for source in run.files:
+        copy = run.work / "in" / f"{len(kept):04d}-{source.stem}{source.suffix.lower()}"
         try:
             slim_copy(source, copy, styles)
         except OSError as exc:
@@ -180,51 +194,62 @@ def _copy_in(run: _Run, errors: list[PdfError], styles: StyleCache) -> None:
         kept.append(source)
         run.copies.append(copy)
     run.files = kept
+    chars = 0
+    for index, copy in enumerate(run.copies):
+        if (not run.calls or len(run.calls[-1].indices) >= MAX_CALL_FILES
+                or chars + len(copy.name) > MAX_CALL_CHARS):
+            run.calls.append(_Call([]))
+            chars = 0
+        run.calls[-1].indices.append(index)
+        chars += len(copy.name) + 1
 
 
-def _launch(run: _Run, soffice: str, errors: list[PdfError], styles: StyleCache) -> None:
-    _copy_in(run, errors, styles)
-    if not run.files:
-        return
+def _launch(run: _Run, call: _Call, soffice: str) -> None:
     tmp = str(run.work / "tmp")  # LibreOffice's own temporary files go with the work folder
     env = {**os.environ, "TMPDIR": tmp, "TMP": tmp, "TEMP": tmp}
-    run.started = time.monotonic()
-    run.proc = _start(_command(soffice, run), env)
+    call.started = time.monotonic()
+    with open(run.work / f"stderr-{run.current}.txt", "wb") as err:
+        call.proc = _start(_command(soffice, run, call), env, run.work / "in", err.fileno())
     if os.name == "posix" and shutil.which("sh"):
-        read_end, run.guard = os.pipe()
+        read_end, call.guard = os.pipe()
         try:
-            run.watchdog = subprocess.Popen(
-                ["sh", "-c", WATCHDOG, "gendoc-pdf-watchdog", str(run.proc.pid)], stdin=read_end,
+            call.watchdog = subprocess.Popen(
+                ["sh", "-c", WATCHDOG, "gendoc-pdf-watchdog", str(call.proc.pid)], stdin=read_end,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         finally:
             os.close(read_end)
 
 
-def _wait(run: _Run, timeout: float) -> None:
-    if run.proc is None:
-        return
-    left = max(0.0, run.started + timeout - time.monotonic())
-    try:
-        _, err = run.proc.communicate(timeout=left)
-        run.stderr = err or b""
-    except subprocess.TimeoutExpired:
-        run.timed_out = True
-        _stop(run)
+def _advance(run: _Run, soffice: str, timeout: float) -> bool:
+    """Start the run's next call when its current one ended (or overran `timeout`, then killed);
+    False once the run is done."""
+    if run.current >= 0:
+        call = run.calls[run.current]
+        if call.proc is not None and call.proc.poll() is None:
+            if time.monotonic() - call.started <= timeout:
+                return True
+            call.timed_out = True
+        _stop(call)
+    if run.current + 1 >= len(run.calls):
+        return False
+    run.current += 1
+    _launch(run, run.calls[run.current], soffice)
+    return True
 
 
-def _stop(run: _Run) -> None:
+def _stop(call: _Call) -> None:
     """Kill LibreOffice's whole process group (soffice.bin too) and dismiss the watchdog."""
-    if run.proc is not None and run.proc.returncode is None:
+    if call.proc is not None and call.proc.poll() is None:
         with contextlib.suppress(OSError):
-            os.killpg(run.proc.pid, signal.SIGKILL)
-        run.proc.communicate()
-    if run.guard is not None:
+            os.killpg(call.proc.pid, signal.SIGKILL)
+        call.proc.wait()
+    if call.guard is not None:
         with contextlib.suppress(OSError):
-            os.write(run.guard, b"done\n")
-        os.close(run.guard)
-        run.guard = None
-    if run.watchdog is not None:
-        run.watchdog.wait()
+            os.write(call.guard, b"done\n")
+        os.close(call.guard)
+        call.guard = None
+    if call.watchdog is not None:
+        call.watchdog.wait()
 
 
 @contextlib.contextmanager
@@ -267,25 +292,30 @@ def _shown(files: Sequence[Path]) -> str:
 
 
 def _collect(run: _Run, root: Path, timeout: float, report: PdfReport) -> None:
-    if run.timed_out:
-        report.errors.append(PdfError(
-            f"{_shown(run.files)}: LibreOffice chưa chuyển xong {len(run.files)} tệp sau "
-            f"{timeout:g} giây nên đã bị dừng — tăng thời gian chờ bằng --pdf-timeout hoặc dựng "
-            "từng thư mục một."))
-        return
-    for source, copy in zip(run.files, run.copies, strict=True):
-        pdf = run.outdir / f"{copy.stem}.pdf"
-        if not pdf.is_file():
-            detail = run.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["không rõ lý do"]
+    for number, call in enumerate(run.calls):
+        files = [run.files[i] for i in call.indices]
+        if call.timed_out:
             report.errors.append(PdfError(
-                f"{source.name}: LibreOffice không tạo được PDF ({detail[0]}) — mở tệp bằng Word/"
-                "LibreOffice để xem tệp có hỏng không."))
+                f"{_shown(files)}: LibreOffice chưa chuyển xong {len(files)} tệp sau {timeout:g} "
+                "giây nên đã bị dừng — tăng thời gian chờ bằng --pdf-timeout hoặc dựng từng thư "
+                "mục một."))
             continue
-        report.written.append(atomic_write(source.with_suffix(".pdf"), pdf.read_bytes(), root=root))
+        for index, source in zip(call.indices, files, strict=True):
+            pdf = run.outdir / f"{run.copies[index].stem}.pdf"
+            if not pdf.is_file():
+                log = run.work / f"stderr-{number}.txt"
+                text = log.read_bytes().decode("utf-8", "replace") if log.is_file() else ""
+                detail = text.strip().splitlines()[-1:] or ["không rõ lý do"]
+                report.errors.append(PdfError(
+                    f"{source.name}: LibreOffice không tạo được PDF ({detail[0]}) — mở tệp bằng "
+                    "Word/LibreOffice để xem tệp có hỏng không."))
+                continue
+            report.written.append(atomic_write(source.with_suffix(".pdf"), pdf.read_bytes(),
+                                               root=root))
 
 
 def _convert(groups: list[list[Path]], root: Path, timeout: float, soffice: str) -> PdfReport:
-    """Run one LibreOffice per group, all at once; PDFs go next to their files."""
+    """Run the groups at once, each its calls one after the other; PDFs go next to their files."""
     report = PdfReport()
     sweep_stale_work()
     runs: list[_Run] = []
@@ -294,20 +324,20 @@ def _convert(groups: list[list[Path]], root: Path, timeout: float, soffice: str)
         with _sigterm_as_exit():
             for group in groups:
                 runs.append(_Run(group, _work_folder()))
-                try:
-                    _launch(runs[-1], soffice, report.errors, styles)
-                except OSError as exc:
-                    report.errors.append(PdfError(
-                        f"không chạy được LibreOffice '{soffice}' ({exc}) — cài lại: {INSTALL_HINT}"))
-                    return report  # the finally below stops what started
-            for run in runs:
-                _wait(run, timeout)
-                _stop(run)
+                _copy_in(runs[-1], report.errors, styles)
+            try:
+                while any([_advance(run, soffice, timeout) for run in runs]):
+                    time.sleep(POLL_S)
+            except OSError as exc:
+                report.errors.append(PdfError(
+                    f"không chạy được LibreOffice '{soffice}' ({exc}) — cài lại: {INSTALL_HINT}"))
+                return report  # the finally below stops what started
             for run in runs:
                 _collect(run, root, timeout, report)
     finally:
         for run in runs:
-            _stop(run)
+            for call in run.calls:
+                _stop(call)
             shutil.rmtree(run.work, ignore_errors=True)
     return report
 

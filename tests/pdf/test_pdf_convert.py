@@ -6,8 +6,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from docx import Document
 
+import gendoc.pdf
 from gendoc.pdf import convert
 from tests.tools import requires
 
@@ -44,3 +46,21 @@ def test_equal_names_parallel_runs_and_an_unreadable_file(tmp_path: Path) -> Non
         folder, number = source.parent.name, int(source.stem)
         assert text_of(source.with_suffix(".pdf")) == f"Văn bản {folder} số {number} & <{number}>"
     assert not list(out.rglob("*.tmp")) and not list(out.rglob(".~lock*"))
+
+
+def test_a_long_list_is_cut_into_calls_one_after_another(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """LibreOffice 7.4 silently ignores arguments past about 32 KB: a process's files go in calls
+    of bounded size (3 here), run one after the other with the same profile."""
+    monkeypatch.setattr(gendoc.pdf, "MAX_CALL_FILES", 3)
+    calls: list[list[str]] = []
+    real = gendoc.pdf._start
+    monkeypatch.setattr(gendoc.pdf, "_start", lambda cmd, *a: calls.append(cmd) or real(cmd, *a))
+    out = tmp_path / "output"
+    files = [docx(out / f"{i}.docx", f"Tệp {i}") for i in range(7)]
+    report = convert(files, root=out, jobs=1)
+    assert not report.errors and report.written == [f.with_suffix(".pdf") for f in files]
+    given = [[arg for arg in cmd if arg.endswith(".docx")] for cmd in calls]
+    assert [len(names) for names in given] == [3, 3, 1]
+    assert all("/" not in name for names in given for name in names)  # bare names, short
+    assert [text_of(f.with_suffix(".pdf")) for f in files] == [f"Tệp {i}" for i in range(7)]

@@ -44,7 +44,7 @@ def test_build_pdf_converts_everything_with_at_most_one_libreoffice_per_core(
 
     runs: list[list[str]] = []
     real = gendoc.pdf._start
-    monkeypatch.setattr(gendoc.pdf, "_start", lambda cmd, env: runs.append(cmd) or real(cmd, env))
+    monkeypatch.setattr(gendoc.pdf, "_start", lambda cmd, *a: runs.append(cmd) or real(cmd, *a))
     monkeypatch.setenv("GENDOC_JOBS", "2")
     ws = tmp_path / "ws"
     (ws / "content/tap-huan").mkdir(parents=True)
