@@ -48,14 +48,15 @@ def slim_copy(source: Path, target: Path, cache: StyleCache | None = None) -> bo
             infos = package.infolist()
             if STYLES not in package.namelist():
                 raise ValueError("nothing to slim")
+            infos = [i for i in infos if i.filename not in DROPPED]
             parts = {i.filename: read_member(package, i.filename, source.name) for i in infos}
         styles = _slim_styles(parts, cache if cache is not None else {})
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+        # Stored, not compressed: the copy lives for one conversion, and deflating is most of
+        # the time a copy takes.
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as out:
             for info in infos:
-                if info.filename in DROPPED:
-                    continue
                 data = styles if info.filename == STYLES else _unlisted(info.filename, parts[info.filename])
-                out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+                out.writestr(info, data, compress_type=zipfile.ZIP_STORED)
         return True
     except (GendocError, OSError, ValueError, KeyError, zipfile.BadZipFile, etree.LxmlError):
         target.unlink(missing_ok=True)

@@ -57,8 +57,9 @@ CONVERTIBLE = (".docx", ".odt", ".doc")
 PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 # A second LibreOffice pays for its start (≈ 1–2 s) only with this many files to share.
 MIN_FILES_PER_PROCESS = 10
-# One LibreOffice call takes at most this many files, their names within this many characters.
-MAX_CALL_FILES = 300
+# One LibreOffice call takes at most this many files (LibreOffice 7.4 drops arguments past ~254),
+# their names within this many characters.
+MAX_CALL_FILES = 200
 MAX_CALL_CHARS = 16_000
 POLL_S = 0.05  # how often running calls are looked at
 WORK_PREFIX = "gendoc-pdf-"
@@ -178,8 +179,8 @@ def _copy_in(run: _Run, errors: list[PdfError], styles: StyleCache) -> None:
     """Copy the files into the work folder under unique names (NNNN-<name>), slimmed (only the
     styles they use: gendoc.docx_slim); a file that cannot be read is reported and left out.
     The files are then cut into calls: LibreOffice 7.4's launcher silently ignores arguments
-    past about 32 KB (a 400-file call converted 247), so a call takes bare names (it runs in
-    the folder) and at most MAX_CALL_FILES of them within MAX_CALL_CHARS."""
+    past about 254 (a 404-file call converted 247, exit code 0), so a call takes at most
+    MAX_CALL_FILES bare names (it runs in the folder) within MAX_CALL_CHARS."""
     (run.work / "in").mkdir()
     (run.work / "tmp").mkdir()
     kept: list[Path] = []
@@ -322,10 +323,11 @@ def _convert(groups: list[list[Path]], root: Path, timeout: float, soffice: str)
     styles: StyleCache = {}
     try:
         with _sigterm_as_exit():
-            for group in groups:
-                runs.append(_Run(group, _work_folder()))
-                _copy_in(runs[-1], report.errors, styles)
             try:
+                for group in groups:  # each run starts as soon as its files are copied
+                    runs.append(_Run(group, _work_folder()))
+                    _copy_in(runs[-1], report.errors, styles)
+                    _advance(runs[-1], soffice, timeout)
                 while any([_advance(run, soffice, timeout) for run in runs]):
                     time.sleep(POLL_S)
             except OSError as exc:

@@ -50,7 +50,7 @@ def test_equal_names_parallel_runs_and_an_unreadable_file(tmp_path: Path) -> Non
 
 def test_a_long_list_is_cut_into_calls_one_after_another(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """LibreOffice 7.4 silently ignores arguments past about 32 KB: a process's files go in calls
+    """LibreOffice 7.4 silently ignores arguments past about 254: a process's files go in calls
     of bounded size (3 here), run one after the other with the same profile."""
     monkeypatch.setattr(gendoc.pdf, "MAX_CALL_FILES", 3)
     calls: list[list[str]] = []
