@@ -153,7 +153,7 @@ def main(participants: int = 200, runs: int = 3) -> None:
     p_wall, p_cpu = median(sides["plain"])
     print(f"floor: LibreOffice start + one tiny document: {floor_wall:.2f} s wall, {floor_cpu:.2f} s CPU "
           f"(median of {len(floor)})")
-    print(f"plain soffice, one call: {p_wall:.1f} s wall = {p_wall / n:.3f} s/document; "
+    print(f"plain soffice (calls of 200): {p_wall:.1f} s wall = {p_wall / n:.3f} s/document; "
           f"CPU {p_cpu / n:.3f} s/document")
     print(f"gendoc ({jobs} processes, PDF/A): {g_wall:.1f} s wall = {g_wall / n:.3f} s/document; "
           f"CPU {g_cpu / n:.3f} s/document")
