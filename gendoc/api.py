@@ -89,16 +89,17 @@ def build(ws: Workspace, paths: Iterable[Path] | None = None, *, check: bool = F
     """Build the workspace (or `paths`); optionally check every ND30 output and make PDFs.
 
     Documents whose inputs did not change since the last build are skipped unless `force`.
-    `jobs`: worker processes (0: GENDOC_JOBS, else the machine's cores). `progress(done, total,
+    `jobs`: worker processes, and LibreOffice processes for PDFs (0: GENDOC_JOBS, else the
+    machine's cores). `progress(done, total,
     path)` is told as each rendered document is written.
     """
-    report = _build(ws, paths, gate_factory=gate_for, progress=progress, force=force,
-                    jobs=jobs or default_jobs())
+    jobs = jobs or default_jobs()
+    report = _build(ws, paths, gate_factory=gate_for, progress=progress, force=force, jobs=jobs)
     outcome = BuildOutcome(report=report)
     if check:
         _check_outputs(outcome)
     if pdf:
-        _make_pdfs(ws, outcome, pdf_timeout, pdf_progress)
+        _make_pdfs(ws, outcome, pdf_timeout, pdf_progress, jobs)
         if check:  # the printed page too: `gendoc check --layout` on each ND30 PDF
             # lxml: only when PDFs were asked for with --layout
             from gendoc.check.layout_run import built_pdf_reports
@@ -144,12 +145,12 @@ def _check_outputs(outcome: BuildOutcome) -> None:
 
 
 def _make_pdfs(ws: Workspace, outcome: BuildOutcome, timeout: float,
-               progress: Callable[[Path, int], None] | None) -> None:
+               progress: Callable[[Path, int], None] | None, jobs: int) -> None:
     # A skipped document keeps its PDF when it has one: its .docx did not change.
     written = [p for r in outcome.report.results for p in r.outputs
                if not (r.skipped and p.with_suffix(".pdf") in r.outputs)]
     try:
-        made = convert(written, root=ws.output_dir, timeout=timeout, progress=progress)
+        made = convert(written, root=ws.output_dir, timeout=timeout, progress=progress, jobs=jobs)
     except PdfError as exc:
         outcome.pdf_errors = [exc]
         return

@@ -54,13 +54,15 @@ def init_cmd(folder: Path, force: bool, sample: str) -> None:
 @click.option("--check", "run_check", is_flag=True,
               help="Kiểm tra thể thức (gendoc check) mọi văn bản vừa dựng; có lỗi thì báo thất bại.")
 @click.option("--pdf", "make_pdf", is_flag=True,
-              help="Chuyển các tệp vừa dựng sang PDF bằng LibreOffice (mỗi thư mục một lần chạy).")
+              help="Chuyển các tệp vừa dựng sang PDF bằng LibreOffice "
+                   "(tối đa một LibreOffice mỗi nhân máy).")
 @click.option("--pdf-timeout", type=click.FloatRange(min=1), default=300, show_default=True,
-              metavar="GIÂY", help="Thời gian chờ tối đa cho mỗi lần chạy LibreOffice.")
+              metavar="GIÂY", help="Thời gian chờ tối đa cho mỗi tiến trình LibreOffice.")
 @click.option("--force", is_flag=True,
               help="Dựng lại mọi văn bản, kể cả văn bản không có gì thay đổi từ lần dựng trước.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0, max=64), default=0, metavar="N",
-              help="Số tiến trình dựng song song (mặc định: số nhân của máy, hoặc GENDOC_JOBS).")
+              help="Số tiến trình dựng song song, cũng là số LibreOffice tối đa khi có --pdf "
+                   "(mặc định: số nhân của máy, hoặc GENDOC_JOBS).")
 @click.pass_context
 def build_cmd(ctx: click.Context, paths: tuple[Path, ...], run_check: bool, make_pdf: bool,
               pdf_timeout: float, force: bool, jobs: int) -> None:

@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("gendoc", "gendoc.exceptions", "gendoc.nd30", "gendoc.vi", "gendoc.yamlio",
               "gendoc.writer", "gendoc.textwidth", "gendoc.artifacts", "gendoc.validation",
               "gendoc.progress", "gendoc.xlsx_text", "gendoc.levels", "gendoc.safezip",
-              "gendoc.yamlfast")),
+              "gendoc.yamlfast", "gendoc.docx_slim")),
     ("workspace", ("gendoc.units", "gendoc.workspace", "gendoc.templates")),
     ("kind contract", ("gendoc.kinds",)),
     ("shared models", ("gendoc.body", "gendoc.kinds.official", "gendoc.kinds.annex_pages",
