@@ -45,7 +45,8 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
-from gendoc.reports.form import figure_cells, write_form
+from gendoc.reports.form import figure_cells
+from gendoc.reports.form_style import write_form
 from gendoc.reports.indicators import GROUPS
 from gendoc.workspace import load_workspace
 
