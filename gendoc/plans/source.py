@@ -11,11 +11,21 @@ from gendoc.workspace import Workspace
 from gendoc.yamlio import load_yaml
 
 
+def _mentions_plan(path: Path) -> bool:
+    """Whether the file's bytes could hold `loai: ke_hoach` at all (a cheap pre-filter)."""
+    try:
+        return b"ke_hoach" in path.read_bytes()
+    except OSError:
+        return True  # let the reader word the problem
+
+
 def provincial_plan(ws: Workspace) -> Path:
     """Without --from: the one province-level plan in content/ that implements no other plan."""
     levels = {u.ma: u.cap for u in ws.config.co_quan}
     found = []
     for path in discover(ws):
+        if not _mentions_plan(path):
+            continue  # the round-trip parse costs ~15 ms a file; content/ holds every unit report
         raw = raw_mapping(path, load_yaml)
         if raw and raw.get("loai") == "ke_hoach" and not raw.get("thuc_hien_ke_hoach") \
                 and levels.get(str(raw.get("co_quan"))) == "tinh":
