@@ -31,9 +31,11 @@ from gendoc.reports.form import (
     VERSION,
     figure_cells,
     info_cells,
+    sheets,
     table_rows,
 )
 from gendoc.reports.indicators import FIELDS, TOTAL
+from gendoc.reports.xlsx_cells import CellValue, FormCells
 from gendoc.safezip import open_zip
 from gendoc.vi.legacy import decode, font_encoding, guess_encoding
 from gendoc.xlsx_text import decode_excel_escapes
@@ -51,13 +53,13 @@ _CONTROL_NAMES = {"\x0b": "ngắt dòng của Word (\\v)", "\x0c": "ngắt trang
                   "\x00": "ký tự rỗng (\\0)", "\x7f": "DEL"}
 
 
-def _text(cell: Any) -> Any:
+def _text(cell: CellValue) -> Any:
     """A cell's value, Excel escapes decoded, legacy-encoded text converted to Unicode NFC."""
     value = cell.value
     if not isinstance(value, str):
         return value
     value = decode_excel_escapes(value)
-    legacy = font_encoding(cell.font.name if cell.font else None)
+    legacy = font_encoding(cell.font)
     if legacy is not None:
         return decode(value, *legacy).strip()
     guessed = guess_encoding(value)
@@ -87,10 +89,10 @@ def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     target[path[-1]] = value
 
 
-def _is_form(book: Any) -> bool:
+def _is_form(book: FormCells) -> bool:
     if MARKER_SHEET not in book.sheetnames:
-        return False
-    return book[MARKER_SHEET]["A1"].value == MARKER
+        return False  # a data spreadsheet kept in content/
+    return book.cell(MARKER_SHEET, "A1").value == MARKER
 
 
 def _dotted(path: Sequence[str | int]) -> str:
@@ -100,12 +102,12 @@ def _dotted(path: Sequence[str | int]) -> str:
 class _Cells:
     """Reads the form's cells, collecting every text problem with its sheet!cell and field."""
 
-    def __init__(self, book: Any) -> None:
+    def __init__(self, book: FormCells) -> None:
         self.book = book
         self.problems: list[FieldProblem] = []
 
     def read(self, sheet: str, ref: str, field: Sequence[str | int]) -> Any:
-        value = _text(self.book[sheet][ref])
+        value = _text(self.book.cell(sheet, ref))
         if isinstance(value, str):
             self._check(value, f"{sheet}!{ref}", _dotted(field))
         return value
@@ -127,35 +129,39 @@ class _Cells:
                                   "xuống dòng bằng Alt+Enter"))
 
 
-def _open(path: Path, shown: str) -> Any:
-    """The workbook, after the zip guard; a file that is no .xlsx is refused naming it."""
-    import openpyxl  # heavy: only when a workbook is read
+def _open(path: Path, shown: str) -> FormCells | None:
+    """The form's cells, after the zip guard; None when the workbook is not a gendoc form.
+    A file that is no .xlsx is refused naming it."""
+    from lxml import etree
 
     try:
         with open(path, "rb") as fh:
-            head = fh.read(8)
+            data = fh.read()
     except OSError as exc:
         raise ContentError(shown, f"không đọc được tệp ({exc.strerror}).") from None
-    if not head:
+    if not data:
         raise ContentError(shown, "tệp rỗng (0 byte) — gửi lại biểu mẫu đã điền.")
-    if head == _OLE_MAGIC:
+    if data.startswith(_OLE_MAGIC):
         raise ContentError(shown, "tệp là Excel 97–2003 (.xls) bị đổi đuôi thành .xlsx — mở bằng "
                                   "Excel, chọn Lưu thành (Save As) dạng 'Excel Workbook (.xlsx)'; "
                                   "tốt nhất điền lại biểu mẫu gốc.")
     try:
-        with open_zip(path, shown, limit=MAX_FORM_INFLATED):
-            pass  # declared sizes, part count and DTDs checked; openpyxl reads within them
+        with open_zip(data, shown, limit=MAX_FORM_INFLATED) as archive:
+            book = FormCells(archive, shown, MAX_FORM_INFLATED)
+            book.load([MARKER_SHEET])
+            if not _is_form(book):
+                return None
+            book.load([INFO_SHEET, *sheets()])
+            return book
     except UnusableInputError as exc:  # as a ContentError, so the build shows the path relative
         raise ContentError(shown, exc.message.removeprefix(f"{shown}: ")) from None
-    try:
-        return openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, etree.XMLSyntaxError) as exc:
         raise ContentError(shown, f"không mở được tệp Excel ({type(exc).__name__}) — tệp hỏng hoặc "
                                   "không phải .xlsx; mở bằng Excel và lưu lại dạng .xlsx.") from None
 
 
-def _check_form(book: Any, shown: str) -> None:
-    version = book[MARKER_SHEET]["A2"].value
+def _check_form(book: FormCells, shown: str) -> None:
+    version = book.cell(MARKER_SHEET, "A2").value
     if version != VERSION:
         raise ContentError(shown, f"biểu mẫu phiên bản {version} không đọc được (gendoc đọc phiên "
                                   f"bản {VERSION}) — tạo biểu mới bằng 'gendoc new bao_cao --xlsx'.")
@@ -209,7 +215,7 @@ def read_form(path: Path) -> tuple[dict[str, Any], Locate] | None:
     if Path(path).name.startswith("~$"):
         return None  # Excel's lock file while the form is open
     book = _open(path, shown)
-    if not _is_form(book):
+    if book is None:
         return None
     _check_form(book, shown)
     data: dict[str, Any] = {"loai": "bao_cao"}
