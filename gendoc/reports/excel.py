@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from gendoc.exceptions import ContentError, FieldProblem, UnusableInputError
 from gendoc.reports.form import (
     INFO,
@@ -132,8 +134,6 @@ class _Cells:
 def _open(path: Path, shown: str) -> FormCells | None:
     """The form's cells, after the zip guard; None when the workbook is not a gendoc form.
     A file that is no .xlsx is refused naming it."""
-    from lxml import etree
-
     try:
         with open(path, "rb") as fh:
             data = fh.read()
