@@ -45,9 +45,12 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
-from gendoc.reports.form import figure_cells, write_form
-from gendoc.reports.indicators import GROUPS
-from gendoc.workspace import load_workspace
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's gendoc, not an installed one
+
+from gendoc.reports.form import figure_cells  # noqa: E402
+from gendoc.reports.form_style import write_form  # noqa: E402
+from gendoc.reports.indicators import GROUPS  # noqa: E402
+from gendoc.workspace import load_workspace  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
 from consolidate_plain import plain_pipeline  # noqa: E402 - the script's sibling module

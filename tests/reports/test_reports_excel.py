@@ -136,7 +136,7 @@ def test_corrupt_workbook_is_a_clear_error(cli, report_ws) -> None:  # noqa: ANN
     (ws / "content/bao-cao/hong.xlsx").write_bytes(b"not a zip")
     result = cli("build", ws=ws)
     assert result.exit_code == 1
-    assert "không mở được tệp Excel" in result.stderr
+    assert "content/bao-cao/hong.xlsx: không phải tệp Office hợp lệ" in result.stderr
     assert "Traceback" not in result.output + result.stderr
 
 
