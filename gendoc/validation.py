@@ -20,6 +20,7 @@ from gendoc.yamlio import (
     CONTROL_NAMES,
     line_of,
     plain,
+    text_leaves,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -152,24 +153,16 @@ def length_problems(data: Any, where: Callable[[Sequence[str | int]], Any] | Non
                     ) -> list[FieldProblem]:
     """Text fields longer than their limit (TEXT_LIMITS by field name, else MAX_TEXT)."""
     problems: list[FieldProblem] = []
-
-    def walk(node: Any, loc: tuple[str | int, ...]) -> None:
-        if isinstance(node, str):
-            name = next((p for p in reversed(loc) if isinstance(p, str)), "")
-            limit = TEXT_LIMITS.get(name, MAX_TEXT)
-            if len(node) > limit and len(problems) < 20:
-                problems.append(FieldProblem(
-                    field_name(loc), f"dài {len(node)} ký tự, vượt giới hạn {limit} ký tự",
-                    where=where(loc) if where else line_of(data, loc),
-                    hint="rút gọn nội dung; đoạn dài chia thành nhiều mục"))
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                walk(value, (*loc, str(key)))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                walk(value, (*loc, index))
-
-    walk(data, ())
+    for loc, text in text_leaves(data):
+        name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+        limit = TEXT_LIMITS.get(name, MAX_TEXT)
+        if len(text) > limit:
+            problems.append(FieldProblem(
+                field_name(loc), f"dài {len(text)} ký tự, vượt giới hạn {limit} ký tự",
+                where=where(loc) if where else line_of(data, loc),
+                hint="rút gọn nội dung; đoạn dài chia thành nhiều mục"))
+            if len(problems) >= 20:
+                break
     return problems
 
 

@@ -19,7 +19,7 @@ import datetime as dt
 import io
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -240,29 +240,33 @@ def _refuse_control_characters(path: Path, text: str) -> None:
         raise ContentError(path, problems)
 
 
+def text_leaves(data: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text value in parsed data, with its path of keys and indexes (depth-first order)."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from text_leaves(value, (*loc, str(key)))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from text_leaves(value, (*loc, index))
+
+
 def _refuse_control_in_values(path: Path, data: Any, locate: Locate) -> None:
     """The same characters written as escapes ("\\b", "\\x0b" in double quotes) in a value."""
     problems: list[FieldProblem] = []
-
-    def walk(node: Any, loc: tuple[str | int, ...]) -> None:
-        if isinstance(node, str):
-            found = CONTROL_CHARS.search(node)
-            if found is not None and len(problems) < 20:
-                char = found.group()
-                name = CONTROL_NAMES.get(char, f"mã U+{ord(char):04X}")
-                dotted = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in loc)
-                problems.append(FieldProblem(
-                    dotted.replace(".[", "["), f"có ký tự điều khiển không in được ({name})",
-                    where=locate(loc), hint="xóa ký tự đó (thường là mã thoát '\\' "
-                                                   "trong ngoặc kép)"))
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                walk(value, (*loc, str(key)))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                walk(value, (*loc, index))
-
-    walk(data, ())
+    for loc, text in text_leaves(data):
+        found = CONTROL_CHARS.search(text)
+        if found is None:
+            continue
+        char = found.group()
+        name = CONTROL_NAMES.get(char, f"mã U+{ord(char):04X}")
+        dotted = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in loc)
+        problems.append(FieldProblem(
+            dotted.replace(".[", "["), f"có ký tự điều khiển không in được ({name})",
+            where=locate(loc), hint="xóa ký tự đó (thường là mã thoát '\\' trong ngoặc kép)"))
+        if len(problems) >= 20:
+            break
     if problems:
         raise ContentError(path, problems)
 

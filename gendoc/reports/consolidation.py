@@ -27,8 +27,6 @@ from gendoc.reports.model import ZERO, Pair, has_key_woman_leader, totals
 from gendoc.units import CoQuan
 from gendoc.validation import validate
 from gendoc.workspace import Workspace
-from gendoc.yamlfast import Defer, fast_load
-from gendoc.yamlio import read_text
 
 SUFFIXES = (".yaml", ".yml", ".xlsx")
 
@@ -162,39 +160,19 @@ def _period(raw: dict) -> str:
 def _read_report(ws: Workspace, path: Path, shown: str, years: set[int], ky: str) -> Any:
     """The validated report in `path`, or None when it is not a report of `years` and `ky`.
 
-    Read by the fast path (`fastyaml`) when it is sure to mean what `gendoc build` reads; a file
-    it defers on, an Excel form, or a report that fails validation is read the canonical way,
-    so every error keeps its line or cell."""
+    `read_content` parses a YAML report once (libyaml when it means the same) and locates a
+    field's line only when a message needs it; an Excel form names its cells."""
     # kinds.bao_cao loads python-docx: only when reports are read
     from gendoc.kinds.bao_cao import BaoCao
 
-    raw, locate = _quick(path), None
-    if raw is None:
-        parsed = read_content(path)
-        if parsed is None:
-            return None
-        raw, locate = parsed
+    parsed = read_content(path)
+    if parsed is None:
+        return None
+    raw, locate = parsed
     if not isinstance(raw, dict) or raw.get("loai") != "bao_cao" \
             or raw.get("nam") not in years or _period(raw) != ky:
         return None
-    context = {"workspace": ws, "path": path}
-    try:
-        return validate(BaoCao, raw, shown, context=context, where=locate)
-    except ContentError:
-        if locate is not None:
-            raise
-    raw, locate = read_content(path)  # type: ignore[misc]  # again, for the line numbers
-    return validate(BaoCao, raw, shown, context=context, where=locate)
-
-
-def _quick(path: Path) -> Any:
-    """Plain data by the fast YAML path, or None when the canonical reader must be used."""
-    if path.suffix.lower() not in (".yaml", ".yml"):
-        return None
-    try:
-        return fast_load(read_text(path))
-    except Defer:
-        return None
+    return validate(BaoCao, raw, shown, context={"workspace": ws, "path": path}, where=locate)
 
 
 def scan(ws: Workspace, folder: Path, years: set[int], ky: str = "nam") -> dict[int, list[UnitReport]]:

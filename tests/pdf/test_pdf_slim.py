@@ -41,12 +41,15 @@ def test_slim_copy_keeps_the_styles_in_use_and_every_other_part(tmp_path: Path) 
         assert slim_copy(source, target, cache)
         with zipfile.ZipFile(source) as before, zipfile.ZipFile(target) as after:
             kept = set(after.namelist())
-            assert set(before.namelist()) - kept == {"word/stylesWithEffects.xml", "docProps/thumbnail.jpeg"}
+            dropped = set(before.namelist()) - kept
+            assert dropped <= {"word/stylesWithEffects.xml", "docProps/thumbnail.jpeg"}, dropped
+            untrimmed = "word/stylesWithEffects.xml" in before.namelist()  # drawn in code
             for name in kept - {"word/styles.xml", "[Content_Types].xml", "_rels/.rels",
                                 "word/_rels/document.xml.rels"}:
                 assert after.read(name) == before.read(name), name
             styles = after.read("word/styles.xml")
-            assert len(styles) < len(before.read("word/styles.xml")) / 5
+            # built-in templates are trimmed already (gendoc.docx_trim); drawn documents are not
+            assert len(styles) < len(before.read("word/styles.xml")) / (5 if untrimmed else 1)
             assert b"latentStyles" not in styles
             ids = set(re.findall(rb'w:styleId="([^"]+)"', styles))
             used = {m for n in kept if n.startswith("word/") and n != "word/styles.xml"

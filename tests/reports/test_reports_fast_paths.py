@@ -2,7 +2,7 @@
 
 - Long tables: rows written as XML after rendering (`gendoc.reports.docx_rows`) make the same
   `document.xml`, byte for byte, as python-docx building every row (`gendoc.docx_blocks`).
-- Unit reports read by libyaml (`gendoc.reports.fastyaml`) mean what ruamel's round-trip
+- Unit reports read by libyaml (`gendoc.yamlfast`) mean what ruamel's round-trip
   reading means, or the fast path steps aside.
 - The .xlsx annex stores unit names as text even when they look like a formula, while its own
   totals stay live formulas (LibreOffice recomputes them).
