@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from gendoc.exceptions import ConfigError, ContentError
+from gendoc.exceptions import ConfigError, ContentError, FieldProblem
 from gendoc.levels import REPORTING_TIERS
 from gendoc.reports.indicators import BY_KEY, PAIRED, TOTAL
 from gendoc.validation import validate
@@ -109,21 +109,30 @@ def report_settings(ws: Workspace) -> ReportSettings:
         return ws.config_line(*loc)
 
     try:
-        return validate(ReportSettings, data, ws.root / CONFIG_NAME, where=where)
+        settings = validate(ReportSettings, data, ws.root / CONFIG_NAME, where=where)
     except ContentError as exc:
         raise ConfigError(exc.message) from None
+    unknown = [FieldProblem(f"bao_cao.don_vi[{i + 1}]", e.problems[0].message,
+                            where=ws.config_line("bao_cao", "don_vi", i), hint=e.problems[0].hint)
+               for i, e in _unit_errors(ws, settings.bao_cao.don_vi or [])]
+    if unknown:  # a misspelt code would silently never be expected to report
+        raise ConfigError(ContentError(ws.root / CONFIG_NAME, unknown).message)
+    return settings
+
+
+def _unit_errors(ws: Workspace, codes: list[str]) -> list[tuple[int, ContentError]]:
+    errors = []
+    for index, code in enumerate(codes):
+        try:
+            ws.unit(code)
+        except ContentError as exc:
+            errors.append((index, exc))
+    return errors
 
 
 def expected_units(ws: Workspace, settings: ReportSettings) -> list[str]:
-    """Codes of the units that must report, in registry order."""
+    """Codes of the units that must report, in registry order (checked at load)."""
     if settings.bao_cao.don_vi is not None:
-        for code in settings.bao_cao.don_vi:
-            try:
-                ws.unit(code)
-            except ContentError as exc:
-                problem = exc.problems[0]
-                raise ConfigError(f"{CONFIG_NAME}: bao_cao.don_vi: {problem.message}"
-                                  f" — {problem.hint}") from None
         return list(dict.fromkeys(settings.bao_cao.don_vi))
 
     return [u.ma for u in ws.config.co_quan if u.cap in REPORTING_TIERS]
