@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from gendoc import nd30
 from gendoc.body import (
+    MAX_LEVELS,
+    SCHEME_LABELS,
+    SCHEMES,
     Blocks,
     Muc,
     Para,
@@ -188,8 +191,9 @@ class VanBanCoTenLoai(VanBan):
 
     can_cu: list[str] = Field(default_factory=list, description="các căn cứ (in nghiêng)")
     mo_dau: list[str] = Field(default_factory=list, description="đoạn mở đầu")
-    noi_dung: list[Muc] = Field(default_factory=list, description="các phần, mục, điểm")
+    # before noi_dung: its validator reads where numbering starts
     danh_so_tu: str = Field("la_ma", description="cấp đánh số đầu tiên: la_ma, so hoặc chu")
+    noi_dung: list[Muc] = Field(default_factory=list, description="các phần, mục, điểm")
     ket_thuc: list[str] = Field(default_factory=list, description="đoạn kết")
     phu_luc: list[PhuLuc] = Field(default_factory=list, description="các phụ lục kèm theo")
 
@@ -203,6 +207,20 @@ class VanBanCoTenLoai(VanBan):
     def _scheme(cls, v: str) -> str:
         if v not in ("la_ma", "so", "chu"):
             raise ValueError("chỉ nhận la_ma (I.), so (1.) hoặc chu (a))")
+        return v
+
+    @field_validator("noi_dung")
+    @classmethod
+    def _levels_left(cls, v: list[Muc], info: ValidationInfo) -> list[Muc]:
+        """Numbering from «1.» or «a)» leaves fewer ND30 levels than from «I.»."""
+        start = info.data.get("danh_so_tu", "la_ma")
+        available = MAX_LEVELS - SCHEMES.index(start) if start in SCHEMES else MAX_LEVELS
+        deepest = max((item.levels() for item in v), default=0)
+        if deepest > available:
+            labels = " → ".join(SCHEME_LABELS.split(" → ")[SCHEMES.index(start):])
+            raise ValueError(f"các mục lồng nhau {deepest} cấp, nhưng đánh số từ "
+                             f"'{start}' chỉ còn {available} cấp ({labels}) — bớt cấp mục, hoặc "
+                             "đánh số từ cấp cao hơn (danh_so_tu: la_ma)")
         return v
 
 
