@@ -30,7 +30,10 @@ M = TypeVar("M", bound=BaseModel)
 # is a line or two on paper.
 MAX_TEXT = 20_000
 TEXT_LIMITS: dict[str, int] = {"trich_yeu": 500, "ten": 500, "tieu_de": 500, "ho_ten": 100}
-MAX_CELL = 4_000  # one spreadsheet cell of a participant list or a form answer
+MAX_CELL = 4_000  # one spreadsheet cell of a participant list or an inspection form answer
+# A unit report's longest cell (several paragraphs of "Kết quả khác") is a few thousand
+# characters; Excel allows 32,767.
+MAX_REPORT_CELL = 10_000
 
 
 def field_name(loc: Sequence[str | int]) -> str:

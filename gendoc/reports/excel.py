@@ -39,15 +39,13 @@ from gendoc.reports.form import (
 from gendoc.reports.indicators import FIELDS, TOTAL
 from gendoc.reports.xlsx_cells import CellValue, FormCells
 from gendoc.safezip import open_zip
+from gendoc.validation import MAX_REPORT_CELL
 from gendoc.vi.legacy import decode, font_encoding, guess_encoding
 from gendoc.xlsx_text import decode_excel_escapes
 
 Locate = Callable[[Sequence[str | int]], Any]
 
 MAX_FORM_INFLATED = 64 * 1024 * 1024  # a filled form inflates to well under 1 MB
-# A report's longest cell (several paragraphs of "Kết quả khác") is a few thousand characters;
-# Excel allows 32,767. Beyond this it is a paste gone wrong, and it would make pages of nothing.
-MAX_CELL_TEXT = 10_000
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97–2003 (.xls) and other OLE files
 # C0 controls other than tab, newline and CR, DEL, and what XML cannot carry (as gendoc.yamlio).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -115,9 +113,9 @@ class _Cells:
         return value
 
     def _check(self, value: str, where: str, field: str) -> None:
-        if len(value) > MAX_CELL_TEXT:
+        if len(value) > MAX_REPORT_CELL:
             self.problems.append(FieldProblem(
-                field, f"ô chứa {len(value):,} ký tự, vượt giới hạn {MAX_CELL_TEXT:,} ký tự cho "
+                field, f"ô chứa {len(value):,} ký tự, vượt giới hạn {MAX_REPORT_CELL:,} ký tự cho "
                        "một ô của biểu mẫu".replace(",", "."), where=where,
                 hint="có thể đã dán nhầm; chỉ giữ nội dung cần báo cáo"))
             return
