@@ -42,18 +42,23 @@ def test_bad_docx_is_refused_and_the_good_one_checked(name: str, tmp_path: Path,
         assert word in message, message
 
 
+def check_limited(path: Path):  # noqa: ANN201 - subprocess.CompletedProcess[str]
+    """`gendoc check` of `path` in a child under the catalogue's address-space limit."""
+    return run_limited(f"""
+        from gendoc.check.api import check_docx
+        from gendoc.exceptions import UnusableInputError
+        try:
+            check_docx({str(path)!r})
+        except UnusableInputError as exc:
+            print(exc.format_message())
+    """)
+
+
 def test_a_docx_bomb_is_refused_within_a_memory_limit(tmp_path: Path) -> None:
     """A .docx whose extra part inflates to 1 GB: refused under a 1 GiB address space."""
     bad = save(tmp_path / "bom.docx")
     add_bomb(bad, 1024)
-    result = run_limited(f"""
-        from gendoc.check.api import check_docx
-        from gendoc.exceptions import UnusableInputError
-        try:
-            check_docx({str(bad)!r})
-        except UnusableInputError as exc:
-            print(exc.format_message())
-    """)
+    result = check_limited(bad)
     assert result.returncode == 0, result.stderr
     assert "bom.docx: tệp bung ra 1025 MB, vượt giới hạn 256 MB" in result.stdout, result.stdout
 
@@ -66,13 +71,6 @@ def test_billion_laughs_in_the_body_is_refused_before_parsing(tmp_path: Path) ->
               + b']>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
               b'2006/main"><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>')
     rewrite_zip(bad, lambda n, d: laughs if n == "word/document.xml" else None)
-    result = run_limited(f"""
-        from gendoc.check.api import check_docx
-        from gendoc.exceptions import UnusableInputError
-        try:
-            check_docx({str(bad)!r})
-        except UnusableInputError as exc:
-            print(exc.format_message())
-    """)
+    result = check_limited(bad)
     assert result.returncode == 0, result.stderr
     assert "word/document.xml' khai báo DOCTYPE" in result.stdout, result.stdout

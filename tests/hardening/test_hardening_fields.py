@@ -7,6 +7,7 @@ import pytest
 
 from tests.core.test_core_errors import GOOD
 from tests.hardening.catalogue import fails_alone
+from tests.hardening.test_hardening_structure import nested
 
 BODY = "noi_dung:\n  - tieu_de: Mục đích\n    muc:\n      - Nội dung một.\n"
 SIGNER = "nguoi_ky:\n  quyen_han: KT. GIÁM ĐỐC\n  chuc_vu: PHÓ GIÁM ĐỐC\n  ho_ten: Nguyễn Thị A\n"
@@ -114,24 +115,13 @@ def test_a_long_title_builds_and_its_file_property_is_cut(make_ws, cli) -> None:
     assert title.strip() in printed.replace("\n", " ")
 
 
-def _nested(levels: int) -> str:
-    """A body whose first item holds `levels` numbered levels."""
-    lines = ["noi_dung:"]
-    for depth in range(levels):
-        pad = "  " * (2 * depth + 1)
-        lines.append(f"{pad}- tieu_de: Cấp {depth + 1}")
-        if depth < levels - 1:
-            lines.append(f"{pad}  muc:")
-    return "\n".join(lines) + "\n"
-
-
 @pytest.mark.parametrize(("start", "levels", "ok"), [("la_ma", 5, True), ("so", 4, True),
                                                      ("so", 5, False), ("chu", 3, True),
                                                      ("chu", 4, False)])
 def test_nesting_is_bounded_by_the_levels_left_after_the_first_scheme(
         start: str, levels: int, ok: bool, make_ws, cli) -> None:  # noqa: ANN001
     """ND30 numbering has five labels (I. → 1. → a) → - → +): numbering from «1.» leaves four."""
-    content = GOOD.replace(BODY, f"danh_so_tu: {start}\n" + _nested(levels))
+    content = nested(levels).replace("noi_dung:\n", f"danh_so_tu: {start}\nnoi_dung:\n", 1)
     ws = make_ws({"content/good.yaml": GOOD, "content/bad.yaml": content})
     result = cli("build", ws=ws)
     if ok:
