@@ -36,7 +36,7 @@ def open_zip(source: Path | bytes, shown: str | Path, *, limit: int = MAX_INFLAT
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise UnusableInputError(
             f"{shown}: không phải tệp Office hợp lệ (tệp nén hỏng hoặc không phải .docx/.xlsx) "
-            f"— mở lại bằng Word/Excel rồi lưu đúng định dạng. ({type(exc).__name__})") from exc
+            "— mở lại bằng Word/Excel rồi lưu đúng định dạng.") from exc
     try:
         check_archive(archive, shown, limit=limit)
     except BaseException:

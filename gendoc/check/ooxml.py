@@ -142,7 +142,7 @@ def load_package(path: str | Path) -> Package:
         except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, OSError, EOFError,
                 ValueError, RuntimeError) as exc:
             raise PackageError(
-                f"'{path}' bị hỏng, không đọc được nội dung văn bản ({type(exc).__name__}). "
+                f"'{path}' bị hỏng, không đọc được nội dung văn bản. "
                 "Mở bằng Word, lưu lại rồi kiểm tra lại."
             ) from exc
 

@@ -153,8 +153,8 @@ def _open(path: Path, shown: str) -> FormCells | None:
             return book
     except UnusableInputError as exc:  # as a ContentError, so the build shows the path relative
         raise ContentError(shown, exc.message.removeprefix(f"{shown}: ")) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, etree.XMLSyntaxError) as exc:
-        raise ContentError(shown, f"không mở được tệp Excel ({type(exc).__name__}) — tệp hỏng hoặc "
+    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, etree.XMLSyntaxError):
+        raise ContentError(shown, "không mở được tệp Excel — tệp hỏng hoặc "
                                   "không phải .xlsx; mở bằng Excel và lưu lại dạng .xlsx.") from None
 
 

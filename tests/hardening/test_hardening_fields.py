@@ -130,3 +130,4 @@ def test_nesting_is_bounded_by_the_levels_left_after_the_first_scheme(
     fails_alone(result, ws, "content/bad.yaml", where="dòng 5",
                 words=("'noi_dung'", f"chỉ còn {5 - ('la_ma', 'so', 'chu').index(start)} cấp"),
                 bad_outputs=("output/bad.docx",))
+

@@ -80,4 +80,4 @@ def test_bad_form_file_fails_the_minutes_alone(name: str, example_ws: Path, cli)
     spoil(example_ws / FORM)
     message = fails_alone(build(cli, example_ws), example_ws, MINUTES, where=f"dòng {LINE}",
                           words=("tu_danh_gia", f"{FORM}: ", *words), bad_outputs=OUT)
-    assert "Error" not in message.replace("(BadZipFile)", ""), message
+    assert "Error" not in message, message
