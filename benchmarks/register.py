@@ -45,7 +45,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from gendoc.register.allocation import ALLOCATION_FIELDS  # noqa: E402
-from gendoc.register.engine import SQLITE_PRAGMAS  # noqa: E402 - after the path setup
+from gendoc.register.engine import prepare_sqlite  # noqa: E402 - after the path setup
 from gendoc.register.store import DocumentFacts, open_register  # noqa: E402
 
 DOC_DATE = dt.date(2026, 1, 2)
@@ -104,8 +104,7 @@ def _raw_sqlite_round(url: str, issuer: str, worker: int, count: int, barrier) -
     import sqlite3
 
     conn = sqlite3.connect(url.removeprefix("sqlite:///"), timeout=60, isolation_level=None)
-    for pragma in SQLITE_PRAGMAS:
-        conn.execute(pragma)
+    prepare_sqlite(conn)
     barrier.wait()
     start = time.perf_counter()
     numbers = []

@@ -35,7 +35,8 @@ def as_error(ws: Workspace, path: Path, exc: Exception) -> GendocError:
     if isinstance(exc, GendocError):
         shown = rel(ws, path)
         if not exc.format_message().startswith(shown):
-            exc.message = f"{shown}: {exc.message}"
+            # click declares `message` Final; the error is ours and not yet shown to anyone
+            setattr(exc, "message", f"{shown}: {exc.message}")  # noqa: B010
         return exc
     return UnexpectedError(rel(ws, path), exc, traceback.format_exc())
 
