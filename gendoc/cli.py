@@ -35,7 +35,10 @@ class GendocGroup(click.Group):
     def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except click.ClickException as exc:  # ours: with --verbose, the technical cause too
+            show_cause(exc)
+            raise
+        except (click.exceptions.Exit, click.Abort):
             raise
         except BrokenPipeError:  # output piped into `head` and closed early: not an error
             sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
@@ -47,6 +50,13 @@ class GendocGroup(click.Group):
                 f"lỗi ngoài dự kiến ({type(exc).__name__}: {exc}). "
                 "Chạy lại với --verbose để xem chi tiết và báo cho nhóm phát triển."
             ) from exc
+
+
+def show_cause(exc: BaseException) -> None:
+    """With --verbose, the technical cause of a clerk-facing error (a library's own words)."""
+    ctx = click.get_current_context(silent=True)
+    if exc.__cause__ is not None and ctx is not None and (ctx.find_root().obj or {}).get("verbose"):
+        traceback.print_exception(exc.__cause__)
 
 
 cli_i18n.install()

@@ -134,6 +134,7 @@ def run_checks(paths: list[Path], *, layout: bool, force: bool
                ) -> tuple[list[Report], list[tuple[str, str]], list[str]]:
     """Format (and layout) reports for `paths`; files that cannot be read; files not ND30."""
     from gendoc.check.api import check_docx
+    from gendoc.cli import show_cause  # the group's module imports this one
     from gendoc.exceptions import UnusableInputError
 
     reports: list[Report] = []
@@ -154,6 +155,7 @@ def run_checks(paths: list[Path], *, layout: bool, force: bool
             reports.append(check_docx(path))
         except UnusableInputError as exc:
             unusable.append((str(path), exc.message))
+            show_cause(exc)
     # The printed page on request (--layout): a PDF's own facts and signatures are checked above;
     # a scanned copy has pages without text that are not blank.
     targets = [p for p in todo if layout and str(p) not in dict(unusable)]

@@ -21,7 +21,7 @@ from pdfminer.layout import LTFigure, LTImage
 from pyhanko.sign.signers import Signer
 
 from gendoc import nd30
-from gendoc.sign.errors import SignError
+from gendoc.sign.errors import VERBOSE_HINT, SignError
 from gendoc.sign.signing import FIELD_COPY, SignOutcome, sign_invisible_with_text
 
 MIN_DPI = nd30.COPY_MIN_DPI
@@ -72,7 +72,7 @@ def scan_images(path: Path) -> list[ScanImage]:
                 colour = "Gray" not in space and image.bits != 1
                 out.append(ScanImage(index, dpi, colour))
     except Exception as exc:
-        raise SignError(f"'{path}': không đọc được tệp PDF ({exc}).") from exc
+        raise SignError(f"'{path}': không đọc được tệp PDF — xuất lại tệp PDF.{VERBOSE_HINT}") from exc
     return out
 
 
@@ -100,7 +100,7 @@ def _copy_pages(source: Path, pages: str | None, form: str) -> bytes:
     try:
         pdf = pikepdf.open(io.BytesIO(source.read_bytes()))
     except pikepdf.PdfError as exc:
-        raise SignError(f"'{source}': tệp PDF bị hỏng ({exc}).") from exc
+        raise SignError(f"'{source}': tệp PDF bị hỏng — xuất lại tệp PDF.{VERBOSE_HINT}") from exc
     with pdf:
         if form != "TRÍCH SAO" and pages:
             raise SignError("--trang chỉ dùng cho TRÍCH SAO (SAO Y, SAO LỤC sao toàn văn bản).")

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from pyhanko.sign.signers import Signer, SimpleSigner
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from gendoc.sign.errors import SignError
+from gendoc.sign.errors import VERBOSE_HINT, SignError
 
 PASSWORD_ENV = "GENDOC_CERT_PASSWORD"
 
@@ -80,7 +80,7 @@ def open_pkcs11(lib: Path, pin: str, *, token_label: str | None, key_label: str 
         if "Pin" in name:
             raise SignError("mã PIN của USB token không đúng — nhập lại (token có thể bị khóa "
                             "sau vài lần nhập sai).") from exc
-        raise SignError(f"không mở được USB token ({name}: {exc}) — cắm token, kiểm tra "
-                        "--token-label.") from exc
+        raise SignError(f"không mở được USB token ({name}) — cắm token, kiểm tra "
+                        f"--token-label.{VERBOSE_HINT}") from exc
     signer = PKCS11Signer(session, key_label=key_label, cert_label=key_label)
     return session, signer

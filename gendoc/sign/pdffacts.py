@@ -14,7 +14,7 @@ from pathlib import Path
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from gendoc.sign.errors import SignError
+from gendoc.sign.errors import VERBOSE_HINT, SignError
 
 MM_PER_PT = 25.4 / 72
 MAX_PAGES = 2000  # a larger file is not an administrative document: refuse instead of crawling
@@ -59,7 +59,8 @@ def open_reader(path: Path) -> PdfFileReader:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         count = int(reader.root["/Pages"]["/Count"])
     except Exception as exc:  # pyHanko raises several parser errors for a damaged file
-        raise SignError(f"'{path}': tệp PDF bị hỏng, không đọc được ({exc}) — xuất lại tệp PDF.") from exc
+        raise SignError(f"'{path}': tệp PDF bị hỏng, không đọc được — xuất lại tệp PDF."
+                        f"{VERBOSE_HINT}") from exc
     if count > MAX_PAGES:
         raise SignError(f"'{path}' có {count} trang, quá {MAX_PAGES} trang gendoc xử lý.")
     return reader

@@ -26,7 +26,7 @@ from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.stamp import StaticStampStyle
 
-from gendoc.sign.errors import SignError
+from gendoc.sign.errors import VERBOSE_HINT, SignError
 from gendoc.sign.pdffacts import open_reader, read_facts
 from gendoc.sign.placement import Box, seal_box, signer_box
 from gendoc.sign.stamps import add_text_block, signing_time_text
@@ -135,16 +135,18 @@ def _sign(writer: IncrementalPdfFileWriter, signer: signers.Signer, field: str,
         raise
     except Exception as exc:  # network (timestamp server), token and pyHanko errors
         if timestamp_url and "imestamp" in f"{type(exc).__name__}{exc}":
-            raise SignError(f"không lấy được dấu thời gian từ máy chủ '{timestamp_url}' ({exc}) — "
-                            "kiểm tra mạng hoặc bỏ mục ky_so.may_chu_dau_thoi_gian.") from exc
-        raise SignError(f"ký số không thành công ({type(exc).__name__}: {exc}).") from exc
+            raise SignError(f"không lấy được dấu thời gian từ máy chủ '{timestamp_url}' — "
+                            "kiểm tra mạng hoặc bỏ mục ky_so.may_chu_dau_thoi_gian."
+                            f"{VERBOSE_HINT}") from exc
+        raise SignError(f"ký số không thành công.{VERBOSE_HINT}") from exc
 
 
 def _writer(source: Path) -> IncrementalPdfFileWriter:
     try:
         return IncrementalPdfFileWriter(io.BytesIO(source.read_bytes()), strict=False)
     except Exception as exc:
-        raise SignError(f"'{source}': tệp PDF bị hỏng, không ký được ({exc}).") from exc
+        raise SignError(f"'{source}': tệp PDF bị hỏng, không ký được — xuất lại tệp PDF."
+                        f"{VERBOSE_HINT}") from exc
 
 
 def sign_as_signer(source: Path, target: Path, signer: signers.Signer, image: Path | None,

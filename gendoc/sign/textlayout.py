@@ -16,7 +16,7 @@ from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTFigure, LTTextContainer, LTTextLine
 
 from gendoc import nd30
-from gendoc.sign.errors import SignError
+from gendoc.sign.errors import VERBOSE_HINT, SignError
 
 MIN_SIGN_GAP_PT = 28.0  # ~10 mm: less than this between two lines is no room for a signature
 
@@ -110,7 +110,8 @@ def read_pages(path: Path, pages: list[int] | None = None) -> list[PageText]:
             lines = sorted(_lines_of(layout, page), key=lambda ln: (-ln.y1, ln.x0))
             out.append(PageText(page, float(layout.width), float(layout.height), lines))
     except Exception as exc:  # pdfminer raises many parser errors for a damaged file
-        raise SignError(f"'{path}': không đọc được chữ trong tệp PDF ({exc}).") from exc
+        raise SignError(f"'{path}': không đọc được chữ trong tệp PDF — xuất lại tệp PDF."
+                        f"{VERBOSE_HINT}") from exc
     return out
 
 

@@ -84,3 +84,19 @@ def test_settings_collect_every_problem(tmp_path: Path) -> None:
     fields = [p.field for p in err.value.problems]
     assert fields == ["ky_so.la", "ky_so.duong_kinh_dau_mm", "ky_so.may_chu_dau_thoi_gian"]
     assert settings_from(None, None).trust_roots == ()
+
+
+def test_a_damaged_pdf_is_named_in_vietnamese_and_verbose_shows_the_cause(tmp_path: Path) -> None:
+    """The library's English stays out of the message; --verbose prints it for IT support."""
+    from click.testing import CliRunner
+
+    from gendoc.cli import main
+
+    bad = tmp_path / "hong.pdf"
+    bad.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n" + bytes(range(256)))
+    quiet = CliRunner().invoke(main, ["check", str(bad)])
+    assert quiet.exit_code != 0
+    assert "hong.pdf" in quiet.output and "--verbose" in quiet.output, quiet.output
+    assert "Error" not in quiet.output and "Traceback" not in quiet.output, quiet.output
+    loud = CliRunner().invoke(main, ["--verbose", "check", str(bad)])
+    assert "Traceback" in loud.output, loud.output
