@@ -26,7 +26,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -39,7 +38,7 @@ from docx import Document  # noqa: E402
 from gendoc import api  # noqa: E402
 from gendoc.pdf import convert, find_soffice  # noqa: E402
 from gendoc.workspace import load_workspace  # noqa: E402
-from tests.training.coursefix import COURSE, write_roster  # noqa: E402
+from tests.training.coursefix import write_course  # noqa: E402
 
 HO = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ"]
 DEM = ["Thị", "Thị Ngọc", "Thu", "Văn", "Kim"]
@@ -53,11 +52,7 @@ def course(ws: Path, participants: int) -> list[Path]:
     names = rng.sample([f"{h} {d} {t}" for h in HO for d in DEM for t in TEN], participants)
     rows = [[name, rng.choice(["Nữ", "Nam"]), rng.randint(1965, 1995), "Chuyên viên",
              rng.choice(UNITS), "", "", "x", rng.choice(["Giỏi", "Khá", ""])] for name in names]
-    (ws / "content/tap-huan").mkdir(parents=True)
-    shutil.copy2(REPO / "gendoc.yaml", ws / "gendoc.yaml")
-    write_roster(ws / "content/tap-huan/_du-lieu/hoc-vien.xlsx", rows)
-    text = COURSE.format(danh_sach="_du-lieu/hoc-vien.xlsx", gui_theo="hoc_vien")
-    (ws / "content/tap-huan/lop.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    write_course(ws, rows, gui_theo="hoc_vien")
     outcome = api.build(load_workspace(ws))
     assert outcome.ok, outcome.report.failures
     return sorted(p for r in outcome.report.results for p in r.outputs if p.suffix == ".docx")

@@ -3,8 +3,6 @@ its `lop_hoc.danh_sach` line, then the list's file, cell (or line) and column fi
 
 from __future__ import annotations
 
-import shutil
-import textwrap
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +18,7 @@ from gendoc.training.roster import read_roster
 from tests.core.test_core_errors import GOOD
 from tests.hardening.badfiles import add_bomb, add_many_parts, rewrite_zip, sparse, with_dtd
 from tests.hardening.catalogue import fails_alone, run_limited
-from tests.training.coursefix import COURSE, HEADING, REPO, ROWS, write_roster
+from tests.training.coursefix import COURSE, HEADING, ROWS, write_course
 
 COURSE_FILE = "content/tap-huan/lop.yaml"
 LIST_DIR = "content/tap-huan/_du-lieu"
@@ -31,12 +29,7 @@ LINE = next(n for n, text in enumerate(COURSE.splitlines(), 1) if "danh_sach:" i
 def course(root: Path, fmt: str, rows: list[list[object]] | None = None) -> tuple[Path, Path]:
     """A workspace with one course (its list written from `rows`) and content/good.yaml."""
     ws = root / "ws"
-    (ws / "content" / "tap-huan").mkdir(parents=True)
-    shutil.copy2(REPO / "gendoc.yaml", ws / "gendoc.yaml")
-    roster = ws / LIST_DIR / f"hoc-vien.{fmt}"
-    write_roster(roster, rows if rows is not None else ROWS)
-    text = COURSE.format(danh_sach=f"_du-lieu/hoc-vien.{fmt}", gui_theo="don_vi")
-    (ws / COURSE_FILE).write_text(textwrap.dedent(text), encoding="utf-8")
+    roster = write_course(ws, rows if rows is not None else ROWS, fmt=fmt)
     (ws / "content" / "good.yaml").write_text(GOOD, encoding="utf-8")
     return ws, roster
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.tools import requires
-from tests.training.coursefix import COURSE, REPO, write_roster
+from tests.training.coursefix import REPO, write_course
 
 pytestmark = requires("soffice")
 
@@ -30,14 +30,10 @@ UNITS = ["Sở Tư pháp", "Sở Y tế", "Sở Tài chính & Kế hoạch"]
 def course(ws: Path) -> Path:
     """A course of 24 participants, one invitation each: 52 files, shared by two LibreOffice runs
     (each needs seconds, even on a fast machine)."""
-    (ws / "content/tap-huan").mkdir(parents=True)
-    (ws / "gendoc.yaml").write_bytes((REPO / "gendoc.yaml").read_bytes())
     names = [f"{ho} Thị {ten}" for ho in HO for ten in TEN]
     rows = [[name, "Nữ", 1970 + i, "Chuyên viên", UNITS[i % 3], "", "", "x", ""]
             for i, name in enumerate(names)]
-    write_roster(ws / "content/tap-huan/_du-lieu/hoc-vien.xlsx", rows)
-    text = COURSE.format(danh_sach="_du-lieu/hoc-vien.xlsx", gui_theo="hoc_vien")
-    (ws / "content/tap-huan/lop.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    write_course(ws, rows, gui_theo="hoc_vien")
     return ws
 
 

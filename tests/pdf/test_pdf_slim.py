@@ -4,9 +4,7 @@ otherwise, and — what counts — the same printed pages as the untouched .docx
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import textwrap
 import zipfile
 from pathlib import Path
 
@@ -15,18 +13,14 @@ from gendoc.docx_slim import slim_copy
 from gendoc.pdf import PDFA_FILTER, convert
 from gendoc.workspace import load_workspace
 from tests.tools import requires
-from tests.training.coursefix import COURSE, REPO, ROWS, write_roster
+from tests.training.coursefix import ROWS, write_course
 
 STYLE_REF = re.compile(rb'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"')
 
 
 def course_outputs(tmp_path: Path) -> list[Path]:
     ws = tmp_path / "ws"
-    (ws / "content/tap-huan").mkdir(parents=True)
-    shutil.copy2(REPO / "gendoc.yaml", ws / "gendoc.yaml")
-    write_roster(ws / "content/tap-huan/_du-lieu/hoc-vien.xlsx", ROWS)
-    text = COURSE.format(danh_sach="_du-lieu/hoc-vien.xlsx", gui_theo="don_vi")
-    (ws / "content/tap-huan/lop.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    write_course(ws, ROWS)
     outcome = api.build(load_workspace(ws))
     assert outcome.ok
     return sorted(p for r in outcome.report.results for p in r.outputs if p.suffix == ".docx")

@@ -6,6 +6,7 @@ collected (several conftest.py files share that module name)."""
 from __future__ import annotations
 
 import csv
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -57,6 +58,18 @@ ROWS: list[list[object]] = [
      "trả kết quả, Ủy viên Ban Chấp hành Công đoàn cơ sở", "Sở Tài chính & Kế hoạch", "", "", "x",
      "Xuất sắc"],
 ]
+
+
+def write_course(ws: Path, rows: Sequence[Sequence[object]], *, fmt: str = "xlsx",
+                 gui_theo: str = "don_vi") -> Path:
+    """A workspace at `ws` (the example gendoc.yaml) with one course whose participant list is
+    written from `rows`; returns the list's path."""
+    (ws / "content" / "tap-huan").mkdir(parents=True)
+    (ws / "gendoc.yaml").write_bytes((REPO / "gendoc.yaml").read_bytes())
+    roster = write_roster(ws / "content" / "tap-huan" / "_du-lieu" / f"hoc-vien.{fmt}", rows)
+    text = COURSE.format(danh_sach=f"_du-lieu/hoc-vien.{fmt}", gui_theo=gui_theo)
+    (ws / "content" / "tap-huan" / "lop.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return roster
 
 
 def write_roster(path: Path, rows: Sequence[Sequence[object]]) -> Path:
