@@ -21,11 +21,12 @@ from ruamel.yaml.resolver import implicit_resolvers
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
-# An explicit tag (`!!str 5`, `!x`) starts a token: ruamel keeps it (TaggedScalar), PyYAML not.
-_TAG = re.compile(r"(?:^|[\s\[\]{},:?-])!", re.MULTILINE)
-# An anchor (`&a`) or alias (`*a`) may start a token here; plain text such as "a * b" defers too,
-# which only costs the slower path.
-_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*]\S", re.MULTILINE)
+# An explicit tag (`!!str 5`, `!x`) starts a token — at the start of a line or after a space or
+# one of `[]{},:?-`: ruamel keeps it (TaggedScalar), PyYAML not.
+_TAG = (re.compile("!"), "[]{},:?-")
+# An anchor (`&a`) or alias (`*a`) may start a token — at the start of a line or after a space
+# or one of `[{,`; plain text such as "a * b" defers too, which only costs the slower path.
+_ANCHOR = (re.compile(r"[&*]\S"), "[{,")
 # libyaml composes nested nodes recursively in C: a line indented or dashed this deep is left to the
 # canonical reader, which refuses deep nesting from its events. (Deep flow nesting, `[[[…`, is
 # measured by the caller's linear pre-scan, `gendoc.yamlio.flow_depth`.)
@@ -102,12 +103,25 @@ _Loader.yaml_constructors = {
 }
 
 
+def _starts_token(text: str, mark: re.Pattern[str], after: str) -> bool:
+    """Whether `mark` occurs where a token may start: at the start of a line, after white space
+    (what `\\s` matches: `str.isspace`) or after one of the characters `after`. The marks are
+    found by a pattern without a leading alternative, which the regular-expression engine
+    scans for quickly; the character before each is then looked at (a leading `(?:^|[…])`
+    made the engine try every position of the file: milliseconds a content file)."""
+    for found in mark.finditer(text):
+        start = found.start()
+        if start == 0 or text[start - 1].isspace() or text[start - 1] in after:
+            return True
+    return False
+
+
 def fast_load(text: str) -> Any:
     """Plain Python data (dict/list/str/int/float/bool/None) as `yamlio.plain(load_yaml(...))`
     gives for the same text; raises `Defer` when that is not certain."""
-    if "%YAML" in text or "%TAG" in text or _TAG.search(text):
+    if "%YAML" in text or "%TAG" in text or _starts_token(text, *_TAG):
         raise Defer("directive or explicit tag")
-    if _ANCHOR.search(text) or _DEEP.search(text):
+    if _starts_token(text, *_ANCHOR) or _DEEP.search(text):
         raise Defer("anchor, alias or deep nesting")
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader (SafeConstructor)

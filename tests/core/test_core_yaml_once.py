@@ -4,9 +4,12 @@ name the line, found by the round-trip parser only when one is needed."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gendoc import yamlio
 from gendoc.exceptions import ContentError
@@ -93,3 +96,18 @@ def test_a_document_read_fast_equals_the_round_trip_reading(example_ws: Path) ->
     for path in sorted((example_ws / "content").rglob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         assert yamlio.read_yaml(path)[0] == yamlio.plain(yamlio.load_yaml(path, text=text)), path
+
+
+# The patterns `gendoc.yamlfast` used before it looked for marks first; `_starts_token` must agree.
+_OLD_TAG = re.compile(r"(?:^|[\s\[\]{},:?-])!", re.MULTILINE)
+_OLD_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*]\S", re.MULTILINE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list(" \t\n\r\x0b\x0c\u00a0\u2028\u3000-[]{},:?!&*ab#'\"")),
+               max_size=30))
+def test_token_marks_are_found_where_the_former_patterns_found_them(text: str) -> None:
+    from gendoc.yamlfast import _ANCHOR, _TAG, _starts_token
+
+    assert _starts_token(text, *_TAG) == bool(_OLD_TAG.search(text))
+    assert _starts_token(text, *_ANCHOR) == bool(_OLD_ANCHOR.search(text))
