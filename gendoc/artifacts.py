@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
@@ -48,8 +49,8 @@ class Artifact:
     data: bytes
     media_type: str
     nd30: bool = True  # held to the ND30 format by `gendoc check` (False: certificates, forms)
-    # The maker already wrote reproducible bytes (gendoc's batch templates zip with fixed times
-    # and copy the template's properties): skip re-zipping 500 certificates.
+    # The maker already wrote reproducible bytes (documents saved through `office_zip`; batch
+    # templates zip with fixed times and copy the template's properties): no second pass.
     fixed: bool = False
 
     @property
@@ -79,13 +80,20 @@ def reproducible(item: Artifact, date: dt.date | None) -> Artifact:
 def normalise_office(data: bytes, date: dt.date | None) -> bytes:
     """Rewrite an Office zip: fixed member times, same order, same compression, fixed stamps."""
     source = zipfile.ZipFile(io.BytesIO(data))
+    return office_zip(((info.filename, source.read(info.filename)) for info in source.infolist()),
+                      date)
+
+
+def office_zip(members: Iterable[tuple[str, bytes]], date: dt.date | None) -> bytes:
+    """An Office package of `members` (name, bytes), in order, made reproducible as it is
+    written: every member at `ZIP_EPOCH`, deflated at level 6, and the core properties' dates
+    fixed to `date` (removed when None). The one zip writer of Office packages."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            payload = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
+        for name, payload in members:
+            if name == "docProps/core.xml":
                 payload = _fixed_core_dates(payload, date)
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
+            fixed = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, payload, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)

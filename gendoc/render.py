@@ -49,8 +49,9 @@ def docx_artifact(doc: Document, bctx: BuildContext, context: dict[str, Any], *,
     `bctx.cache`, see `gendoc.docx_compiled`) and filled here. A kind whose `page_format` is
     "own" (certificates) keeps its template's page layout instead of the workspace's ND30 format.
     """
+    # docxtpl and python-docx: heavy, imported only when a document is rendered
     from gendoc.docx_meta import set_core_properties
-    from gendoc.docx_render import render_docx, to_bytes  # docxtpl: heavy, only when rendering
+    from gendoc.docx_render import render_docx, to_reproducible_bytes
 
     ws = bctx.ws
     name = template or getattr(doc.data, "template", None) or doc.kind.template
@@ -59,8 +60,8 @@ def docx_artifact(doc: Document, bctx: BuildContext, context: dict[str, Any], *,
                            cache=bctx.cache)  # compiled once per build, filled per document
     set_core_properties(rendered, context)  # PDF/A title, author, subject (gendoc/docx_meta.py)
     target = path or f"{stem_of(doc, bctx)}.docx"
-    return artifact(target, to_bytes(rendered),
-                    nd30=doc.kind.official if nd30 is None else nd30)
+    return artifact(target, to_reproducible_bytes(rendered, doc.date),
+                    nd30=doc.kind.official if nd30 is None else nd30, fixed=True)
 
 
 def _check_artifact(doc: Document, item: Artifact) -> None:
