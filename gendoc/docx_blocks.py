@@ -15,11 +15,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docxtpl import DocxTemplate
+from docxtpl.subdoc import Subdoc
 
 from gendoc import nd30
 from gendoc.body import Blocks, Image, PageBreak, Para, Span, Table, image_problem, parse_inline
+from gendoc.docx_compiled import FilledTemplate
 from gendoc.docx_templates import spacer
-from gendoc.docx_xml import add_grid_table, add_run, new_paragraph, paragraph_style_ids
+from gendoc.docx_xml import grid_table_xml, paragraph_style_ids, paragraph_xml, run_xml
 from gendoc.exceptions import RenderError
 
 STYLE_NAMES = {
@@ -41,29 +43,60 @@ def body_size(tpl: DocxTemplate) -> float:
     return size.pt if size else nd30.DEFAULT_BODY_SIZE_PT
 
 
-def to_subdoc(tpl: DocxTemplate, blocks: Blocks):  # noqa: ANN201 - docxtpl Subdoc
+class BodyXml:
+    """A body as docxtpl inserts it into the template (`{{p noi_dung}}`): WordprocessingML
+    text. Paragraphs and tables are written as text (`gendoc.docx_xml`); what python-docx draws
+    (the spacer after a table, pictures, page breaks) is drawn on a scratch sub-document of the
+    template and taken as text in its turn, so the order of blocks is kept."""
+
+    def __init__(self, tpl: DocxTemplate) -> None:
+        self.tpl = tpl
+        self.pieces: list[str] = []
+        self._scratch: Subdoc | None = None
+
+    def drawn(self) -> Subdoc:
+        """The scratch sub-document python-docx draws on; `take` moves what it holds here."""
+        if self._scratch is None:
+            self._scratch = self.tpl.new_subdoc()
+        return self._scratch
+
+    def take(self) -> None:
+        if self._scratch is None:
+            return
+        self.pieces.append(self._scratch._get_xml())  # docxtpl's own serialisation
+        body = self._scratch.subdocx.element.body
+        for child in list(body):
+            body.remove(child)
+
+    def __html__(self) -> str:  # what Jinja's autoescape inserts as is
+        return "".join(self.pieces)
+
+    __str__ = __html__
+
+
+def to_subdoc(tpl: DocxTemplate, blocks: Blocks) -> BodyXml:
     """Build the sub-document for one `Blocks` value."""
-    sub = tpl.new_subdoc()
-    styles = paragraph_style_ids(tpl.get_docx())
+    body = BodyXml(tpl)
+    styles = tpl.compiled.paragraph_ids if isinstance(tpl, FilledTemplate) else \
+        paragraph_style_ids(tpl.get_docx())
     for block in blocks:
         if isinstance(block, Para):
-            _paragraph(sub, block, styles)
+            body.pieces.append(_paragraph(block, styles))
         elif isinstance(block, Table):
-            _table(sub, block, text_width_cm(tpl), body_size(tpl))
+            _table(body, block, text_width_cm(tpl), body_size(tpl), styles)
         elif isinstance(block, Image):
-            _image(sub, block, text_width_cm(tpl))
+            _image(body.drawn(), block, text_width_cm(tpl))
+            body.take()
         elif isinstance(block, PageBreak):
-            sub.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    return sub
+            body.drawn().add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            body.take()
+    return body
 
 
-def _paragraph(sub, para: Para, styles: dict[str, str | None]) -> None:  # noqa: ANN001
-    """Written as XML directly (gendoc.docx_xml): python-docx's object model is slow here."""
-    paragraph = new_paragraph(sub.subdocx.element.body,
-                              styles.get(STYLE_NAMES.get(para.role, para.role)),
-                              keep_next=para.keep_next)
-    for span in para.spans:
-        add_run(paragraph, span.text, bold=span.bold, italic=span.italic)
+def _paragraph(para: Para, styles: dict[str, str | None]) -> str:
+    runs = "".join(run_xml(span.text, bold=span.bold, italic=span.italic) for span in para.spans)
+    return paragraph_xml(styles.get(STYLE_NAMES.get(para.role, para.role)), runs,
+                         keep_next=para.keep_next)
 
 
 def _no_indent(paragraph, align) -> None:  # noqa: ANN001
@@ -115,16 +148,16 @@ def grid_table(container, rows: int, widths_cm: list[float]):  # noqa: ANN001, A
     return table
 
 
-def _table(sub, block: Table, width_cm: float, size: float) -> None:  # noqa: ANN001
+def _table(body: BodyXml, block: Table, width_cm: float, size: float,
+           styles: dict[str, str | None]) -> None:
     cols = len(block.header)
     if any(len(row) != cols for row in block.rows):
         bad = next(i for i, row in enumerate(block.rows, 1) if len(row) != cols)
         raise RenderError(f"bảng '{block.title or block.header[0]}': dòng {bad} có số cột khác "
                           f"dòng tiêu đề ({cols} cột).")
-    if block.title:
-        title = sub.add_paragraph(style=STYLE_NAMES["tieu_de_giua"])
-        title.paragraph_format.keep_with_next = True  # a table title never ends a page
-        title.add_run(block.title).bold = True
+    if block.title:  # a table title never ends a page
+        body.pieces.append(paragraph_xml(styles.get(STYLE_NAMES["tieu_de_giua"]),
+                                         run_xml(block.title, bold=True), keep_next=True))
     weights = block.widths or [1.0] * cols
     total = sum(weights)
     widths = [width_cm * w / total for w in weights]
@@ -135,9 +168,9 @@ def _table(sub, block: Table, width_cm: float, size: float) -> None:  # noqa: AN
     for r, row in enumerate(block.rows, start=1):
         bold = block.bold_last_row and r == last
         cells.append([(_cell_spans(text, bold), bold, aligns[c]) for c, text in enumerate(row)])
-    add_grid_table(sub.subdocx.element.body, widths, cells, size_pt=cell_size)
-    spacer(sub.add_paragraph())  # keep the next paragraph off the table
-
+    body.pieces.append(grid_table_xml(widths, cells, size_pt=cell_size))
+    spacer(body.drawn().add_paragraph())  # keep the next paragraph off the table
+    body.take()
 
 
 def _image(sub, block: Image, width_cm: float) -> None:  # noqa: ANN001

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import zipfile
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
@@ -29,11 +30,15 @@ from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 from lxml import etree
 
+from gendoc.docx_xml import paragraph_style_ids
 from gendoc.exceptions import RenderError, UnusableInputError
 from gendoc.safezip import open_zip
 from gendoc.templates import make_env
 from gendoc.workspace import DinhDang, Workspace
 
+# What docxtpl's `resolve_listing` acts on, and the paragraphs it walks (its own pattern).
+_LISTING = re.compile("[\t\n\a\f]")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 BODY_STYLE_NAMES = ("Normal", "ND30 Noi dung", "ND30 Can cu", "ND30 Tieu de giua")
 
 
@@ -44,6 +49,7 @@ class CompiledTemplate:
     path: Path
     data: bytes  # the template's .docx after the workspace's format
     style_ids: dict[str, str]  # style name → style id (what w:pStyle names)
+    paragraph_ids: dict[str, str | None]  # paragraph style name → id (None: the default style)
     env: jinja2.Environment
     patched: dict[str, str] = field(default_factory=dict)  # part XML → docxtpl-patched XML
     jinja: dict[str, jinja2.Template] = field(default_factory=dict)  # source → compiled
@@ -82,6 +88,17 @@ class FilledTemplate(DocxTemplate):
         if src_xml not in patched:
             patched[src_xml] = super().patch_xml(src_xml)
         return patched[src_xml]
+
+    def resolve_listing(self, xml: str) -> str:
+        """docxtpl's listing pass (a tab, new line, bell or form feed in a text run becomes
+        Word's element), run only on the paragraphs that hold one of those characters: it is a
+        chain of regular-expression substitutions over every paragraph of the document, and the
+        others come out of it unchanged. Same result, paragraph for paragraph."""
+        if _LISTING.search(xml) is None:
+            return xml
+        resolve = super().resolve_listing
+        return _PARAGRAPH.sub(
+            lambda m: resolve(m.group(0)) if _LISTING.search(m.group(0)) else m.group(0), xml)
 
     def render_with(self, context: dict[str, Any]) -> None:
         self.render(context, jinja_env=_CachingEnv(self.compiled), autoescape=True)
@@ -124,6 +141,7 @@ def compile_template(path: Path, ws: Workspace | None) -> CompiledTemplate:
     doc.save(buffer)
     style_ids = {s.name: s.style_id for s in doc.styles if s.name is not None}
     return CompiledTemplate(path=path, data=buffer.getvalue(), style_ids=style_ids,
+                            paragraph_ids=paragraph_style_ids(doc),
                             env=make_env(ws, autoescape=True, loader=False))
 
 

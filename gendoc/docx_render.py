@@ -10,17 +10,21 @@ compiled template mapped once, not by python-docx's style lookup (a scan of ever
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from gendoc import nd30
+from gendoc.artifacts import office_zip
 from gendoc.body import Blocks
 from gendoc.docx_blocks import to_subdoc
 from gendoc.docx_compiled import CompiledTemplate, cached_template
@@ -33,6 +37,7 @@ from gendoc.docx_templates import (
     center_rule,
     spacer,
 )
+from gendoc.docx_xml import W_P, style_id_of
 from gendoc.kinds.annex_pages import restart_annex_pages
 from gendoc.kinds.official import ANNEX_NOTE_STYLE
 from gendoc.templates import render_error
@@ -90,16 +95,22 @@ def fit_rules(doc: DocxDocument, style_ids: dict[str, str]) -> None:
                 longest = max(width_cm(n, nd30.HEADER_SIZES_PT["co_quan"], bold=True) for n in names)
                 center_rule(para, available, min(longest, available) * nd30.CO_QUAN_RULE_TARGET)
     text_cm = _text_width_cm(doc)
-    paragraphs = doc.paragraphs
-    for i, para in enumerate(paragraphs):
-        name = para._p.style
+    # The body's paragraphs as lxml elements, their style read directly: python-docx's
+    # `doc.paragraphs` + `.style` walk the schema for each of hundreds of body paragraphs, and
+    # only a handful are rules.
+    paragraphs = list(doc.element.body.iterchildren(W_P))
+    for i, p in enumerate(paragraphs):
+        name = style_id_of(p)
         if name == trich_yeu:
-            above = [p for p in paragraphs[max(i - 3, 0):i] if p.text.strip()]
+            above = [Paragraph(x, doc._body) for x in paragraphs[max(i - 3, 0):i]]
+            above = [x for x in above if x.text.strip()]
             if above:
-                _fit_under(para, above[-1], text_cm, nd30.TRICH_YEU_RULE_TARGET)
-        elif name == annex_note and para.text.strip():
+                _fit_under(Paragraph(p, doc._body), above[-1], text_cm,
+                           nd30.TRICH_YEU_RULE_TARGET)
+        elif name == annex_note and (para := Paragraph(p, doc._body)).text.strip():
             rule = _insert_rule_after(para, style_ids.get(RULE_PHU_LUC))
             _fit_under(rule, para, text_cm, nd30.PHU_LUC_RULE_TARGET)
+
 
 
 def _fit_under(rule, above, text_cm: float, fraction: float) -> None:  # noqa: ANN001
@@ -179,3 +190,30 @@ def to_bytes(doc: DocxDocument) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def to_reproducible_bytes(doc: DocxDocument, date: dt.date | None) -> bytes:
+    """The package written once, already reproducible (`gendoc.artifacts.office_zip`: fixed
+    member times, core-property dates from `date`): the bytes `to_bytes` followed by
+    `artifacts.normalise_office` gives, without writing and re-reading the zip twice.
+
+    The parts are serialised by python-docx's own package writer, fed to gendoc's zip writer."""
+    package = doc.part.package
+    for part in package.parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, package.parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, package.parts)  # type: ignore[arg-type]
+    return office_zip(members.items, date)
+
+
+class _Members:
+    """The physical-writer interface python-docx's PackageWriter writes to, collecting the
+    members in order instead of zipping them with the clock's time."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        self.items.append((uri.membername, blob))

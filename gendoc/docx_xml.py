@@ -1,30 +1,34 @@
-"""Body paragraphs and grid tables written as WordprocessingML elements directly.
+"""Body paragraphs and grid tables written as WordprocessingML text directly.
 
 python-docx's object model finds every child through a schema-ordered search and re-reads a
-table's rows and cells on each access; for the body of a plan (hundreds of paragraphs, tables of
-dozens of rows) that was four fifths of a document's rendering time. These functions append the
-same elements, in the same order with the same attributes, as the python-docx calls they replace
-(`add_paragraph(style=…)`, `add_run`, `paragraph_format`, `add_table` + widths + borders), so
-the XML of a built document is unchanged — only built in one pass with lxml. Text is set as
-element text (never parsed), so `&`, `<` and quotes come out literally.
+table's rows and cells on each access; building the same elements one by one with lxml was still
+a quarter of a plan's rendering time, and docxtpl then serialises them to text anyway (a
+sub-document is inserted into the template as XML text). These functions write that text
+directly: the same elements, in the same order with the same attributes, as the python-docx calls
+they replace (`add_paragraph(style=…)`, `add_run`, `paragraph_format`, `add_table` + widths +
+borders) serialised by lxml — `tests/core/test_core_docx_xml.py` holds them to it, character for
+character. Text is escaped here (`&`, `<`, `>`), never parsed, so it comes out literally; a
+character XML cannot hold is refused as lxml refuses it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.oxml.simpletypes import ST_HpsMeasure, ST_TwipsMeasure
 from docx.shared import Cm, Pt
-from lxml import etree
 
 from gendoc import nd30
 
 _BREAKS = re.compile(r"([\t\r\n])")  # a tab is w:tab, a line break w:br (as python-docx)
+# What lxml refuses in text: C0 controls but tab, line feed and carriage return; U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TABLE_LOOK = (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
                ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))
 _EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -32,45 +36,59 @@ CELL_SPACING = ST_TwipsMeasure.convert_to_xml(Pt(2))  # before and after a cell'
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W_P, _W_PPR, _W_PSTYLE, _W_VAL = f"{_W}p", f"{_W}pPr", f"{_W}pStyle", f"{_W}val"
 
 
-def _el(parent: etree._Element, tag: str, *attrs: tuple[str, str]) -> etree._Element:
-    element = etree.SubElement(parent, _W + tag)
-    for key, value in attrs:
-        element.set(_W + key, value)
-    return element
+def style_id_of(p: Any) -> str | None:
+    """The style id a paragraph element (`w:p`) names — python-docx's `CT_P.style`, read without
+    its schema walk (documents have hundreds of body paragraphs, and few are looked for)."""
+    props = p.find(_W_PPR)
+    style = props.find(_W_PSTYLE) if props is not None else None
+    return style.get(_W_VAL) if style is not None else None
 
 
-def add_run(paragraph: etree._Element, text: str, *, bold: bool = False, italic: bool = False,
-            size_pt: float | None = None) -> None:
+def _text(value: str) -> str:
+    """Element text as lxml writes it."""
+    if _NOT_XML.search(value):
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes "
+                         "or control characters")
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(value: str) -> str:
+    """An attribute value as lxml (libxml2) writes it."""
+    return (_text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;")
+            .replace("\t", "&#9;"))
+
+
+def _el(tag: str, *attrs: tuple[str, str], inner: str = "") -> str:
+    """`<w:tag w:key="value"…>inner</w:tag>`, or the empty-element form when `inner` is empty."""
+    head = "<w:" + tag + "".join(f' w:{key}="{_attr(value)}"' for key, value in attrs)
+    return f"{head}>{inner}</w:{tag}>" if inner else head + "/>"
+
+
+def run_xml(text: str, *, bold: bool = False, italic: bool = False,
+            size_pt: float | None = None) -> str:
     """One run (`w:r`) with its properties, as `Paragraph.add_run` + bold/italic/size."""
-    run = _el(paragraph, "r")
-    props = _el(run, "rPr")
-    if bold:
-        _el(props, "b")
-    if italic:
-        _el(props, "i")
-    if size_pt:
-        _el(props, "sz", ("val", ST_HpsMeasure.convert_to_xml(Pt(size_pt))))
+    pieces = ["<w:r>", _run_props(bold, italic, size_pt)]
     for piece in _BREAKS.split(text):
         if piece == "\t":
-            _el(run, "tab")
+            pieces.append("<w:tab/>")
         elif piece in ("\r", "\n"):
-            _el(run, "br")
+            pieces.append("<w:br/>")
         elif piece:
-            node = _el(run, "t")
-            node.text = piece
-            if len(piece.strip()) < len(piece):
-                node.set(qn("xml:space"), "preserve")
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            pieces.append(f"<w:t{space}>{_text(piece)}</w:t>")
+    pieces.append("</w:r>")
+    return "".join(pieces)
 
 
-def _placed(body: etree._Element, tag: str) -> etree._Element:
-    """A new `w:<tag>` at the end of `body`, before its section properties (as python-docx)."""
-    element = _el(body, tag)  # made inside the document: it takes the document's `w` prefix
-    section = body.find(qn("w:sectPr"))
-    if section is not None:
-        section.addprevious(element)
-    return element
+@functools.lru_cache(maxsize=64)
+def _run_props(bold: bool, italic: bool, size_pt: float | None) -> str:
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    if size_pt:
+        props += _el("sz", ("val", ST_HpsMeasure.convert_to_xml(Pt(size_pt))))
+    return _el("rPr", inner=props)
 
 
 def paragraph_style_ids(doc: DocxDocument) -> dict[str, str | None]:
@@ -82,61 +100,55 @@ def paragraph_style_ids(doc: DocxDocument) -> dict[str, str | None]:
             if s.type == WD_STYLE_TYPE.PARAGRAPH and s.name is not None}
 
 
-def new_paragraph(body: etree._Element, style_id: str | None, *,
-                  keep_next: bool = False) -> etree._Element:
-    """A body paragraph at the end of `body`, styled by id."""
-    paragraph = _placed(body, "p")
-    props = _el(paragraph, "pPr")
-    if style_id is not None:
-        _el(props, "pStyle", ("val", style_id))
-    if keep_next:
-        _el(props, "keepNext")
-    return paragraph
+def paragraph_xml(style_id: str | None, runs: str, *, keep_next: bool = False) -> str:
+    """A body paragraph styled by id holding `runs` (`run_xml` text)."""
+    props = (_el("pStyle", ("val", style_id)) if style_id is not None else "") + \
+        ("<w:keepNext/>" if keep_next else "")
+    return _el("p", inner=_el("pPr", inner=props) + runs)
 
 
-def add_grid_table(body: etree._Element, widths_cm: Sequence[float],
-                   rows: Sequence[Sequence[tuple[list, bool, WD_ALIGN_PARAGRAPH]]], *,
-                   size_pt: float, header_rows: int = 1) -> etree._Element:
-    """A centred, fixed-layout table with single black borders and exact column widths at the end
-    of `body`: what `docx_blocks.grid_table` + `row_flags` + a cell's text draw.
+Cell = tuple[list, bool, WD_ALIGN_PARAGRAPH]  # (spans, bold, alignment)
+
+
+def grid_table_xml(widths_cm: Sequence[float], rows: Sequence[Sequence[Cell]], *,
+                   size_pt: float, header_rows: int = 1) -> str:
+    """A centred, fixed-layout table with single black borders and exact column widths: what
+    `docx_blocks.grid_table` + `row_flags` + a cell's text draw.
 
     Each cell is (spans, bold, alignment); a span has `.text`, `.bold`, `.italic`.
     """
-    table = _placed(body, "tbl")
-    props = _el(table, "tblPr")
-    _el(props, "tblW", ("type", "auto"), ("w", "0"))
-    _el(props, "jc", ("val", "center"))
-    _el(props, "tblLayout", ("type", "fixed"))
-    _el(props, "tblLook", *_TABLE_LOOK)
-    borders = _el(props, "tblBorders")
-    for edge in _EDGES:
-        _el(borders, edge, ("val", "single"), ("sz", "4"), ("space", "0"),
-            ("color", nd30.FONT_COLOR))
-    _el(props, "tblLayout", ("type", "fixed"))
     twips = [str(Cm(width).twips) for width in widths_cm]
-    grid = _el(table, "tblGrid")
-    for width in twips:
-        _el(grid, "gridCol", ("w", width))
+    parts = [_table_props(),
+             _el("tblGrid", inner="".join(_el("gridCol", ("w", width)) for width in twips))]
+    cell_open = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>' for width in twips]
     for index, cells in enumerate(rows):
-        row = _el(table, "tr")
-        flags = _el(row, "trPr")
-        _el(flags, "cantSplit")
-        if index < header_rows:
-            _el(flags, "tblHeader")
-        for width, (spans, bold, align) in zip(twips, cells, strict=True):
-            cell = _el(row, "tc")
-            _el(_el(cell, "tcPr"), "tcW", ("type", "dxa"), ("w", width))
-            _cell_paragraph(cell, spans, bold=bold, align=align, size_pt=size_pt)
-    return table
+        parts.append(_ROW_OPEN[index < header_rows])
+        for opening, (spans, bold, align) in zip(cell_open, cells, strict=True):
+            runs = "".join(run_xml(span.text, bold=span.bold or bold, italic=span.italic,
+                                   size_pt=size_pt) for span in spans)
+            parts.extend((opening, "<w:p>", _cell_props(align), runs, "</w:p></w:tc>"))
+        parts.append("</w:tr>")
+    return _el("tbl", inner="".join(parts))
 
 
-def _cell_paragraph(cell: etree._Element, spans: list, *, bold: bool,
-                    align: WD_ALIGN_PARAGRAPH, size_pt: float) -> None:
-    paragraph = _el(cell, "p")
-    props = _el(paragraph, "pPr")
-    _el(props, "spacing", ("before", CELL_SPACING), ("after", CELL_SPACING), ("line", "240"),
-        ("lineRule", "auto"))
-    _el(props, "ind", ("firstLine", "0"))
-    _el(props, "jc", ("val", WD_ALIGN_PARAGRAPH.to_xml(align) or "left"))
-    for span in spans:
-        add_run(paragraph, span.text, bold=span.bold or bold, italic=span.italic, size_pt=size_pt)
+_ROW_OPEN = {False: "<w:tr><w:trPr><w:cantSplit/></w:trPr>",
+             True: "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"}
+
+
+@functools.lru_cache(maxsize=1)
+def _table_props() -> str:
+    borders = "".join(_el(edge, ("val", "single"), ("sz", "4"), ("space", "0"),
+                          ("color", nd30.FONT_COLOR)) for edge in _EDGES)
+    fixed = _el("tblLayout", ("type", "fixed"))
+    return _el("tblPr", inner=_el("tblW", ("type", "auto"), ("w", "0"))
+               + _el("jc", ("val", "center")) + fixed + _el("tblLook", *_TABLE_LOOK)
+               + _el("tblBorders", inner=borders) + fixed)
+
+
+@functools.lru_cache(maxsize=8)
+def _cell_props(align: WD_ALIGN_PARAGRAPH) -> str:
+    """A cell paragraph's properties: 2 pt before and after, single spacing, no indent."""
+    return _el("pPr", inner=_el("spacing", ("before", CELL_SPACING), ("after", CELL_SPACING),
+                                ("line", "240"), ("lineRule", "auto"))
+               + _el("ind", ("firstLine", "0"))
+               + _el("jc", ("val", WD_ALIGN_PARAGRAPH.to_xml(align) or "left")))

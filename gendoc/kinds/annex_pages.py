@@ -14,7 +14,9 @@ import copy
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
+from gendoc.docx_xml import W_P, style_id_of
 from gendoc.kinds.official import ANNEX_LABEL_STYLE
 
 
@@ -49,7 +51,9 @@ def restart_annex_pages(doc: DocxDocument, style_ids: dict[str, str] | None = No
     label_id = style_ids.get(ANNEX_LABEL_STYLE)
     if label_id is None:
         return 0
-    labels = [p for p in doc.paragraphs if p._p.style == label_id and p.text.strip()]
+    labels = [Paragraph(p, doc._body) for p in doc.element.body.iterchildren(W_P)
+              if style_id_of(p) == label_id]
+    labels = [label for label in labels if label.text.strip()]
     if not labels:
         return 0
     body_sect = doc.element.body.find(qn("w:sectPr"))
