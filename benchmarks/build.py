@@ -10,7 +10,8 @@ Prints, as medians of several runs after a warm-up:
 - a rebuild with nothing changed (incremental: every document skipped) and its ratio to a full
   build (target ≤ 0.10);
 - the floor: python-docx opening and saving every .docx the build wrote (same files, same
-  process), and the full build's ratio to it.
+  process), each written durably as gendoc writes (temporary file, fsync, rename), and the full
+  build's ratio to it.
 
     python benchmarks/build.py [RUNS]
 """
@@ -29,14 +30,18 @@ from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
-from docx import Document
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # the checkout's gendoc, not an installed copy
 
-from gendoc import api
-from gendoc.document import BuildContext, load_document
-from gendoc.plans.new import scaffold
-from gendoc.render import render_document
-from gendoc.workspace import Workspace, example_dir, load_workspace
-from gendoc.yamlio import forget_parses
+from docx import Document  # noqa: E402
+from figures import figure  # noqa: E402
+
+from gendoc import api  # noqa: E402
+from gendoc.document import BuildContext, load_document  # noqa: E402
+from gendoc.plans.new import scaffold  # noqa: E402
+from gendoc.render import render_document  # noqa: E402
+from gendoc.workspace import Workspace, example_dir, load_workspace  # noqa: E402
+from gendoc.yamlio import forget_parses  # noqa: E402
 
 PLAN = Path("content/ke-hoach/ubnd-tinh-bdg-2016-2020.yaml")
 
@@ -62,9 +67,18 @@ def median_time(action: Callable[[], object], runs: int) -> float:
 
 
 def open_and_save(paths: list[Path]) -> None:
+    """The floor: python-docx opens and saves each file, written durably as gendoc writes its
+    outputs (a temporary file in the same folder, fsync, rename into place) — the same
+    durability on both sides (issue 18: "same fsync")."""
     for path in paths:
         buffer = io.BytesIO()
         Document(str(path)).save(buffer)
+        scratch = path.with_name(f".{path.name}.floor.tmp")
+        with open(scratch, "wb") as fh:
+            fh.write(buffer.getvalue())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(scratch, path.with_name(f".{path.name}.floor"))
 
 
 def unit_plans(root: Path) -> Workspace:
@@ -103,6 +117,10 @@ def nd30_documents(tmp: Path, runs: int) -> None:
         print(f"{label}: {wall:6.2f} s ({cpu:5.2f} s)   {wall / len(docx) * 1000:4.0f} ms a "
               f"document; / floor: {wall / floor[0]:.2f}× ({cpu / floor[1]:.2f}× CPU)")
     print("target: build / floor ≤ 3×")
+    figure("ND30 build / python-docx open+save (wall)", build[0] / floor[0], "≤ 3×",
+           build[0] / floor[0] <= 3, "×")
+    figure("ND30 build / python-docx open+save (CPU)", build[1] / floor[1], "≤ 3×",
+           build[1] / floor[1] <= 3, "×")
     print()
 
 
@@ -134,6 +152,7 @@ def main() -> None:
           f"{unchanged / serial:.3f}; target ≤ 0.10)")
     print(f"floor, python-docx open+save: {floor:6.2f} s   (full serial build / floor: "
           f"{serial / floor:.1f}×)")
+    figure("no-change rebuild / full build", unchanged / serial, "≤ 0.10", unchanged / serial <= 0.10)
 
 
 if __name__ == "__main__":

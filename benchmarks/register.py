@@ -44,6 +44,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from figures import figure  # noqa: E402 - benchmarks/figures.py
+
 from gendoc.register.allocation import ALLOCATION_FIELDS  # noqa: E402
 from gendoc.register.engine import prepare_sqlite  # noqa: E402 - after the path setup
 from gendoc.register.store import DocumentFacts, open_register  # noqa: E402
@@ -207,6 +209,11 @@ def _compare(name: str, urls: dict[str, str], raw: str, args: argparse.Namespace
     if "fsync" in med:
         line += f"   fdatasync floor {med['fsync']:6.0f}/s   {who}/floor {g / med['fsync']:.2f}"
     print(line)
+    if not args.aa:
+        target = {"SQLite": 250, "PostgreSQL": 280}[name]
+        figure(f"{name} allocations/s, {args.processes} processes", g, f"≥ {target}/s",
+               g >= target, "/s")
+        figure(f"{name} gendoc / raw driver", ratio, "≥ 0.9", ratio >= 0.9)
     for impl, values in rates.items():
         if values:
             print(f"{'':<11} {impl} rounds: {', '.join(f'{x:.0f}' for x in values)}")
@@ -294,6 +301,8 @@ def _issue_vs_help(rounds: int) -> dict:
     print(f"gendoc issue {med['issue']:.2f} s   gendoc --help {med['help']:.2f} s   "
           f"ratio {med['issue'] / med['help']:.1f}×   (python -c pass {med['pass']:.2f} s; "
           f"medians of {rounds} fresh processes)")
+    figure("gendoc issue / gendoc --help", med["issue"] / med["help"], "≤ 5×",
+           med["issue"] / med["help"] <= 5, "×")
     return med
 
 
