@@ -107,8 +107,8 @@ class Styles:
         fmt_xml = "".join(f'<numFmt numFmtId="{n}" formatCode="{_attr(code)}"/>'
                           for code, n in formats.items())
         return (f'{_HEAD}<styleSheet xmlns="{_MAIN}">'
-                f'<numFmts count="{len(formats)}">{fmt_xml}</numFmts>'
-                f'<fonts count="{len(fonts.items)}">{font_xml}</fonts>'
+                + (f'<numFmts count="{len(formats)}">{fmt_xml}</numFmts>' if formats else "")
+                + f'<fonts count="{len(fonts.items)}">{font_xml}</fonts>'
                 '<fills count="3"><fill><patternFill patternType="none"/></fill>'
                 '<fill><patternFill patternType="gray125"/></fill><fill><patternFill '
                 'patternType="solid"><fgColor rgb="FFE7E6E6"/><bgColor indexed="64"/></patternFill>'
