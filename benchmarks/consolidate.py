@@ -16,6 +16,8 @@ that size's own), after a warm-up render of 20 units:
   compressing the same zip members (deflate) and writing the three files durably (fsync).
   Nothing can be faster than reading those inputs and writing those outputs.
 
+Every timed run reads the reports afresh (`gendoc.yamlio.forget_parses`: a build parses each file
+once per process, so without it runs after the first would skip reading the YAML reports).
 Times are medians of RUNS runs (wall clock and this process's CPU time; the machine may be
 shared, CPU time is steadier). Memory: peak RSS (`resource.getrusage`) of the process and its
 growth over the warm-up, and the Python allocations' peak (`tracemalloc`) of one render.
@@ -199,6 +201,7 @@ def floor_write(members: list, out: Path, inputs: list[Path]) -> None:  # noqa: 
 def child(root: Path, n: int, runs: int, plain_runs: int) -> dict:
     from gendoc.build import render_file
     from gendoc.reports import consolidate
+    from gendoc.yamlio import forget_parses
 
     ws = load_workspace(root)
     folder = root / "content" / f"n{n}"
@@ -209,8 +212,10 @@ def child(root: Path, n: int, runs: int, plain_runs: int) -> dict:
     gendoc, cons_only, plain, floor = [], [], [], []
     result = None
     for _ in range(runs):
+        forget_parses()  # each run reads the N reports afresh, as `gendoc build` in its own process
         result, wall, cpu = timed(render_file, ws, doc)
         gendoc.append((wall, cpu))
+        forget_parses()
         _, wall, cpu = timed(lambda: consolidate(ws, YEAR, folder))
         cons_only.append((wall, cpu))
     rss_gendoc = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -223,6 +228,7 @@ def child(root: Path, n: int, runs: int, plain_runs: int) -> dict:
     for _ in range(plain_runs):
         _, wall, cpu = timed(plain_pipeline, folder, root)
         plain.append((wall, cpu))
+    forget_parses()
     tracemalloc.start()
     render_file(ws, doc)
     _, traced = tracemalloc.get_traced_memory()
@@ -306,7 +312,8 @@ def main() -> int:
             print(f"{n} units: gendoc {median(r['gendoc'], 0):.2f} s (cpu {median(r['gendoc'], 1):.2f}), "
                   f"plain {median(r['plain'], 0):.2f} s (cpu {median(r['plain'], 1):.2f}), "
                   f"floor {median(r['floor'], 0):.3f} s; medians of {count} "
-                  f"(plain: {plain_count}); outputs {r['bytes']}")
+                  f"(plain: {plain_count}); outputs {r['bytes']}; load average now "
+                  f"{os.getloadavg()[0]:.1f}")
         report(results)
     return 0
 

@@ -132,10 +132,13 @@ def problems_from(exc: ValidationError, model: type[BaseModel], data: Any,
 
 def validate(model: type[M], data: Any, path: Path | str | None, *,
              context: dict[str, Any] | None = None,
-             where: Callable[[Sequence[str | int]], Any] | None = None) -> M:
+             where: Callable[[Sequence[str | int]], Any] | None = None,
+             already_plain: bool = False) -> M:
     """Validate parsed `data` against `model`; raise ContentError listing every problem.
 
     `where(loc)` locates a field in the source (a YAML line by default, a sheet!cell for Excel).
+    `already_plain`: `data` holds plain Python values (what `document.read_content` returns), so
+    the copy that turns ruamel's containers and scalars into plain ones is skipped.
     """
     if not isinstance(data, dict):
         raise ContentError(
@@ -147,7 +150,7 @@ def validate(model: type[M], data: Any, path: Path | str | None, *,
     if too_long:
         raise ContentError(path, too_long)
     try:
-        return model.model_validate(plain(data), context=context)
+        return model.model_validate(data if already_plain else plain(data), context=context)
     except ValidationError as exc:
         raise ContentError(path, problems_from(exc, model, data, where)) from exc
 

@@ -6,33 +6,32 @@ unit's row holds the unit's figures as values, and every total (row totals, the 
 row, the shares of women, the summary sheet) is a formula that recomputes from them. Tests open
 the file in LibreOffice and check the recomputed totals equal `Consolidation`'s.
 
-Speed: a sheet has a row per unit (700 and more), so each cell look (font, border, alignment,
-fill, number format) is a named style registered once per workbook and applied by name; building
-style objects per cell made openpyxl hash and look them up again for every cell. Unit names and
-other content text go through `put_text`: text, never a formula.
+Speed: a sheet has a row per unit (700 and more), so the sheets are written as SpreadsheetML
+text by `gendoc.reports.xlsx_write` — each cell look defined once in styles.xml, cells streamed
+row by row — rather than built as openpyxl objects (a test compares every cell's value, formula
+and look with the workbook openpyxl made before). Unit names and other content text are plain
+`str` values, which the writer only ever stores as text (quote-prefixed when they start like a
+formula); formulas are `Formula` values made here.
 """
 
 from __future__ import annotations
 
-import io
-from copy import copy
 from pathlib import Path
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from gendoc.reports.consolidation import Consolidation
 from gendoc.reports.indicators import HOAT_DONG, PAIRED, Group
-from gendoc.reports.xlsx_text import put_text
+from gendoc.reports.xlsx_write import (
+    Cell,
+    Formula,
+    Look,
+    Sheet,
+    Styles,
+    column_letter,
+    text_xf,
+    workbook_bytes,
+)
 from gendoc.writer import atomic_write
 
-FONT = "Times New Roman"
-THIN = Side(style="thin", color="000000")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-GREY = PatternFill("solid", fgColor="E7E6E6")
 SUMMARY = "Tổng hợp"
 FIRST = 5  # first unit row (1 title, 2 subtitle, 3–4 two-line header)
 SHEET_NAMES = {"nhan_su": "Biểu 1 - CBCCVC", "lanh_dao": "Biểu 2 - Lãnh đạo",
@@ -40,207 +39,174 @@ SHEET_NAMES = {"nhan_su": "Biểu 1 - CBCCVC", "lanh_dao": "Biểu 2 - Lãnh đ�
                "dao_tao": "Biểu 5 - Đào tạo", "hoat_dong": "Biểu 6 - Hoạt động"}
 ALIGN_NAMES = {"center": "giữa", "left": "trái", "right": "phải"}
 FORMAT_NAMES = {None: "", "#,##0": " số", "0.0": " tỷ lệ"}
+NUMBER, SHARE = "#,##0", "0.0"
+TITLE, SUBTITLE = Look(bold=True, size=13), Look(italic=True)
+PLAIN, PLAIN_BOLD, PLAIN_ITALIC = Look(), Look(bold=True), Look(italic=True)
 
 
-class Styles:
-    """The boxed cell looks of one workbook, each a NamedStyle made once.
-
-    The first cell of a look gets the style by name (openpyxl registers it); every later cell
-    copies that cell's style array — what openpyxl's own worksheet copier does — instead of
-    looking the name up again among the workbook's styles."""
-
-    def __init__(self, book: Workbook) -> None:
-        self.book = book
-        self.arrays: dict[tuple[bool, bool, str, str | None], Any] = {}
-
-    def apply(self, cell: Any, bold: bool, grey: bool, align: str, fmt: str | None) -> None:
-        key = (bold, grey, align, fmt)
-        array = self.arrays.get(key)
-        if array is not None:
-            cell._style = copy(array)
-            return
-        name = (f"Phụ lục - {ALIGN_NAMES[align]}{FORMAT_NAMES[fmt]}"
-                + (" đậm" if bold else "") + (" nền xám" if grey else ""))
-        style = NamedStyle(name=name, font=Font(name=FONT, bold=bold, size=11), border=BOX,
-                           alignment=Alignment(horizontal=align, vertical="center",
-                                               wrap_text=True))
-        if grey:
-            style.fill = GREY
-        if fmt:
-            style.number_format = fmt
-        self.book.add_named_style(style)
-        cell.style = name
-        self.arrays[key] = copy(cell._style)
+def boxed(bold: bool = False, grey: bool = False, align: str = "center",
+          fmt: str | None = None) -> Look:
+    """A table cell: Times New Roman 11, thin box, centred vertically, wrapped; a named style."""
+    name = (f"Phụ lục - {ALIGN_NAMES[align]}{FORMAT_NAMES[fmt]}"
+            + (" đậm" if bold else "") + (" nền xám" if grey else ""))
+    return Look(bold=bold, boxed=True, grey=grey, align=align, fmt=fmt, name=name)
 
 
-def _cell(sheet: Worksheet, styles: Styles, row: int, col: int, value: object, *,
-          bold: bool = False, fill: PatternFill | None = None, align: str = "center",
-          fmt: str | None = None) -> None:
-    cell = sheet.cell(row=row, column=col, value=value)
-    styles.apply(cell, bold, fill is not None, align, fmt)
+class Book:
+    """The annex being written: its styles and the xf of each look the tables use."""
 
+    def __init__(self) -> None:
+        self.styles = Styles()
+        xf = self.styles.xf
+        self.head, self.index = xf(boxed(bold=True)), xf(boxed())
+        self.number, self.name = xf(boxed(align="right", fmt=NUMBER)), boxed(align="left")
+        self.sum_ = xf(boxed(align="right", fmt=NUMBER, grey=True))
+        self.share = xf(boxed(align="right", fmt=SHARE, grey=True))
+        self.bold_sum = xf(boxed(bold=True, align="right", fmt=NUMBER, grey=True))
+        self.bold_share = xf(boxed(bold=True, align="right", fmt=SHARE, grey=True))
+        self.total_label = xf(boxed(bold=True, grey=True, align="left"))
 
-def _text(sheet: Worksheet, styles: Styles, row: int, col: int, text: str, **look: object) -> None:
-    """A boxed cell holding text from content (a unit's name): literal, never a formula."""
-    _cell(sheet, styles, row, col, None, **look)  # type: ignore[arg-type]
-    put_text(sheet.cell(row=row, column=col), text)
+    def text(self, col: int, text: str, look: Look) -> Cell:
+        """Content text in `look`: always a text cell."""
+        return col, text, text_xf(self.styles, look, text)
 
-
-def _share(t: str, n: str) -> str:
-    return f'=IF(N({t})>0,{n}/{t}*100,"-")'
-
-
-def _titles(sheet: Worksheet, title: str, cons: Consolidation) -> None:
-    sheet["A1"] = title.upper()
-    sheet["A1"].font = Font(name=FONT, bold=True, size=13)
-    sheet["A2"] = (f"(Kèm theo báo cáo tổng hợp năm {cons.year}; số liệu của {len(cons.reports)} "
-                   "cơ quan, đơn vị đã báo cáo)")
-    sheet["A2"].font = Font(name=FONT, italic=True, size=11)
-    sheet.column_dimensions["A"].width = 6
-    sheet.column_dimensions["B"].width = 40
-    sheet.freeze_panes = f"C{FIRST}"
+    def sheet(self, name: str, title: str, cons: Consolidation) -> Sheet:
+        sheet = Sheet(name)
+        sheet.row(1, [(1, title.upper(), self.styles.xf(TITLE))])
+        sheet.row(2, [(1, f"(Kèm theo báo cáo tổng hợp năm {cons.year}; số liệu của "
+                          f"{len(cons.reports)} cơ quan, đơn vị đã báo cáo)",
+                       self.styles.xf(SUBTITLE))])
+        sheet.widths.update({1: 6, 2: 40})
+        sheet.freeze = f"C{FIRST}"
+        return sheet
 
 
 def _unit_name(report: object) -> str:
     unit = report.unit  # type: ignore[attr-defined]
-    return unit.ten_day_du or unit.ma
+    return str(unit.ten_day_du or unit.ma)
 
 
-def _paired_header(sheet: Worksheet, styles: Styles, spec: Group) -> None:
-    _cell(sheet, styles, 3, 1, "STT", bold=True)
-    _cell(sheet, styles, 3, 2, "Cơ quan, đơn vị", bold=True)
-    sheet.merge_cells(start_row=3, end_row=4, start_column=1, end_column=1)
-    sheet.merge_cells(start_row=3, end_row=4, start_column=2, end_column=2)
+def _share(t: str, n: str) -> Formula:
+    return Formula(f'=IF(N({t})>0,{n}/{t}*100,"-")')
+
+
+def _paired_header(book: Book, sheet: Sheet, spec: Group) -> None:
+    top: list[Cell] = [(1, "STT", book.head), (2, "Cơ quan, đơn vị", book.head)]
+    below: list[Cell] = [(1, None, book.head), (2, None, book.head)]
+    sheet.merge(3, 1, 4, 1)
+    sheet.merge(3, 2, 4, 2)
     col = 3
     for item in [*spec.rows, None]:
-        label = item.label if item else "Cộng"
         width = 2 if item else 3
-        _cell(sheet, styles, 3, col, label, bold=True)
-        sheet.merge_cells(start_row=3, end_row=3, start_column=col, end_column=col + width - 1)
+        top.append((col, item.label if item else "Cộng", book.head))
+        top += [(col + k, None, book.head) for k in range(1, width)]
+        sheet.merge(3, col, 3, col + width - 1)
         for offset, sub in enumerate(["Tổng số", "Nữ", "Tỷ lệ nữ (%)"][:width]):
-            _cell(sheet, styles, 4, col + offset, sub, bold=True)
-            sheet.column_dimensions[get_column_letter(col + offset)].width = 11
+            below.append((col + offset, sub, book.head))
+            sheet.widths[col + offset] = 11
         col += width
-    sheet.row_dimensions[3].height = 45
+    sheet.heights[3] = 45
+    sheet.row(3, top)
+    sheet.row(4, below)
 
 
-def _paired_sheet(book: Workbook, styles: Styles, spec: Group,
-                  cons: Consolidation) -> tuple[str, int]:
+def _paired_sheet(book: Book, spec: Group, cons: Consolidation) -> tuple[Sheet, int]:
     """Units × (rows of the group, tổng/nữ) + the group total and share; returns (sheet, total row)."""
-    sheet = book.create_sheet(SHEET_NAMES[spec.key])
-    _titles(sheet, f"Biểu tổng hợp: {spec.title}", cons)
-    _paired_header(sheet, styles, spec)
+    sheet = book.sheet(SHEET_NAMES[spec.key], f"Biểu tổng hợp: {spec.title}", cons)
+    _paired_header(book, sheet, spec)
     last = FIRST + len(cons.reports) - 1
-    total_row = last + 1
     pairs = len(spec.rows)
-    letters = [get_column_letter(3 + k) for k in range(2 * pairs + 3)]
-    t_col, n_col = 3 + 2 * pairs, 4 + 2 * pairs
-    for index, report in enumerate(cons.reports):
-        r = FIRST + index
-        _cell(sheet, styles, r, 1, index + 1)
-        _text(sheet, styles, r, 2, _unit_name(report), align="left")
-        values = getattr(report.so_lieu, spec.key)
-        for k, item in enumerate(spec.rows):
-            pair = getattr(values, item.key)
-            _cell(sheet, styles, r, 3 + 2 * k, pair.tong, align="right", fmt="#,##0")
-            _cell(sheet, styles, r, 4 + 2 * k, pair.nu, align="right", fmt="#,##0")
-    for r in range(FIRST, total_row + 1):
-        bold = r == total_row
-        if bold:
-            _cell(sheet, styles, r, 1, "", bold=True, fill=GREY)
-            _cell(sheet, styles, r, 2, "Tổng cộng", bold=True, fill=GREY, align="left")
-            for k in range(2 * pairs):
-                letter = letters[k]
-                formula = f"=SUM({letter}{FIRST}:{letter}{last})" if last >= FIRST else 0
-                _cell(sheet, styles, r, 3 + k, formula, bold=True, fill=GREY, align="right",
-                      fmt="#,##0")
+    letters = [column_letter(3 + k) for k in range(2 * pairs + 3)]
+    keys = [item.key for item in spec.rows]
+
+    def totals(r: int, bold: bool) -> list[Cell]:
         t_cells = "+".join(f"{letters[2 * k]}{r}" for k in range(pairs))
         n_cells = "+".join(f"{letters[2 * k + 1]}{r}" for k in range(pairs))
-        _cell(sheet, styles, r, t_col, f"={t_cells}", bold=bold, fill=GREY, align="right",
-              fmt="#,##0")
-        _cell(sheet, styles, r, n_col, f"={n_cells}", bold=bold, fill=GREY, align="right",
-              fmt="#,##0")
-        t, n = f"{letters[t_col - 3]}{r}", f"{letters[n_col - 3]}{r}"
-        _cell(sheet, styles, r, n_col + 1, _share(t, n), bold=bold, fill=GREY, align="right",
-              fmt="0.0")
-    return sheet.title, total_row
+        t, n = f"{letters[2 * pairs]}{r}", f"{letters[2 * pairs + 1]}{r}"
+        look = book.bold_sum if bold else book.sum_
+        return [(3 + 2 * pairs, Formula(f"={t_cells}"), look),
+                (4 + 2 * pairs, Formula(f"={n_cells}"), look),
+                (5 + 2 * pairs, _share(t, n), book.bold_share if bold else book.share)]
 
-
-def _activity_sheet(book: Workbook, styles: Styles, cons: Consolidation) -> None:
-    sheet = book.create_sheet(SHEET_NAMES[HOAT_DONG.key])
-    _titles(sheet, f"Biểu tổng hợp: {HOAT_DONG.title}", cons)
-    _cell(sheet, styles, 4, 1, "STT", bold=True)
-    _cell(sheet, styles, 4, 2, "Cơ quan, đơn vị", bold=True)
-    for k, item in enumerate(HOAT_DONG.rows):
-        _cell(sheet, styles, 4, 3 + k, item.label, bold=True)
-        sheet.column_dimensions[get_column_letter(3 + k)].width = 16
-    sheet.row_dimensions[4].height = 60
-    last = FIRST + len(cons.reports) - 1
     for index, report in enumerate(cons.reports):
         r = FIRST + index
-        _cell(sheet, styles, r, 1, index + 1)
-        _text(sheet, styles, r, 2, _unit_name(report), align="left")
-        for k, item in enumerate(HOAT_DONG.rows):
-            _cell(sheet, styles, r, 3 + k, getattr(report.so_lieu.hoat_dong, item.key),
-                  align="right", fmt="#,##0")
-    _cell(sheet, styles, last + 1, 1, "", fill=GREY)
-    _cell(sheet, styles, last + 1, 2, "Tổng cộng", bold=True, fill=GREY, align="left")
-    for k in range(len(HOAT_DONG.rows)):
-        letter = get_column_letter(3 + k)
-        formula = f"=SUM({letter}{FIRST}:{letter}{last})" if last >= FIRST else 0
-        _cell(sheet, styles, last + 1, 3 + k, formula, bold=True, fill=GREY, align="right",
-              fmt="#,##0")
+        values = getattr(report.so_lieu, spec.key)
+        cells = [(1, index + 1, book.index), book.text(2, _unit_name(report), book.name)]
+        for k, key in enumerate(keys):
+            pair = getattr(values, key)
+            cells += [(3 + 2 * k, pair.tong, book.number), (4 + 2 * k, pair.nu, book.number)]
+        sheet.row(r, cells + totals(r, False))
+    total = last + 1
+    cells = [(1, None, book.styles.xf(boxed(bold=True, grey=True))),
+             (2, "Tổng cộng", book.total_label)]
+    for k in range(2 * pairs):
+        sums = Formula(f"=SUM({letters[k]}{FIRST}:{letters[k]}{last})") if last >= FIRST else 0
+        cells.append((3 + k, sums, book.bold_sum))
+    sheet.row(total, cells + totals(total, True))
+    return sheet, total
 
 
-def _summary(sheet: Worksheet, styles: Styles, cons: Consolidation,
-             refs: dict[str, tuple[str, int]]) -> None:
-    _titles(sheet, f"Tổng hợp số liệu nữ cán bộ, công chức, viên chức năm {cons.year}", cons)
-    for col, text in enumerate(["STT", "Chỉ tiêu", "Tổng số", "Trong đó nữ", "Tỷ lệ nữ (%)"], 1):
-        _cell(sheet, styles, 4, col, text, bold=True)
-    for letter in "CDE":
-        sheet.column_dimensions[letter].width = 14
+def _activity_sheet(book: Book, cons: Consolidation) -> Sheet:
+    sheet = book.sheet(SHEET_NAMES[HOAT_DONG.key], f"Biểu tổng hợp: {HOAT_DONG.title}", cons)
+    header: list[Cell] = [(1, "STT", book.head), (2, "Cơ quan, đơn vị", book.head)]
+    for k, item in enumerate(HOAT_DONG.rows):
+        header.append((3 + k, item.label, book.head))
+        sheet.widths[3 + k] = 16
+    sheet.heights[4] = 60
+    sheet.row(4, header)
+    keys = [item.key for item in HOAT_DONG.rows]
+    for index, report in enumerate(cons.reports):
+        values = report.so_lieu.hoat_dong
+        sheet.row(FIRST + index, [(1, index + 1, book.index),
+                                  book.text(2, _unit_name(report), book.name),
+                                  *((3 + k, getattr(values, key), book.number)
+                                    for k, key in enumerate(keys))])
+    last = FIRST + len(cons.reports) - 1
+    cells: list[Cell] = [(1, None, book.styles.xf(boxed(grey=True))),
+                         (2, "Tổng cộng", book.total_label)]
+    for k in range(len(keys)):
+        letter = column_letter(3 + k)
+        sums = Formula(f"=SUM({letter}{FIRST}:{letter}{last})") if last >= FIRST else 0
+        cells.append((3 + k, sums, book.bold_sum))
+    sheet.row(last + 1, cells)
+    return sheet
+
+
+def _summary(book: Book, cons: Consolidation, refs: dict[str, tuple[str, int]]) -> Sheet:
+    sheet = book.sheet(SUMMARY, f"Tổng hợp số liệu nữ cán bộ, công chức, viên chức năm {cons.year}",
+                       cons)
+    heads = ["STT", "Chỉ tiêu", "Tổng số", "Trong đó nữ", "Tỷ lệ nữ (%)"]
+    sheet.row(4, [(col, text, book.head) for col, text in enumerate(heads, 1)])
+    sheet.widths.update({3: 14, 4: 14, 5: 14})
+    xf = book.styles.xf
+    number, share = xf(boxed(align="right", fmt=NUMBER)), xf(boxed(align="right", fmt=SHARE))
     for index, spec in enumerate(PAIRED):
         r = FIRST + index
         name, total_row = refs[spec.key]
         pairs = len(spec.rows)
-        t_col, n_col = get_column_letter(3 + 2 * pairs), get_column_letter(4 + 2 * pairs)
-        _cell(sheet, styles, r, 1, index + 1)
-        _cell(sheet, styles, r, 2, spec.title, align="left")
-        _cell(sheet, styles, r, 3, f"='{name}'!{t_col}{total_row}", align="right", fmt="#,##0")
-        _cell(sheet, styles, r, 4, f"='{name}'!{n_col}{total_row}", align="right", fmt="#,##0")
-        _cell(sheet, styles, r, 5, _share(f"C{r}", f"D{r}"), align="right", fmt="0.0")
+        t_col, n_col = column_letter(3 + 2 * pairs), column_letter(4 + 2 * pairs)
+        sheet.row(r, [(1, index + 1, book.index), (2, spec.title, xf(book.name)),
+                      (3, Formula(f"='{name}'!{t_col}{total_row}"), number),
+                      (4, Formula(f"='{name}'!{n_col}{total_row}"), number),
+                      (5, _share(f"C{r}", f"D{r}"), share)])
     r = FIRST + len(PAIRED) + 1
-    sheet.cell(row=r, column=2, value="Đơn vị chưa gửi báo cáo:").font = Font(name=FONT, bold=True)
-    plain = Font(name=FONT)
+    sheet.row(r, [(2, "Đơn vị chưa gửi báo cáo:", xf(PLAIN_BOLD))])
     for offset, unit in enumerate(cons.missing, start=1):
-        put_text(sheet.cell(row=r + offset, column=2), unit.ten_day_du or unit.ma).font = plain
+        sheet.row(r + offset, [book.text(2, str(unit.ten_day_du or unit.ma), PLAIN)])
     if not cons.missing:
-        sheet.cell(row=r + 1, column=2, value="(không có)").font = Font(name=FONT, italic=True)
-
-
-def annex_workbook(cons: Consolidation) -> Workbook:
-    """The annex as an openpyxl Workbook (a summary sheet, a sheet per group)."""
-    book = Workbook()
-    styles = Styles(book)
-    summary = book.active
-    summary.title = SUMMARY
-    refs = {spec.key: _paired_sheet(book, styles, spec, cons) for spec in PAIRED}
-    _activity_sheet(book, styles, cons)
-    _summary(summary, styles, cons, refs)
-    for sheet in book.worksheets:
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    return book
+        sheet.row(r + 1, [(2, "(không có)", xf(PLAIN_ITALIC))])
+    return sheet
 
 
 def annex_bytes(cons: Consolidation) -> bytes:
-    """The annex workbook as .xlsx bytes (nothing written to disk)."""
-    buf = io.BytesIO()
-    annex_workbook(cons).save(buf)
-    return buf.getvalue()
+    """The annex workbook as .xlsx bytes: a summary sheet, a sheet per group (nothing on disk)."""
+    book = Book()
+    paired = [_paired_sheet(book, spec, cons) for spec in PAIRED]
+    refs = {spec.key: (sheet.name, total) for spec, (sheet, total) in zip(PAIRED, paired,
+                                                                           strict=True)}
+    sheets = [_summary(book, cons, refs), *(sheet for sheet, _ in paired),
+              _activity_sheet(book, cons)]
+    return workbook_bytes(sheets, book.styles)
 
 
 def write_annex(cons: Consolidation, path: Path, root: Path | None = None) -> Path:

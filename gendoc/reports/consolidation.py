@@ -23,7 +23,7 @@ from gendoc.document import read_content, rel
 from gendoc.exceptions import ContentError, FieldProblem, GendocError
 from gendoc.reports.config import MucTieu, ReportSettings, expected_units, report_settings
 from gendoc.reports.indicators import HOAT_DONG, PAIRED, TOTAL
-from gendoc.reports.model import ZERO, Pair, has_key_woman_leader, totals
+from gendoc.reports.model import Pair, has_key_woman_leader, pair_sum, totals
 from gendoc.units import CoQuan
 from gendoc.validation import validate
 from gendoc.workspace import Workspace
@@ -130,9 +130,9 @@ def _sum(reports: list[UnitReport]) -> dict[tuple[str, str], Any]:
     out: dict[tuple[str, str], Any] = {}
     for spec in PAIRED:
         for row in spec.rows:
-            out[(spec.key, row.key)] = sum(
-                (getattr(getattr(r.so_lieu, spec.key), row.key) for r in reports), ZERO)
-        out[(spec.key, TOTAL)] = sum((out[(spec.key, row.key)] for row in spec.rows), ZERO)
+            out[(spec.key, row.key)] = pair_sum(
+                getattr(getattr(r.so_lieu, spec.key), row.key) for r in reports)
+        out[(spec.key, TOTAL)] = pair_sum(out[(spec.key, row.key)] for row in spec.rows)
     for row in HOAT_DONG.rows:
         out[(HOAT_DONG.key, row.key)] = sum(getattr(r.so_lieu.hoat_dong, row.key) for r in reports)
     return out
@@ -172,7 +172,8 @@ def _read_report(ws: Workspace, path: Path, shown: str, years: set[int], ky: str
     if not isinstance(raw, dict) or raw.get("loai") != "bao_cao" \
             or raw.get("nam") not in years or _period(raw) != ky:
         return None
-    return validate(BaoCao, raw, shown, context={"workspace": ws, "path": path}, where=locate)
+    return validate(BaoCao, raw, shown, context={"workspace": ws, "path": path}, where=locate,
+                    already_plain=True)
 
 
 def scan(ws: Workspace, folder: Path, years: set[int], ky: str = "nam") -> dict[int, list[UnitReport]]:

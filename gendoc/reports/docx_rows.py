@@ -25,7 +25,7 @@ from lxml import etree
 from gendoc.body import Blocks, Table, parse_inline
 
 _MARK = "\ue001gendoc-rows:"  # a private-use character: never typed by a clerk
-_T, _SPACE = qn("w:t"), qn("xml:space")
+_T, _SPACE, _TC, _P = qn("w:t"), qn("xml:space"), qn("w:tc"), qn("w:p")
 MIN_ROWS = 8  # shorter tables are cheap through python-docx
 
 
@@ -98,12 +98,21 @@ def _expand(model_tr: Any, rows: list[list[str]]) -> None:
         for r in paragraph.findall(qn("w:r")):
             paragraph.remove(r)
     anchor = model_tr
+    # A cell text's runs are made once (parse_inline, formatting) and copied where the same text
+    # comes again: figures such as "0" or "150" fill most cells of a province's tables.
+    made: dict[str, list[Any]] = {}
     for row in rows:
         tr = copy.deepcopy(model_tr)
-        for tc, text in zip(tr.findall(qn("w:tc")), row, strict=True):
-            paragraph = tc.find(qn("w:p"))
-            for span in parse_inline(str(text), bold=False):
-                paragraph.append(runs.make(span.text, span.bold, span.italic))
+        for tc, text in zip(tr.iterchildren(_TC), row, strict=True):
+            paragraph = tc.find(_P)
+            text = str(text)
+            seen = made.get(text)
+            if seen is None:
+                made[text] = [runs.make(span.text, span.bold, span.italic)
+                              for span in parse_inline(text, bold=False)]
+                paragraph.extend(made[text])
+            else:
+                paragraph.extend([copy.deepcopy(r) for r in seen])
         anchor.addnext(tr)
         anchor = tr
     model_tr.getparent().remove(model_tr)

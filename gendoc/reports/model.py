@@ -11,6 +11,7 @@ one pass. The checks raise `ValidationError`s with the exact location of the off
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
@@ -35,6 +36,8 @@ _THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
 
 def _count(value: Any) -> int:
     """A head count: a whole number ≥ 0. Accepts 12, 12.0 (Excel), "12", "1.200" (Vietnamese)."""
+    if type(value) is int and 0 <= value <= MAX_COUNT:  # the common case, checked first
+        return value
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValueError("chưa điền số liệu — điền số (0 nếu không có)")
     if isinstance(value, bool):
@@ -98,6 +101,15 @@ class Pair(_Strict):
 ZERO = Pair.model_construct(tong=0, nu=0)
 
 
+def pair_sum(pairs: Iterable[Pair]) -> Pair:
+    """The sum of `pairs` as one Pair (`sum(pairs, ZERO)` would build a Pair per term)."""
+    tong = nu = 0
+    for pair in pairs:
+        tong += pair.tong
+        nu += pair.nu
+    return Pair.model_construct(tong=tong, nu=nu)
+
+
 def _sum_check(self: BaseModel) -> BaseModel:
     """A group's `tong:` row, when given, must equal the sum of its rows (both fields)."""
     given = getattr(self, TOTAL)
@@ -105,7 +117,7 @@ def _sum_check(self: BaseModel) -> BaseModel:
         return self
     spec = group(self.__class__.__name__.removeprefix("_G_"))
     parts = [getattr(self, r.key) for r in spec.rows]
-    computed = sum(parts, ZERO)
+    computed = pair_sum(parts)
     problems = []
     for name in ("tong", "nu"):
         want, got = getattr(computed, name), getattr(given, name)
@@ -173,7 +185,7 @@ def totals(so_lieu: BaseModel, key: str) -> Pair:
     """The total of a paired group: the sum of its rows (equal to its `tong:` row if given)."""
     spec = group(key)
     values = getattr(so_lieu, key)
-    return sum((getattr(values, r.key) for r in spec.rows), ZERO)
+    return pair_sum(getattr(values, r.key) for r in spec.rows)
 
 
 def value(so_lieu: BaseModel, key: str, row: str) -> Any:
@@ -199,4 +211,4 @@ def blank_figures() -> dict[str, Any]:
 
 
 __all__ = ["Count", "GROUP_MODELS", "PAIRED", "Pair", "SoLieu", "ZERO", "blank_figures",
-           "has_key_woman_leader", "totals", "value"]
+           "has_key_woman_leader", "pair_sum", "totals", "value"]

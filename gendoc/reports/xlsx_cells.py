@@ -28,6 +28,7 @@ from gendoc.safezip import read_member
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_V, _IS, _T, _R = f"{_MAIN}v", f"{_MAIN}is", f"{_MAIN}t", f"{_MAIN}r"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           remove_comments=True)
 
@@ -151,11 +152,15 @@ class FormCells:
     def _value(self, c: Any, style: _Style | None) -> Any:
         """As openpyxl's reader (data_only): worksheet/_reader.py `parse_cell`."""
         kind = c.get("t", "n")
+        value = None
+        for child in c:  # a cell's children: <f>, <v>, <is> (at most one of each)
+            if child.tag == _V and value is None:
+                value = child.text
+            elif child.tag == _IS and kind == "inlineStr":
+                return _text_of(child)
         if kind == "inlineStr":
-            inline = c.find(f"{_MAIN}is")
-            return _text_of(inline) if inline is not None else None
-        value = c.findtext(f"{_MAIN}v") or None
-        if value is None:
+            return None
+        if not value:
             return None
         if kind == "n":
             number: Any = float(value) if any(ch in value for ch in ".Ee") else int(value)
@@ -176,7 +181,11 @@ class FormCells:
 
 def _text_of(node: Any) -> str:
     """A string item's text: its `t` then its runs' `t`s; phonetic runs (`rPh`) left out."""
-    direct = node.find(f"{_MAIN}t")
-    plain = [direct.text or ""] if direct is not None else []
-    return "".join(plain + [t.text or "" for r in node.findall(f"{_MAIN}r")
-                            for t in r.findall(f"{_MAIN}t")])
+    direct: list[str] = []
+    runs: list[str] = []
+    for child in node:
+        if child.tag == _T and not direct:
+            direct.append(child.text or "")
+        elif child.tag == _R:
+            runs += [t.text or "" for t in child if t.tag == _T]
+    return "".join(direct + runs)

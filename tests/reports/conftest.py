@@ -81,3 +81,49 @@ def report_ws(tmp_path: Path) -> Callable[..., Path]:
         return ws
 
     return make
+
+
+# Unit names that exercise every way a cell's text becomes runs: inline markup, a tab, a line
+# break, spaces at the ends, XML-special characters; and names that look like formulas.
+TRICKY = {
+    "so-y-te": "Sở Y tế **(đậm)** và *nghiêng* & <thẻ>",
+    "so-noi-vu": "  Sở Nội vụ\tcó tab\nvà xuống dòng  ",
+    "so-tai-chinh": "=HYPERLINK(\"http://example.invalid\",\"bấm\")",
+    "ubnd-huyen-phu-quoc": "+1-2",
+}
+FORMULA_LIKE = ["=SUM(1,2)", "+1-2", "-3+4", "@SUM(A1)", "\tcó tab", "\rcó CR"]
+
+
+def _config(names: dict[str, str]) -> str:
+    out = CONFIG
+    for code, name in names.items():
+        out = _set_name(out, code, name)
+    return out
+
+
+def _set_name(config: str, code: str, name: str) -> str:
+    import json
+
+    start = config.index(f"{{ma: {code},")
+    key = config.index("ten_day_du:", start)
+    end = config.index(",", key + len("ten_day_du: ") + 1)
+    # A JSON string is a valid YAML double-quoted scalar: tabs and newlines survive.
+    return config[:key] + f"ten_day_du: {json.dumps(name, ensure_ascii=False)}" + config[end:]
+
+
+def _consolidation_file(**extra: str) -> str:
+    lines = ["loai: bao_cao_tong_hop", "co_quan: so-noi-vu", "ngay: 2017-12-05", "nam: 2017",
+             "trich_yeu: Tổng hợp năm 2017", "nguoi_ky:", "  chuc_vu: GIÁM ĐỐC",
+             "  ho_ten: Trần Thị Thu Hà", "noi_nhan:", "  - Bộ Nội vụ"]
+    lines += [f"{k}: {v}" for k, v in extra.items()]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def tricky_ws(report_ws):  # noqa: ANN001, ANN201
+    files = {f"2017/{code}.yaml": report_yaml(code, 2017, random_figures(random.Random(i)))
+             for i, code in enumerate(["so-y-te", "so-noi-vu", "ubnd-huyen-phu-quoc"])}
+    files["tong-hop.yaml"] = _consolidation_file(bieu_do="false")
+    files["tong-hop-noi-dung.yaml"] = _consolidation_file(bieu_do="false",
+                                                          bang_don_vi="noi_dung")
+    return report_ws(files, config=_config(TRICKY))
