@@ -120,9 +120,9 @@ def make(document: Document, bctx: BuildContext) -> list[Artifact]:
         document.warnings.append(f"chưa có báo cáo nào của năm {doc.nam} — bảng số liệu trống.")
     stem = stem_of(document, bctx)
     docx, annex, charts = render_outputs(document, bctx.ws, cons)
-    made = [artifact(f"{stem}.docx", docx)]
+    made = [artifact(f"{stem}.docx", docx, fixed=True)]  # both written reproducible already
     if annex is not None:
-        made.append(artifact(f"{stem}-phu-luc.xlsx", annex, nd30=False))
+        made.append(artifact(f"{stem}-phu-luc.xlsx", annex, nd30=False, fixed=True))
     made += [artifact(f"{stem}-{name}", data, nd30=False) for name, data in charts]
     return made
 
@@ -132,7 +132,7 @@ def render_outputs(document: Document, ws: Workspace,
     """The .docx (large tables written as XML: gendoc.reports.docx_rows), the annex workbook and
     the chart PNGs, in memory."""
     # heavy (docxtpl, openpyxl, lxml): only when the report is rendered
-    from gendoc.docx_render import render_docx, to_bytes
+    from gendoc.docx_render import render_docx, to_reproducible_bytes
     from gendoc.reports.annex import annex_bytes
     from gendoc.reports.docx_rows import Deferred, defer_rows, fill_rows
 
@@ -148,7 +148,8 @@ def render_outputs(document: Document, ws: Workspace,
         fill_rows(rendered, deferred)
         set_core_properties(rendered, ctx)
         charts = [(path.name, path.read_bytes()) for path, _caption in pictures.values()]
-    return to_bytes(rendered), annex_bytes(cons) if doc.bieu_tong_hop else None, charts
+    return (to_reproducible_bytes(rendered, document.date),
+            annex_bytes(cons) if doc.bieu_tong_hop else None, charts)
 
 
 def _charts(doc: BaoCaoTongHop, cons: Any, folder: Path) -> dict[str, tuple[Path, str]]:
