@@ -24,6 +24,10 @@ content — the archival form an electronic document is signed in (ND30 Phụ l�
 adds signatures as incremental updates, which keep the claim). Title, author and subject come from
 the .docx core properties that `gendoc build` sets (trích yếu, issuing body, số và ký hiệu).
 
+The items of a combined file (a course's invitations, certificates) are not converted: their PDFs
+are cut from the combined file's PDF at the bookmarks marking where each starts (gendoc.pdf_split);
+items that cannot be cut exactly are converted one by one in a second pass.
+
 Fonts: the documents ask for Times New Roman; where it is not installed LibreOffice substitutes
 the metric-compatible Liberation Serif (package fonts-liberation), so line breaks and page
 counts stay those of Word.
