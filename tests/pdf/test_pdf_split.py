@@ -155,20 +155,38 @@ def titled_batch(folder: Path, names: list[str]) -> tuple[list[Path], Path]:
 
 
 TITLED = ["Lê Văn An", "Trần Thị Bình", "Đỗ Thị Đào"]
+# An item long enough for two pages: its boundaries are still its mark and the next one's.
+LONG = "Phạm Thị Yến " + " ".join(f"(đại diện đơn vị số {i})" for i in range(160))
 
 
-def test_each_item_gets_its_own_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    items, combined = titled_batch(tmp_path / "out", TITLED)
+def test_each_item_gets_its_own_title_and_pages(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    names = [TITLED[0], LONG, *TITLED[1:]]
+    items, combined = titled_batch(tmp_path / "out", names)
     calls = recorded_calls(monkeypatch)
     report = convert([*items, combined], root=tmp_path / "out")
-    assert not report.errors and len(report.written) == 4
+    assert not report.errors and len(report.written) == 5
     assert calls == [["tong-hop.docx"]]
-    for item, name in zip(items, TITLED, strict=True):
+    for item, name in zip(items, names, strict=True):
         with pikepdf.open(item.with_suffix(".pdf")) as pdf:
             assert str(pdf.docinfo["/Title"]) == f"Giấy mời {name}"
             assert_pdfa(pdf)
-            assert len(pdf.pages) == 1
-        assert f"Kính mời {name} tới dự." in text_of(item.with_suffix(".pdf"))
+            assert (len(pdf.pages) > 1) == (name == LONG)
+        text = text_of(item.with_suffix(".pdf"))
+        assert text.startswith(f"Kính mời {name[:30]}") and "tới dự." in text
+    # The two-page item and the one after it print as when converted alone.
+    alone = tmp_path / "alone"
+    copies = [alone / p.name for p in items[1:3]]
+    for source, copy in zip(items[1:3], copies, strict=True):
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, copy)
+    assert not convert_batch(copies, root=alone).errors
+    for i, (source, copy) in enumerate(zip(items[1:3], copies, strict=True)):
+        ours = pages(source.with_suffix(".pdf"), tmp_path / "cut" / str(i))
+        theirs = pages(copy.with_suffix(".pdf"), tmp_path / "whole" / str(i))
+        assert (len(ours) > 1) == (i == 0) and ours == theirs
+        with pikepdf.open(copy.with_suffix(".pdf")) as own:
+            assert str(own.docinfo["/Title"]) == f"Giấy mời {names[i + 1]}"  # as LibreOffice has it
 
 
 def test_a_combined_file_that_lost_a_mark_is_not_cut(tmp_path: Path) -> None:
@@ -202,3 +220,27 @@ def test_missing_destinations_fall_back_to_converting_the_items(
         assert f"Kính mời {name} tới dự." in text_of(item.with_suffix(".pdf"))
         with pikepdf.open(item.with_suffix(".pdf")) as pdf:
             assert "/StructTreeRoot" in pdf.Root  # LibreOffice's own PDF of the item
+
+
+def test_an_item_with_other_properties_is_converted_alone(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """LibreOffice prints a document's author, subject and keywords into its PDF: an item whose
+    differ from the combined file's is converted on its own; the others are still cut."""
+    items, combined = titled_batch(tmp_path / "out", TITLED)
+    with zipfile.ZipFile(items[1]) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    parts["docProps/core.xml"] = parts["docProps/core.xml"].replace(
+        b"<dc:subject/>", "<dc:subject>Chủ đề riêng</dc:subject>".encode())
+    assert "Chủ đề riêng".encode() in parts["docProps/core.xml"]
+    with zipfile.ZipFile(items[1], "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    calls = recorded_calls(monkeypatch)
+    report = convert([*items, combined], root=tmp_path / "out")
+    assert not report.errors and len(report.written) == 4
+    assert calls == [["tong-hop.docx"], [items[1].name]]
+    with pikepdf.open(items[1].with_suffix(".pdf")) as pdf:
+        assert str(pdf.docinfo["/Subject"]) == "Chủ đề riêng"
+    for item in (items[0], items[2]):
+        with pikepdf.open(item.with_suffix(".pdf")) as pdf:
+            assert "/Subject" not in pdf.docinfo and "/StructTreeRoot" not in pdf.Root  # cut
