@@ -3,8 +3,10 @@
 The course (one invitation per participant, a certificate for each, the announcement, the
 participant list and the two combined files: 404 .docx) is rendered once; then, in alternating
 order, each side converts the same files:
-- gendoc: `gendoc.pdf.convert` (PDF/A-2b, at most one LibreOffice per core, each with a fresh
-  profile, PDFs moved into place atomically with fsync);
+- gendoc: `gendoc.pdf.convert`, what `gendoc build --pdf` runs (PDF/A-2b, at most one
+  LibreOffice per core, each with a fresh profile, PDFs moved into place atomically with fsync;
+  the invitations' and certificates' PDFs cut from their combined files' PDFs — gendoc.pdf_split
+  — so LibreOffice converts 4 files, and the cutting, in this process, is in the time);
 - plain: `soffice --convert-to pdf *.docx` in the files' folder, as few calls as LibreOffice
   allows (200 files a call, one after the other, one fresh profile; plain PDF, no PDF/A, no
   slimming, written straight into a folder) — what a user types;

@@ -24,6 +24,10 @@ content — the archival form an electronic document is signed in (ND30 Phụ l�
 adds signatures as incremental updates, which keep the claim). Title, author and subject come from
 the .docx core properties that `gendoc build` sets (trích yếu, issuing body, số và ký hiệu).
 
+The items of a combined file (a course's invitations, certificates) are not converted: their PDFs
+are cut from the combined file's PDF at the bookmarks marking where each starts (gendoc.pdf_split);
+items that cannot be cut exactly are converted one by one in a second pass.
+
 Fonts: the documents ask for Times New Roman; where it is not installed LibreOffice substitutes
 the metric-compatible Liberation Serif (package fonts-liberation), so line breaks and page
 counts stay those of Word.
@@ -40,21 +44,24 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
 from gendoc.docx_slim import StyleCache, slim_copy
 from gendoc.exceptions import GendocError
+from gendoc.pdf_split import cut, find_batches
 from gendoc.writer import atomic_write
 
 INSTALL_HINT = "sudo apt install libreoffice-writer-nogui fonts-liberation"
 DEFAULT_TIMEOUT_S = 300.0
 # Word documents only: spreadsheets need LibreOffice Calc, which the writer-only package lacks.
 CONVERTIBLE = (".docx", ".odt", ".doc")
-# LibreOffice (≥ 7.4) export filter with JSON options: SelectPdfVersion 2 = PDF/A-2b.
-PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+# LibreOffice (≥ 7.4) export filter with JSON options: SelectPdfVersion 2 = PDF/A-2b; Writer
+# bookmarks become named destinations (invisible), which is where a combined file's items start.
+PDFA_FILTER = ('pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+               '"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}')
 # A second LibreOffice pays for its start (≈ 1–2 s) only with this many files to share.
 MIN_FILES_PER_PROCESS = 10
 # One LibreOffice call takes at most this many files (LibreOffice 7.4 drops arguments past ~254),
@@ -273,10 +280,13 @@ def _sigterm_as_exit() -> Iterator[None]:
 
 # --- conversion --------------------------------------------------------------------------------
 
-def plan(files: Sequence[Path], processes: int) -> list[list[Path]]:
+def plan(files: Sequence[Path], processes: int,
+         documents: Mapping[Path, int] | None = None) -> list[list[Path]]:
     """Share files out among at most `processes` LibreOffice runs, largest first to the least
-    loaded (by bytes, a fair proxy of work); each run keeps the files' order. Deterministic."""
-    count = max(1, min(processes, -(-len(files) // MIN_FILES_PER_PROCESS)))
+    loaded (by bytes, a fair proxy of work); each run keeps the files' order. Deterministic.
+    `documents`: how many documents a file counts for (a combined file: its items)."""
+    weight = sum((documents or {}).get(f, 1) for f in files)
+    count = max(1, min(processes, -(-weight // MIN_FILES_PER_PROCESS)))
     loads = [0] * count
     assigned: list[list[int]] = [[] for _ in range(count)]
     sizes = [f.stat().st_size if f.is_file() else 0 for f in files]
@@ -370,7 +380,20 @@ def convert(paths: Iterable[Path], *, root: Path, timeout: float = DEFAULT_TIMEO
     soffice = find_soffice()
     if progress is not None:
         progress(Path(os.path.commonpath([str(f.parent) for f in files])), len(files))
-    report = _convert(plan(files, jobs), root, timeout, soffice)
+    # The items of a combined file are cut from its PDF (gendoc.pdf_split); those that cannot be
+    # cut exactly are converted one by one after.
+    batches = find_batches(files)
+    derived = {item for batch in batches for item in batch.wanted}
+    counts = {batch.combined: len(batch.items) for batch in batches}
+    report = _convert(plan([f for f in files if f not in derived], jobs, counts), root, timeout,
+                      soffice)
+    made = cut(batches, report.written, root)
+    report.written += made.written
+    report.errors += [PdfError(message) for message in made.errors]
+    if made.left:
+        rest = _convert(plan(made.left, jobs), root, timeout, soffice)
+        report.written += rest.written
+        report.errors += rest.errors
     order = {f.with_suffix(".pdf"): i for i, f in enumerate(files)}
     report.written.sort(key=order.__getitem__)  # the build's order, whatever process made it
     return report

@@ -39,6 +39,8 @@ from gendoc.writer import atomic_write, ensure_inside
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TOKEN_RE = re.compile(r"@@GD:([A-Za-z_][A-Za-z0-9_]*)@@")
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The start of a paragraph's content: after <w:p …> and its properties, if any.
+_PARA_START = re.compile(r"<w:p(?:\s[^>]*(?<!/))?>(?:<w:pPr\b(?:[^>]*/>|.*?</w:pPr>))?", re.S)
 _DOCPR = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 # Order of CT_SectPr children (ECMA-376 §17.6.17): new children must be inserted in place.
 _SECT_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
@@ -261,13 +263,28 @@ class BatchTemplate:
         _, segs = self._parts[name]
         return "".join(s if isinstance(s, str) else token(s[0].upper() if s[1] else s[0]) for s in segs)
 
-    def combine(self, items: Sequence[Mapping[str, Any]]) -> bytes:
-        """One .docx with every item, each starting on a new page with its own page numbers."""
+    def faithful(self) -> bool:
+        """Whether each item of `combine` prints as its own document does: no per-item value
+        outside the body (headers, footers, properties are those of the first item there)."""
+        return all(isinstance(seg, str) for name, (_, segs) in self._parts.items()
+                   if name != "word/document.xml" and name != "docProps/core.xml" for seg in segs)
+
+    def combine(self, items: Sequence[Mapping[str, Any]], marks: Sequence[str] = ()) -> bytes:
+        """One .docx with every item, each starting on a new page with its own page numbers.
+
+        `marks`: one bookmark name per item, put where the item starts, and one more after the
+        last item (gendoc.pdf_split.item_marks) — the PDF of the combined file is then cut into
+        the items' PDFs at these; left out when an item would not print as its own document
+        does (`faithful`)."""
         if not items:
             raise RenderError(f"mẫu '{self.name}': lô rỗng, không có gì để gộp")
         head, with_break, last, tail = self._split_body()
         bodies = [fill(with_break, *self._values(v)) for v in items[:-1]]
         bodies.append(fill(last, *self._values(items[-1])))
+        if len(marks) == len(items) + 1 and self.faithful():
+            bodies = [_bookmarked(body, name, index)
+                      for index, (body, name) in enumerate(zip(bodies, marks, strict=False))]
+            bodies.append(_bookmark(marks[-1], len(items)))  # in the body, before its sectPr
         counter = iter(range(1, 10**9))
         document = _DOCPR.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(3)}",
                               head + "".join(bodies) + tail)
@@ -275,6 +292,26 @@ class BatchTemplate:
                  if name != "word/document.xml"}
         parts["word/document.xml"] = document
         return self._zip(parts)
+
+
+# Bookmark ids of the item marks: far above those a template's own bookmarks use.
+MARK_ID_BASE = 1_000_000
+
+
+def _bookmark(name: str, index: int) -> str:
+    return (f'<w:bookmarkStart w:id="{MARK_ID_BASE + index}" w:name="{escape(name)}"/>'
+            f'<w:bookmarkEnd w:id="{MARK_ID_BASE + index}"/>')
+
+
+def _bookmarked(body: str, name: str, index: int) -> str:
+    """An item's body with an empty bookmark where it starts: at the start of its first
+    paragraph (inside a first table's first cell), where LibreOffice anchors it on the item's
+    first page."""
+    mark = _bookmark(name, index)
+    match = _PARA_START.search(body)
+    if match is None:
+        return mark + body
+    return body[:match.end()] + mark + body[match.end():]
 
 
 def workers(setting: int = 0) -> int:

@@ -22,6 +22,7 @@ from gendoc.artifacts import Artifact, artifact
 from gendoc.document import BuildContext, Document, rel
 from gendoc.docx_render import to_bytes
 from gendoc.exceptions import ContentError, FieldProblem
+from gendoc.pdf_split import item_marks
 from gendoc.render import docx_artifact, kind_context, stem_of
 from gendoc.templates import find_template
 from gendoc.training import attendance, certificate, invitations
@@ -111,7 +112,8 @@ def _invitations(doc: Document, ws: Workspace, lop: LopHoc, people: list[HocVien
     made = [artifact(folder / "giay-moi" / f"{i:0{width}d}-{slug(name)}.docx", gm.fill(v),
                      fixed=True)
             for i, (name, v) in enumerate(recipients, start=1)]
-    made.append(artifact(folder / "giay-moi-tong-hop.docx", gm.combine(values), nd30=False,
+    combined = folder / "giay-moi-tong-hop.docx"
+    made.append(artifact(combined, gm.combine(values, marks(combined, made)), nd30=False,
                          fixed=True))
     return made
 
@@ -140,6 +142,14 @@ def _certificates(doc: Document, ws: Workspace, lop: LopHoc, people: list[HocVie
             "đơn vị, tên lớp hoặc địa điểm quá dài) — rút gọn cột Chức vụ trong danh sách, "
             "hoặc xem lại tệp PDF.")
     made = [artifact(path, cert.fill(values), nd30=False, fixed=True) for path, values in jobs]
-    made.append(artifact(folder / "giay-chung-nhan-tong-hop.docx",
-                         cert.combine([v for _, v in jobs]), nd30=False, fixed=True))
+    combined = folder / "giay-chung-nhan-tong-hop.docx"
+    made.append(artifact(combined, cert.combine([v for _, v in jobs], marks(combined, made)),
+                         nd30=False, fixed=True))
     return made
+
+
+def marks(combined: PurePosixPath, items: list[Artifact]) -> list[str]:
+    """The bookmarks naming each item in the combined file, then the seal after the last: the
+    items' PDFs are cut from the combined file's PDF (gendoc.pdf_split) instead of LibreOffice
+    converting every item."""
+    return item_marks([item.path.relative_to(combined.parent).as_posix() for item in items])

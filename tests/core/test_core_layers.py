@@ -35,7 +35,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                        "gendoc.docx_meta", "gendoc.check.marks", "gendoc.docx_builtin",
                        "gendoc.docx_trim", "gendoc.docx_compiled", "gendoc.docx_xml")),
     ("documents", ("gendoc.document",)),
-    ("pipeline", ("gendoc.render", "gendoc.output", "gendoc.pdf", "gendoc.fingerprint",
+    ("pipeline", ("gendoc.render", "gendoc.output", "gendoc.pdf", "gendoc.pdf_split", "gendoc.fingerprint",
                   "gendoc.parallel")),
     ("features", ("gendoc.kinds.", "gendoc.plans", "gendoc.reports", "gendoc.training",
                   "gendoc.media", "gendoc.bias", "gendoc.register", "gendoc.check",

@@ -136,3 +136,42 @@ def test_threaded_batch_writes_keep_the_umask_and_stay_inside_root(template: Pat
         assert not (tmp_path / "x.docx").exists()
     finally:
         os.umask(old)
+
+
+def test_combine_marks_where_each_item_starts_unless_a_header_varies(template: Path) -> None:
+    """The marks (gendoc.pdf_split) at the start of each item's first paragraph, in order, the
+    seal after the last; none when a per-item value prints outside the body (a header)."""
+    from lxml import etree
+
+    from gendoc.pdf_split import find_batches, item_marks
+
+    batch = BatchTemplate.from_template(template, shared(), certificate.FIELDS)
+    people = [{"xung_ho": "Ông", "ho_ten": "Lê Văn An"}, {"xung_ho": "Bà", "ho_ten": "Trần Thị Bình"}]
+    marks = item_marks(["a/1.docx", "a/2.docx"])
+    assert batch.faithful()
+    with zipfile.ZipFile(io.BytesIO(batch.combine(people, marks))) as zf:
+        xml = zf.read("word/document.xml")
+    root = etree.fromstring(xml)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    starts = list(root.iter(f"{w}bookmarkStart"))
+    assert [b.get(f"{w}name") for b in starts] == marks
+    for mark in starts[:-1]:  # first thing in its item's first paragraph
+        para = mark.getparent()
+        assert para.tag == f"{w}p" and mark is next(c for c in para if c.tag != f"{w}pPr")
+    xml_at = [xml.decode().find(m) for m in marks]
+    assert 0 < xml_at[0] < xml_at[1] < xml_at[2]
+    between = xml.decode()[xml_at[0]:xml_at[1]]  # each item's name after its own mark
+    assert "LÊ VĂN AN" in between and "TRẦN THỊ BÌNH" not in between
+    assert "TRẦN THỊ BÌNH" in xml.decode()[xml_at[1]:xml_at[2]]
+    assert starts[-1].getparent().tag == f"{w}body"  # the seal, after the last item
+    assert len(marks) == 3 and batch.combine(people, marks[:2]) == batch.combine(people)
+
+    doc = Document()
+    doc.sections[0].header.paragraphs[0].text = "@@GD:ho_ten@@"
+    doc.add_paragraph("Kính gửi @@GD:ho_ten@@")
+    package = io.BytesIO()
+    doc.save(package)
+    varying = BatchTemplate(package.getvalue(), ["ho_ten"])
+    assert not varying.faithful()
+    assert b"_GdItem_" not in varying.combine([{"ho_ten": "A"}, {"ho_ten": "B"}], marks)
+    assert find_batches([Path("x.docx")]) == []  # no such file: nothing to cut
