@@ -56,6 +56,7 @@ from gendoc.workspace import load_workspace  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
 from consolidate_plain import plain_pipeline  # noqa: E402 - the script's sibling module
+from figures import figure  # noqa: E402
 
 YEAR = 2017
 
@@ -271,11 +272,15 @@ def report(results: list[dict]) -> None:
                                   ("plain libraries wall", "plain", 0)):
             slope = exponent(ns, [median(r[key], which) for r in results])
             print(f"growth exponent, {label}: {slope:.2f}")
+            if key == "gendoc":
+                figure(f"consolidated report, growth exponent ({label})", slope, "≤ 1.1",
+                       slope <= 1.1)
         print(f"growth exponent, traced memory: "
               f"{exponent(ns, [r['traced_peak'] for r in results]):.2f}")
     at = {r["n"]: median(r["gendoc"], 0) for r in results}
     if 700 in at:
         print(f"700 units: {at[700]:.2f} s (target ≤ 3 s: {'met' if at[700] <= 3 else 'NOT met'})")
+        figure("consolidated report, 700 units (wall)", at[700], "≤ 3 s", at[700] <= 3, " s")
 
 
 def main() -> int:

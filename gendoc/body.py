@@ -141,6 +141,8 @@ def parse_inline(text: str, *, bold: bool = False, italic: bool = False) -> list
 
     Unbalanced markers are kept as literal text, so a stray `*` never swallows a sentence.
     """
+    if "*" not in text:  # most text (every cell of a long table): one span, nothing to split
+        return [Span(text, bold, italic)] if text else []
     tokens = _INLINE.split(text)
     # Which markers are balanced? Count them; an odd count of a marker means its last one is literal.
     counts = {m: tokens.count(m) for m in ("***", "**", "*")}

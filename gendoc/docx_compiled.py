@@ -24,6 +24,7 @@ from typing import Any
 import jinja2
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Cm, Mm, Pt
 from docxtpl import DocxTemplate
@@ -50,6 +51,8 @@ class CompiledTemplate:
     data: bytes  # the template's .docx after the workspace's format
     style_ids: dict[str, str]  # style name → style id (what w:pStyle names)
     paragraph_ids: dict[str, str | None]  # paragraph style name → id (None: the default style)
+    # paragraph style id → its font size in pt through its base styles (None: the default style)
+    paragraph_sizes: dict[str | None, float | None]
     env: jinja2.Environment
     patched: dict[str, str] = field(default_factory=dict)  # part XML → docxtpl-patched XML
     jinja: dict[str, jinja2.Template] = field(default_factory=dict)  # source → compiled
@@ -142,7 +145,26 @@ def compile_template(path: Path, ws: Workspace | None) -> CompiledTemplate:
     style_ids = {s.name: s.style_id for s in doc.styles if s.name is not None}
     return CompiledTemplate(path=path, data=buffer.getvalue(), style_ids=style_ids,
                             paragraph_ids=paragraph_style_ids(doc),
+                            paragraph_sizes=paragraph_sizes(doc),
                             env=make_env(ws, autoescape=True, loader=False))
+
+
+def paragraph_sizes(doc: DocxDocument) -> dict[str | None, float | None]:
+    """Each paragraph style's font size, inherited through its base styles as Word does
+    (None when no style in the chain sets one); the key None is the default paragraph style."""
+    sizes: dict[str | None, float | None] = {}
+    for style in doc.styles:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            continue
+        size = None
+        chain = style
+        while chain is not None and size is None:
+            size = chain.font.size.pt if chain.font.size else None
+            chain = chain.base_style
+        sizes[style.style_id] = size
+    default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    sizes[None] = sizes.get(default.style_id) if default is not None else None
+    return sizes
 
 
 def cached_template(cache: MutableMapping[Any, Any] | None, path: Path, ws: Workspace | None,

@@ -63,13 +63,13 @@ def render_docx(template: Path | CompiledTemplate, context: dict[str, Any], ws: 
     except Exception as exc:  # jinja errors, sandbox refusals, docxtpl's XML errors
         raise render_error(compiled.path.name, exc) from exc
     doc = tpl.docx
-    fit_rules(doc, compiled.style_ids)
+    fit_rules(doc, compiled)
     restart_annex_pages(doc, compiled.style_ids)
     no_blank_pages(doc)
     return doc
 
 
-def fit_rules(doc: DocxDocument, style_ids: dict[str, str]) -> None:
+def fit_rules(doc: DocxDocument, compiled: CompiledTemplate) -> None:
     """Size the short rules to the text actually printed (the numbers are in `gendoc.nd30`).
 
     Under the issuing body: `CO_QUAN_RULE_TARGET` of the name's longest line; under the trích
@@ -77,6 +77,8 @@ def fit_rules(doc: DocxDocument, style_ids: dict[str, str]) -> None:
     of `PHU_LUC_RULE_TARGET` of that line (Phụ lục III, Mẫu 2.1), added here. Widths inside a
     table cell are the cell less its margins.
     """
+    style_ids, sizes = compiled.style_ids, compiled.paragraph_sizes
+
     def style_id(name: str) -> str:  # a style the template lacks matches no paragraph
         return style_ids.get(name, "\0" + name)
 
@@ -106,16 +108,17 @@ def fit_rules(doc: DocxDocument, style_ids: dict[str, str]) -> None:
             above = [x for x in above if x.text.strip()]
             if above:
                 _fit_under(Paragraph(p, doc._body), above[-1], text_cm,
-                           nd30.TRICH_YEU_RULE_TARGET)
+                           nd30.TRICH_YEU_RULE_TARGET, sizes)
         elif name == annex_note and (para := Paragraph(p, doc._body)).text.strip():
             rule = _insert_rule_after(para, style_ids.get(RULE_PHU_LUC))
-            _fit_under(rule, para, text_cm, nd30.PHU_LUC_RULE_TARGET)
+            _fit_under(rule, para, text_cm, nd30.PHU_LUC_RULE_TARGET, sizes)
 
 
 
-def _fit_under(rule, above, text_cm: float, fraction: float) -> None:  # noqa: ANN001
+def _fit_under(rule, above, text_cm: float, fraction: float,  # noqa: ANN001
+               sizes: dict[str | None, float | None]) -> None:
     """Centre `rule` under the paragraph `above` at `fraction` of its longest printed line."""
-    size = _run_size(above)
+    size = _run_size(above, sizes)
     line = min(width_cm(above.text, size, bold=_is_bold(above)), text_cm)
     center_rule(rule, text_cm, line * fraction)
 
@@ -132,16 +135,15 @@ def _insert_rule_after(para, rule_style: str | None):  # noqa: ANN001, ANN202
     return rule
 
 
-def _run_size(paragraph) -> float:  # noqa: ANN001
+def _run_size(paragraph, sizes: dict[str | None, float | None]) -> float:  # noqa: ANN001
+    """The paragraph's font size: its first run's own, else its style's (a style id the
+    template lacks is the default style, as python-docx and Word read it)."""
     for run in paragraph.runs:
         if run.font.size:
             return run.font.size.pt
-    style = paragraph.style
-    while style is not None:
-        if style.font.size:
-            return style.font.size.pt
-        style = style.base_style
-    return nd30.DEFAULT_BODY_SIZE_PT
+    style_id = style_id_of(paragraph._p)
+    size = sizes[style_id] if style_id in sizes else sizes.get(None)
+    return size if size is not None else nd30.DEFAULT_BODY_SIZE_PT
 
 
 def _text_width_cm(doc: DocxDocument) -> float:

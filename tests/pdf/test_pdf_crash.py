@@ -47,7 +47,15 @@ def gendoc(ws: Path, tmp: Path, *args: str,
     env = {**os.environ, "TMPDIR": str(tmp), "GENDOC_JOBS": "2", "PYTHONPATH": str(REPO),
            **(env_extra or {})}
     return subprocess.Popen([sys.executable, "-c", GENDOC, "-w", str(ws), *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_ctrl_c_as_on_a_terminal)
+
+
+def _ctrl_c_as_on_a_terminal() -> None:
+    """gendoc hears Ctrl-C as a clerk's foreground command does, even when the test run itself
+    was started in the background (`pytest &`: the shell makes SIGINT ignored there, the ignore is
+    inherited, and Python then installs no KeyboardInterrupt handler)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def processes_of(pid: int) -> dict[int, str]:
