@@ -8,8 +8,8 @@ PREFIX = "FIGURE\t"
 
 def figure(name: str, measured: float, target: str, met: bool, unit: str = "") -> None:
     """Print `name`, the measured value, the target and whether it is met, tab-separated."""
-    print(f"{PREFIX}{name}\t{measured:.3g}{unit}\t{target}\t{'met' if met else 'NOT met'}",
-          flush=True)
+    shown = f"{measured:.0f}" if abs(measured) >= 100 else f"{measured:.3g}"
+    print(f"{PREFIX}{name}\t{shown}{unit}\t{target}\t{'met' if met else 'NOT met'}", flush=True)
 
 
 def parse(line: str) -> list[str] | None:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from ruamel.yaml.comments import CommentedMap
 
 from gendoc.exceptions import ContentError, FieldProblem
@@ -22,6 +24,8 @@ from gendoc.yamlio import load_yaml, read_text
 
 #: Keys after which a missing `so:` is inserted, in order of preference.
 _ANCHORS = ("co_quan", "loai")
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+_STR = "tag:yaml.org,2002:str"
 
 
 def write_number(path: Path, number: int, date: dt.date) -> None:
@@ -31,21 +35,54 @@ def write_number(path: Path, number: int, date: dt.date) -> None:
     replaced in place, which keeps every line index valid, then missing keys are inserted.
     """
     text = read_text(path)
-    data = _mapping(path, text)
+    keys = _key_lines(path, text)
     lines = text.splitlines(keepends=True)
     values = {"so": str(number), "ngay": date.isoformat()}
     for key, value in values.items():
-        if key in data:
-            index = data.lc.key(key)[0]
+        if key in keys:
+            index = keys[key].key_line
             lines[index] = _replace_value(path, lines[index], key, value, index + 1)
-    missing = [f"{key}: {value}\n" for key, value in values.items() if key not in data]
+    missing = [f"{key}: {value}\n" for key, value in values.items() if key not in keys]
     if missing:
         # Only `ngay:` missing: right under `so:`; else under `co_quan:`, as on the page.
-        index = data.lc.key("so")[0] + 1 if "so" in data else _insert_at(data, lines, _ANCHORS)
+        index = keys["so"].key_line + 1 if "so" in keys else _insert_at(keys, lines, _ANCHORS)
         if index > 0 and not lines[index - 1].endswith("\n"):
             lines[index - 1] += "\n"
         lines[index:index] = missing
     atomic_write(path, "".join(lines).encode("utf-8"), root=path.parent)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """Where a top-level key sits (0-based line) and whether its value starts on that line
+    (a value; an empty value or a list or mapping below does not)."""
+
+    key_line: int
+    inline: bool
+
+
+def _key_lines(path: Path, text: str) -> dict[str, _Entry]:
+    """Each top-level key's lines, in file order: from libyaml's composed nodes (no Python
+    objects built: a few milliseconds), else — anchors, tags, anything libyaml reads otherwise —
+    from the round-trip reader, which also words the errors."""
+    if not any(mark in text for mark in ("&", "*", "!", "%", "<<")):
+        try:
+            root = yaml.compose(text, Loader=_FastLoader)
+        except yaml.YAMLError:
+            root = None
+        if isinstance(root, yaml.MappingNode) and all(
+                isinstance(k, yaml.ScalarNode) and k.tag == _STR for k, _ in root.value):
+            keys = [k.value for k, _ in root.value]
+            if len(set(keys)) == len(keys):  # duplicates: the round-trip reader refuses them
+                return {k.value: _Entry(k.start_mark.line, _inline(k, v)) for k, v in root.value}
+    data = _mapping(path, text)
+    return {key: _Entry(data.lc.key(key)[0], not isinstance(data[key], (dict, list))
+                        and data.lc.value(key)[0] == data.lc.key(key)[0]) for key in data}
+
+
+def _inline(key: yaml.Node, value: yaml.Node) -> bool:
+    """An empty value counts as on its key's line: nothing below belongs to it."""
+    return isinstance(value, yaml.ScalarNode) and value.start_mark.line == key.start_mark.line
 
 
 def _mapping(path: Path, text: str) -> CommentedMap:
@@ -72,17 +109,16 @@ def _replace_value(path: Path, line: str, key: str, value: str, number: int) -> 
     return head + (match.group("eol") or "")
 
 
-def _insert_at(data: CommentedMap, lines: list[str], after: tuple[str, ...]) -> int:
+def _insert_at(keys: dict[str, _Entry], lines: list[str], after: tuple[str, ...]) -> int:
     """Index of the line just after the first anchor key's entry (or the first key)."""
-    keys = list(data.keys())
-    anchor = next((a for a in after if a in data), None)
+    order = list(keys)
+    anchor = next((a for a in after if a in keys), None)
     if anchor is None:
-        return data.lc.key(keys[0])[0] if keys else len(lines)
-    position = keys.index(anchor)
-    key_line, _ = data.lc.key(anchor)
-    value_line = data.lc.value(anchor)[0] if not isinstance(data[anchor], (dict, list)) else None
-    if value_line == key_line:
-        return key_line + 1
-    if position + 1 < len(keys):
-        return data.lc.key(keys[position + 1])[0]
+        return keys[order[0]].key_line if order else len(lines)
+    position = order.index(anchor)
+    entry = keys[anchor]
+    if entry.inline:
+        return entry.key_line + 1
+    if position + 1 < len(order):
+        return keys[order[position + 1]].key_line
     return len(lines)

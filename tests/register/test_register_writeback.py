@@ -51,3 +51,43 @@ def test_only_so_and_ngay_change(tmp_path: Path, comment: str, summary: str, ite
         assert so_line.endswith("# chưa cấp số")
     assert result[result.index(so_line) + 1] == "ngay: 2026-02-03"
     assert result[result.index(so_line) - 1] == "co_quan: so-y-te"
+
+
+# Top-level entries of every shape a content file uses, to compare where each finder puts keys.
+_VALUE_SHAPES = st.sampled_from([
+    "{key}: plain {word}",
+    "{key}: \"quoted {word}\"  # {word}",
+    "{key}: \"a quoted\n  value over {word}\n  three lines\"",
+    "{key}: |\n  block {word}\n\n  second paragraph",
+    "{key}: >-\n  folded {word}\n  text",
+    "{key}:\n  - {word}\n  - [a, b]\n  -\n    x: {word}",
+    "{key}:\n- {word}\n- other",
+    "{key}:\n  ten: {word}\n  sub:\n    - 1",
+    "{key}: [1, 2,\n  3]",
+    "{key}:   # empty, a comment\n",
+    "# a comment line {word}\n{key}: 5",
+    "{key}: {{a: 1, b: '{word}'}}",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(shapes=st.lists(_VALUE_SHAPES, min_size=1, max_size=6), word=_words,
+       start=st.sampled_from(["", "---\n", "# đầu tệp\n\n"]))
+def test_keys_found_by_libyaml_where_the_round_trip_reader_finds_them(
+        shapes: list[str], word: str, start: str) -> None:
+    from gendoc.register.writeback import _key_lines, _mapping
+
+    keys = ["so", "ngay", "co_quan", "loai", "noi_dung", "x1"][:len(shapes)]
+    text = start + "\n".join(shape.format(key=key, word=word)
+                             for key, shape in zip(keys, shapes, strict=False)) + "\n"
+    path = Path("vb.yaml")
+    data = _mapping(path, text)
+    found = _key_lines(path, text)
+    assert list(found) == list(data)
+    for key in data:
+        assert found[key].key_line == data.lc.key(key)[0]
+        if data[key] is None:  # ruamel puts a last empty value at the end of the file;
+            assert found[key].inline  # nothing below an empty value belongs to it
+        else:
+            assert found[key].inline == (not isinstance(data[key], (dict, list))
+                                         and data.lc.value(key)[0] == data.lc.key(key)[0])
