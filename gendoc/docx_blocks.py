@@ -74,6 +74,19 @@ class BodyXml:
     __str__ = __html__
 
 
+_SPACER: list[str] = []
+
+
+def _spacer_xml(body: BodyXml) -> str:
+    """The empty paragraph after a table (`docx_templates.spacer`), drawn once by python-docx
+    and then reused as text: it has no style and no text, so it is the same in every document."""
+    if not _SPACER:
+        spacer(body.drawn().add_paragraph())
+        body.take()
+        _SPACER.append(body.pieces.pop())
+    return _SPACER[0]
+
+
 def to_subdoc(tpl: DocxTemplate, blocks: Blocks) -> BodyXml:
     """Build the sub-document for one `Blocks` value."""
     body = BodyXml(tpl)
@@ -169,8 +182,7 @@ def _table(body: BodyXml, block: Table, width_cm: float, size: float,
         bold = block.bold_last_row and r == last
         cells.append([(_cell_spans(text, bold), bold, aligns[c]) for c, text in enumerate(row)])
     body.pieces.append(grid_table_xml(widths, cells, size_pt=cell_size))
-    spacer(body.drawn().add_paragraph())  # keep the next paragraph off the table
-    body.take()
+    body.pieces.append(_spacer_xml(body))  # keep the next paragraph off the table
 
 
 def _image(sub, block: Image, width_cm: float) -> None:  # noqa: ANN001
