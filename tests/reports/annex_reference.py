@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gendoc.reports.annex import ALIGN_NAMES, FIRST, FORMAT_NAMES, SHEET_NAMES, SUMMARY
 from gendoc.reports.consolidation import Consolidation
 from gendoc.reports.indicators import HOAT_DONG, PAIRED, Group
 from gendoc.reports.xlsx_text import put_text
@@ -33,13 +34,6 @@ FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 GREY = PatternFill("solid", fgColor="E7E6E6")
-SUMMARY = "Tổng hợp"
-FIRST = 5  # first unit row (1 title, 2 subtitle, 3–4 two-line header)
-SHEET_NAMES = {"nhan_su": "Biểu 1 - CBCCVC", "lanh_dao": "Biểu 2 - Lãnh đạo",
-               "quy_hoach": "Biểu 3 - Quy hoạch", "bo_nhiem": "Biểu 4 - Bổ nhiệm",
-               "dao_tao": "Biểu 5 - Đào tạo", "hoat_dong": "Biểu 6 - Hoạt động"}
-ALIGN_NAMES = {"center": "giữa", "left": "trái", "right": "phải"}
-FORMAT_NAMES = {None: "", "#,##0": " số", "0.0": " tỷ lệ"}
 
 
 class Styles:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -127,3 +129,14 @@ def tricky_ws(report_ws):  # noqa: ANN001, ANN201
     files["tong-hop-noi-dung.yaml"] = _consolidation_file(bieu_do="false",
                                                           bang_don_vi="noi_dung")
     return report_ws(files, config=_config(TRICKY))
+
+
+def xlsx_to_csv(path: Path, out: Path, *, every_sheet: bool = False) -> None:
+    """LibreOffice's CSV of `path` in `out` (UTF-8, formulas' results; with `every_sheet`, one
+    file per sheet named `<stem>-<sheet>.csv`): what a spreadsheet program computes and shows."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) is required for this test"
+    filt = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{out}/lo",
+                    "--convert-to", filt + (",-1" if every_sheet else ""), "--outdir", str(out),
+                    str(path)], check=True, capture_output=True, timeout=180)

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from gendoc.reports.xlsx_text import FORMULA_STARTS
 from gendoc.reports.xlsx_write import Formula, Look, Sheet, Styles, text_xf, workbook_bytes
 from gendoc.workspace import load_workspace
 from tests.reports.annex_reference import annex_bytes as openpyxl_annex_bytes
-from tests.reports.conftest import FORMULA_LIKE, TRICKY
+from tests.reports.conftest import FORMULA_LIKE, TRICKY, xlsx_to_csv
 
 
 def _look(cell: openpyxl.cell.Cell) -> tuple:  # type: ignore[name-defined]
@@ -128,12 +126,7 @@ def test_text_that_looks_like_a_formula_in_libreoffice(tmp_path: Path) -> None:
     sheet.row(len(texts) + 1, [(2, Formula(f"=SUM(B1:B{len(texts)})"), styles.xf(look))])
     path = tmp_path / "bieu.xlsx"
     path.write_bytes(workbook_bytes([sheet], styles))
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) is required for this test"
-    filt = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false'
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", filt, "--outdir", str(tmp_path), str(path)],
-                   check=True, capture_output=True, timeout=180)
+    xlsx_to_csv(path, tmp_path)
     with (tmp_path / "bieu.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[:-1] == [[text, str(r)] for r, text in enumerate(texts, 1)]  # text, not results

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import shutil
 import struct
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from gendoc.check import check_docx
 from gendoc.reports import consolidate
 from gendoc.reports.indicators import HOAT_DONG, PAIRED
 from gendoc.workspace import load_workspace
+from tests.reports.conftest import xlsx_to_csv
 
 REPO = Path(__file__).resolve().parents[2]
 TONG_HOP = "output/bao-cao/tong-hop-2017"
@@ -121,12 +121,7 @@ def test_annex_formulas_recompute_in_libreoffice(built: Path, tmp_path: Path) ->
     formulas = [c.value for row in sheet.iter_rows() for c in row
                 if isinstance(c.value, str) and c.value.startswith("=")]
     assert any(f.startswith("=SUM(") for f in formulas)
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice (soffice) is required for this test"
-    filt = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", filt, "--outdir", str(tmp_path), str(annex)],
-                   check=True, capture_output=True, timeout=180)
+    xlsx_to_csv(annex, tmp_path, every_sheet=True)
     cons = consolidate(load_workspace(built), 2017)
     sheets = {p.stem.split("-phu-luc-", 1)[1]: list(csv.reader(p.open(encoding="utf-8")))
               for p in tmp_path.glob("*.csv")}
