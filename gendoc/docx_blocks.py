@@ -9,6 +9,9 @@ width exactly.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -47,29 +50,31 @@ class BodyXml:
     """A body as docxtpl inserts it into the template (`{{p noi_dung}}`): WordprocessingML
     text. Paragraphs and tables are written as text (`gendoc.docx_xml`); what python-docx draws
     (the spacer after a table, pictures, page breaks) is drawn on a scratch sub-document of the
-    template and taken as text in its turn, so the order of blocks is kept."""
+    template and taken as text in its turn, so the order of blocks is kept. Its attributes start
+    with `_`: the template's sandbox gives a template no access to them."""
 
     def __init__(self, tpl: DocxTemplate) -> None:
-        self.tpl = tpl
-        self.pieces: list[str] = []
+        self._tpl = tpl
+        self._pieces: list[str] = []
         self._scratch: Subdoc | None = None
 
-    def drawn(self) -> Subdoc:
-        """The scratch sub-document python-docx draws on; `take` moves what it holds here."""
-        if self._scratch is None:
-            self._scratch = self.tpl.new_subdoc()
-        return self._scratch
+    def _add(self, xml: str) -> None:
+        self._pieces.append(xml)
 
-    def take(self) -> None:
+    def _draw(self, draw: Callable[[Subdoc], object]) -> str:
+        """What `draw` makes on the scratch sub-document, as text (docxtpl's serialisation);
+        the scratch is left empty for the next drawing."""
         if self._scratch is None:
-            return
-        self.pieces.append(self._scratch._get_xml())  # docxtpl's own serialisation
+            self._scratch = self._tpl.new_subdoc()
+        draw(self._scratch)
+        xml: str = self._scratch._get_xml()
         body = self._scratch.subdocx.element.body
         for child in list(body):
             body.remove(child)
+        return xml
 
     def __html__(self) -> str:  # what Jinja's autoescape inserts as is
-        return "".join(self.pieces)
+        return "".join(self._pieces)
 
     __str__ = __html__
 
@@ -81,9 +86,7 @@ def _spacer_xml(body: BodyXml) -> str:
     """The empty paragraph after a table (`docx_templates.spacer`), drawn once by python-docx
     and then reused as text: it has no style and no text, so it is the same in every document."""
     if not _SPACER:
-        spacer(body.drawn().add_paragraph())
-        body.take()
-        _SPACER.append(body.pieces.pop())
+        _SPACER.append(body._draw(lambda sub: spacer(sub.add_paragraph())))
     return _SPACER[0]
 
 
@@ -94,16 +97,19 @@ def to_subdoc(tpl: DocxTemplate, blocks: Blocks) -> BodyXml:
         paragraph_style_ids(tpl.get_docx())
     for block in blocks:
         if isinstance(block, Para):
-            body.pieces.append(_paragraph(block, styles))
+            body._add(_paragraph(block, styles))
         elif isinstance(block, Table):
             _table(body, block, text_width_cm(tpl), body_size(tpl), styles)
         elif isinstance(block, Image):
-            _image(body.drawn(), block, text_width_cm(tpl))
-            body.take()
+            body._add(body._draw(functools.partial(_image, block=block,
+                                                   width_cm=text_width_cm(tpl))))
         elif isinstance(block, PageBreak):
-            body.drawn().add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            body.take()
+            body._add(body._draw(_page_break))
     return body
+
+
+def _page_break(sub: Subdoc) -> None:
+    sub.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _paragraph(para: Para, styles: dict[str, str | None]) -> str:
@@ -169,8 +175,8 @@ def _table(body: BodyXml, block: Table, width_cm: float, size: float,
         raise RenderError(f"bảng '{block.title or block.header[0]}': dòng {bad} có số cột khác "
                           f"dòng tiêu đề ({cols} cột).")
     if block.title:  # a table title never ends a page
-        body.pieces.append(paragraph_xml(styles.get(STYLE_NAMES["tieu_de_giua"]),
-                                         run_xml(block.title, bold=True), keep_next=True))
+        body._add(paragraph_xml(styles.get(STYLE_NAMES["tieu_de_giua"]),
+                                run_xml(block.title, bold=True), keep_next=True))
     weights = block.widths or [1.0] * cols
     total = sum(weights)
     widths = [width_cm * w / total for w in weights]
@@ -181,8 +187,8 @@ def _table(body: BodyXml, block: Table, width_cm: float, size: float,
     for r, row in enumerate(block.rows, start=1):
         bold = block.bold_last_row and r == last
         cells.append([(_cell_spans(text, bold), bold, aligns[c]) for c, text in enumerate(row)])
-    body.pieces.append(grid_table_xml(widths, cells, size_pt=cell_size))
-    body.pieces.append(_spacer_xml(body))  # keep the next paragraph off the table
+    body._add(grid_table_xml(widths, cells, size_pt=cell_size))
+    body._add(_spacer_xml(body))  # keep the next paragraph off the table
 
 
 def _image(sub, block: Image, width_cm: float) -> None:  # noqa: ANN001

@@ -184,3 +184,16 @@ def test_listing_pass_on_some_paragraphs_equals_docxtpl_on_all(texts: list[str],
                   "</w:tbl>" for t in texts)
     assert compiled.fill().resolve_listing(xml) == \
         DocxTemplate(io.BytesIO(compiled.data)).resolve_listing(xml)
+
+
+@pytest.mark.parametrize("reach", ["b._pieces", "b._tpl", "b._draw", "b._scratch"])
+def test_a_template_cannot_reach_into_a_body(reach: str) -> None:
+    """A workspace template gets the body to insert, not the document it is drawn on."""
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    from gendoc.docx_blocks import to_subdoc
+    from gendoc.templates import make_env
+
+    body = to_subdoc(_compiled().fill(), [])
+    with pytest.raises((SecurityError, UndefinedError)):  # the sandbox hides `_` attributes
+        make_env(None, autoescape=True, loader=False).from_string(f"{{{{ {reach} }}}}").render(b=body)
