@@ -8,11 +8,12 @@ the whole file in one pass instead of one error per run.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, BeforeValidator, ValidationError
 
 from gendoc.exceptions import ContentError, FieldProblem
 from gendoc.yamlio import (
@@ -188,3 +189,24 @@ def cell_problem(value: Any, name: str, where: str | int | None) -> FieldProblem
     return FieldProblem(name, f"có ký tự điều khiển không in được ({shown})", where=where,
                         hint="thường do dán từ Word: xóa ký tự đó trong ô rồi gõ lại dấu cách "
                              "(xuống dòng trong ô: Alt+Enter)")
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+
+
+def email_address(value: Any) -> str | None:
+    """An e-mail address as a clerk types it (blank: none). It is printed on letters and
+    announcements, so a typo caught here is a reply not lost."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    if "…" in text:  # a gap `gendoc new` left to fill: printed as written, like any other field
+        return text
+    if not _EMAIL.fullmatch(text):
+        raise ValueError(f"'{text}' không phải địa chỉ thư điện tử (dạng ten@co-quan.gov.vn)")
+    return text
+
+
+#: A contact's e-mail field: checked for form wherever one is given (gendoc.yaml, content files,
+#: participant lists).
+Email = Annotated[str | None, BeforeValidator(email_address)]

@@ -19,10 +19,10 @@ from gendoc.docx_templates import van_ban_co_ten_loai
 from gendoc.kinds.official import Strict, VanBan, official_context
 from gendoc.media.blocks import literal_markup, marked, plain, plain_text, text
 from gendoc.media.brief import Brief, media_kind, produce
-from gendoc.media.config import media_config
+from gendoc.media.config import LienHe, media_config
 from gendoc.media.figures import Filler, TongHop
 from gendoc.media.render import Images
-from gendoc.media.schema import PAGE_NAMES, Anh, LienHe, Phan, own_template, photo, sections
+from gendoc.media.schema import PAGE_NAMES, Anh, Phan, own_template, photo, sections
 from gendoc.vi.dates import dia_danh_ngay
 from gendoc.vi.formats import phan_tram, so_vn
 from gendoc.workspace import Workspace

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from gendoc.exceptions import ConfigError
+from gendoc.validation import Email
 from gendoc.workspace import CONFIG_NAME, Workspace, section
 
 
@@ -25,13 +26,17 @@ class TocDoDoc(_Strict):
 
 
 class LienHe(_Strict):
-    """Default press contact printed under a press release when the release names none."""
+    """A press contact printed under a press release: the release's own (`lien_he:`), else the
+    workspace's default (`truyen_thong.lien_he`)."""
 
     ho_ten: str | None = None
     chuc_vu: str | None = None
     don_vi: str | None = None
     dien_thoai: str | None = None
-    email: str | None = None
+    email: Email = None
+
+    def has_any(self) -> bool:
+        return any(getattr(self, k) for k in type(self).model_fields)
 
 
 class TruyenThong(_Strict):

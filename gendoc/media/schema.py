@@ -62,17 +62,6 @@ class Phan(Strict):
         return _paragraphs(v)
 
 
-class LienHe(Strict):
-    ho_ten: str | None = None
-    chuc_vu: str | None = None
-    don_vi: str | None = None
-    dien_thoai: str | None = None
-    email: str | None = None
-
-    def has_any(self) -> bool:
-        return any(getattr(self, k) for k in type(self).model_fields)
-
-
 def photo(images: Images, anh: Anh | None, loc: tuple, *, default_caption: str = "",
           max_width_cm: float | None = None) -> Photo | None:
     """The photo block: checked file, its page reference, caption and credit as written."""

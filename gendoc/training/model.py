@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from gendoc.kinds.official import NguoiKy, Strict
+from gendoc.validation import Email
 from gendoc.vi.dates import parse_date
 from gendoc.workspace import Workspace, section
 
@@ -55,7 +56,7 @@ class LienHe(Strict):
     ho_ten: str = Field(min_length=1)
     chuc_vu: str | None = Field(None, description="chức vụ, phòng, ví dụ 'chuyên viên Phòng Xây dựng chính quyền'")
     dien_thoai: str | None = None
-    email: str | None = None
+    email: Email = None
 
 
 class GiayMoiLop(Strict):

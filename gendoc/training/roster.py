@@ -25,7 +25,7 @@ from pydantic import Field, field_validator
 from gendoc.exceptions import ContentError, FieldProblem, UnusableInputError
 from gendoc.kinds.official import Strict
 from gendoc.safezip import open_zip
-from gendoc.validation import MAX_CELL, cell_problem, validate
+from gendoc.validation import MAX_CELL, Email, cell_problem, validate
 from gendoc.vi.text import khoa_so_khop, nfc, viet_hoa_ten
 from gendoc.xlsx_text import decode_excel_escapes
 from gendoc.yamlio import line_of, load_yaml
@@ -72,7 +72,7 @@ class HocVien(Strict):
     chuc_vu: str | None = Field(None, max_length=200)
     don_vi: str = Field(min_length=1, description="đơn vị cử đi học (như trong lop_hoc.don_vi)")
     dien_thoai: str | None = None
-    email: str | None = None
+    email: Email = None
     hoan_thanh: bool = Field(False, description="đã hoàn thành khóa học (x / có)")
     xep_loai: str | None = Field(None, description="kết quả, xếp loại (Giỏi, Khá …)")
     ghi_chu: str | None = None
@@ -130,16 +130,6 @@ class HocVien(Strict):
         digits = re.sub(r"[\s.\-()]", "", text)
         if not re.fullmatch(r"\+?\d{9,12}", digits):
             raise ValueError(f"'{text}' không phải số điện thoại (9–12 chữ số)")
-        return text
-
-    @field_validator("email", mode="before")
-    @classmethod
-    def _email(cls, v: Any) -> str | None:
-        if v is None or str(v).strip() == "":
-            return None
-        text = str(v).strip()
-        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", text):
-            raise ValueError(f"'{text}' không phải địa chỉ thư điện tử")
         return text
 
     @field_validator("hoan_thanh", mode="before")

@@ -53,6 +53,9 @@ CASES: dict[str, tuple[str, int | None, tuple[str, ...]]] = {
                               "có phải ý là")),
     "seal_diameter": (CONFIG + "ky_so:\n  duong_kinh_dau_mm: 500\n", 458,
                       ("'ky_so.duong_kinh_dau_mm'", "từ 20 đến 60")),
+    "press_contact_email": (CONFIG.replace("email: vanphong@kiengiang.gov.vn",
+                                           "email: vanphong@kiengiang"), 442,
+                            ("'truyen_thong.lien_he.email'", "không phải địa chỉ thư điện tử")),
     "timestamp_url": (CONFIG + "ky_so:\n  may_chu_dau_thoi_gian: ftp://x\n", 458,
                       ("'ky_so.may_chu_dau_thoi_gian'", "không phải địa chỉ http(s)")),
 }
