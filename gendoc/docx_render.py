@@ -114,7 +114,6 @@ def fit_rules(doc: DocxDocument, compiled: CompiledTemplate) -> None:
             _fit_under(rule, para, text_cm, nd30.PHU_LUC_RULE_TARGET, sizes)
 
 
-
 def _fit_under(rule, above, text_cm: float, fraction: float,  # noqa: ANN001
                sizes: dict[str | None, float | None]) -> None:
     """Centre `rule` under the paragraph `above` at `fraction` of its longest printed line."""
