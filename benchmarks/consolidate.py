@@ -49,10 +49,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's gendoc, not an installed one
 
-from gendoc.reports.form import figure_cells  # noqa: E402
 from gendoc.reports.form_style import write_form  # noqa: E402
 from gendoc.reports.indicators import GROUPS  # noqa: E402
 from gendoc.workspace import load_workspace  # noqa: E402
+from tests.reports.conftest import fill_form  # noqa: E402 - a clerk typing figures into a form
 
 sys.path.insert(0, str(Path(__file__).parent))
 from consolidate_plain import plain_pipeline  # noqa: E402 - the script's sibling module
@@ -93,7 +93,6 @@ def report_yaml(code: str, f: dict, day: int) -> str:
 
 def make_workspace(root: Path, n: int, sizes: list[int]) -> Path:
     """One folder per subset size, each holding the first `size` units' reports."""
-    import openpyxl
 
     units = [f"don-vi-{i:04d}" for i in range(n)]
     config = ["ten: benchmark", "co_quan:"]
@@ -105,7 +104,6 @@ def make_workspace(root: Path, n: int, sizes: list[int]) -> Path:
     (root / "gendoc.yaml").write_text("\n".join(config), encoding="utf-8")
     ws = load_workspace(root)
     rng = random.Random(700)
-    cells = figure_cells()
     made: dict[str, tuple[str, Path | None]] = {}
     for i, code in enumerate(units):
         f = figures(rng)
@@ -117,14 +115,7 @@ def make_workspace(root: Path, n: int, sizes: list[int]) -> Path:
                                                                       ("trich_yeu",): "Báo cáo",
                                                                       ("nguoi_ky", "chuc_vu"): "CHỦ TỊCH",
                                                                       ("noi_nhan",): "Như trên"})
-            book = openpyxl.load_workbook(form)
-            for spec in GROUPS:
-                for key, value in f[spec.key].items():
-                    parts = [(k, value[k]) for k in ("tong", "nu")] if isinstance(value, dict) else [(None, value)]
-                    for name, number in parts:
-                        sheet, ref = cells[("so_lieu", spec.key, key, *((name,) if name else ()))].split("!")
-                        book[sheet][ref] = number
-            book.save(form)
+            fill_form(form, f)
             made[code] = ("", form)
         else:
             made[code] = (report_yaml(code, f, day), None)

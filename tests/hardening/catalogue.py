@@ -22,6 +22,17 @@ MEMORY_LIMIT = 1 << 30  # 1 GiB address space: a real document never needs more
 TIME_LIMIT = 60  # seconds, generous for a loaded CI machine; a hang is minutes
 
 
+def clear_failure(result, exit_code: int, words: tuple[str, ...]) -> str:  # noqa: ANN001
+    """Assert the command failed with `exit_code` and a message a clerk can act on — no
+    traceback, no "unexpected error", every one of `words` — and return the message."""
+    message = result.stderr
+    assert result.exit_code == exit_code, (result.exit_code, message, result.stdout)
+    assert "Traceback" not in message and "lỗi ngoài dự kiến" not in message, message
+    for word in words:
+        assert word in message, message
+    return message
+
+
 def fails_alone(result, ws: Path, bad: str, *, where: str | None = None,  # noqa: ANN001
                 words: tuple[str, ...] = (), good: str = "output/good.docx",
                 bad_outputs: tuple[str, ...] = (), exit_code: int = 1) -> str:
@@ -29,14 +40,10 @@ def fails_alone(result, ws: Path, bad: str, *, where: str | None = None,  # noqa
 
     `where` is what follows the file name: "dòng 7" or "ô Biểu 1!D12".
     """
-    message = result.stderr
-    assert result.exit_code == exit_code, (result.exit_code, message, result.stdout)
-    assert "Traceback" not in message and "lỗi ngoài dự kiến" not in message, message
+    message = clear_failure(result, exit_code, words)
     assert f"✗ {bad}" in message, message
     if where is not None:
         assert f"{bad}, {where}" in message, message
-    for word in words:
-        assert word in message, message
     assert f"không được ghi: {bad}" in result.stdout, result.stdout
     if good:
         assert (ws / good).is_file(), f"{good} was not built"

@@ -25,9 +25,8 @@ import openpyxl
 import pytest
 
 from gendoc.reports.form import figure_cells, info_cells
-from gendoc.reports.indicators import GROUPS
 from tests.hardening.catalogue import fails_alone, run_limited
-from tests.reports.conftest import CONFIG, random_figures, report_yaml
+from tests.reports.conftest import CONFIG, fill_form, random_figures, report_yaml
 
 BAD = "content/bao-cao/2017/ubnd-huyen-phu-quoc.xlsx"
 GOOD = "content/bao-cao/2017/so-y-te.yaml"
@@ -53,16 +52,9 @@ def good_form(tmp_path_factory: pytest.TempPathFactory) -> bytes:
                prefill={("co_quan",): "ubnd-huyen-phu-quoc", ("nam",): 2017,
                         ("trich_yeu",): "Kết quả năm 2017", ("nguoi_ky", "chuc_vu"): "CHỦ TỊCH",
                         ("noi_nhan",): "Như trên", ("ngay",): "10/11/2017"})
-    book = openpyxl.load_workbook(path)
     figures = random_figures(random.Random(15))
     figures["nhan_su"]["can_bo"] = {"tong": 40, "nu": 12}
-    for spec in GROUPS:
-        for key, value in figures[spec.key].items():
-            parts = [(k, value[k]) for k in ("tong", "nu")] if isinstance(value, dict) else [(None, value)]
-            for name, number in parts:
-                sheet, ref = FIG[("so_lieu", spec.key, key, *((name,) if name else ()))].split("!")
-                book[sheet][ref] = number
-    book.save(path)
+    fill_form(path, figures)
     return path.read_bytes()
 
 

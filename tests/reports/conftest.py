@@ -140,3 +140,21 @@ def xlsx_to_csv(path: Path, out: Path, *, every_sheet: bool = False) -> None:
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{out}/lo",
                     "--convert-to", filt + (",-1" if every_sheet else ""), "--outdir", str(out),
                     str(path)], check=True, capture_output=True, timeout=180)
+
+
+def fill_form(path: Path, figures: dict[str, Any]) -> None:
+    """Type `figures` (as `random_figures` gives them) into the Excel report form at `path`,
+    as a clerk does in Excel (through openpyxl), and save it."""
+    import openpyxl
+
+    from gendoc.reports.form import figure_cells
+
+    book = openpyxl.load_workbook(path)
+    cells = figure_cells()
+    for spec in GROUPS:
+        for key, value in figures[spec.key].items():
+            parts = [(k, value[k]) for k in ("tong", "nu")] if isinstance(value, dict) else [(None, value)]
+            for name, number in parts:
+                sheet, ref = cells[("so_lieu", spec.key, key, *((name,) if name else ()))].split("!")
+                book[sheet][ref] = number
+    book.save(path)

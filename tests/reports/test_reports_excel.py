@@ -16,7 +16,7 @@ from gendoc.reports.form import figure_cells, info_cells
 from gendoc.reports.indicators import GROUPS
 from gendoc.vi.legacy import encode_tcvn3, encode_vni
 from gendoc.workspace import load_workspace
-from tests.reports.conftest import random_figures
+from tests.reports.conftest import fill_form, random_figures
 
 
 def _new_form(cli, ws: Path) -> Path:  # noqa: ANN001
@@ -26,20 +26,6 @@ def _new_form(cli, ws: Path) -> Path:  # noqa: ANN001
     path = ws / "content/bao-cao/2017/ubnd-huyen-phu-quoc.xlsx"
     assert path.is_file()
     return path
-
-
-def _fill(path: Path, figures: dict) -> None:
-    book = openpyxl.load_workbook(path)
-    cells = figure_cells()
-    for spec in GROUPS:
-        for row in spec.rows:
-            value = figures[spec.key][row.key]
-            targets = [(f, value[f]) for f in ("tong", "nu")] if isinstance(value, dict) else [(None, value)]
-            for name, number in targets:
-                loc = ("so_lieu", spec.key, row.key) + ((name,) if name else ())
-                sheet, ref = cells[loc].split("!")
-                book[sheet][ref] = number
-    book.save(path)
 
 
 def test_blank_form_layout(cli, report_ws) -> None:  # noqa: ANN001
@@ -68,7 +54,7 @@ def test_filled_form_reads_like_yaml_and_builds(cli, report_ws) -> None:  # noqa
     ws = report_ws()
     path = _new_form(cli, ws)
     figures = random_figures(random.Random(11))
-    _fill(path, figures)
+    fill_form(path, figures)
     book = openpyxl.load_workbook(path)
     info = book["Thông tin"]
     cells = info_cells()
@@ -104,7 +90,7 @@ def test_bad_cell_is_named_by_sheet_and_cell(cli, report_ws) -> None:  # noqa: A
     figures = random_figures(random.Random(12))
     figures["nhan_su"]["cong_chuc"] = {"tong": 40, "nu": 45}
     figures["hoat_dong"]["kiem_tra"] = "ba"
-    _fill(path, figures)
+    fill_form(path, figures)
     with pytest.raises(ContentError) as info:
         load_document(load_workspace(ws), path)
     where = {p.field: p.where for p in info.value.problems}
@@ -168,7 +154,7 @@ def test_all_units_writes_one_form_per_expected_unit(cli, report_ws) -> None:  #
 def test_blank_required_cells_are_named(cli, report_ws) -> None:  # noqa: ANN001
     ws = report_ws()
     path = _new_form(cli, ws)
-    _fill(path, random_figures(random.Random(13)))
+    fill_form(path, random_figures(random.Random(13)))
     book = openpyxl.load_workbook(path)
     info = book["Thông tin"]
     for key in (("nguoi_ky", "chuc_vu"), ("noi_nhan",), ("trich_yeu",)):
@@ -192,7 +178,7 @@ def test_form_saved_again_by_a_spreadsheet_program_still_reads(cli, report_ws, t
     ws = report_ws()
     path = _new_form(cli, ws)
     figures = random_figures(random.Random(14))
-    _fill(path, figures)
+    fill_form(path, figures)
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice (soffice) is required for this test"
     out = tmp_path / "saved"
