@@ -25,7 +25,7 @@ SCRIPTS = {
     "build": ["build.py", "5"],
     "register": ["register.py"],
     "consolidate": ["consolidate.py"],
-    "pdf": ["pdf.py", "200", "3"],
+    "pdf": ["pdf.py", "200", "5"],
 }
 
 
