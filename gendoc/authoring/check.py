@@ -44,14 +44,19 @@ def kinds_using(name: str, ws: Workspace | None = None) -> list[Kind]:
 
 
 def check_template(path: Path, kind: Kind | None, ws: Workspace | None,
-                   shown: str | None = None) -> TemplateReport:
-    """Check one template file (DOCX or Jinja text) against `kind` (or the kind it serves)."""
+                   shown: str | None = None, *, errors_only: bool = False) -> TemplateReport:
+    """Check one template file (DOCX or Jinja text) against `kind` (or the kind it serves).
+
+    `errors_only` leaves out the warnings that cost a context run per schema field (a required
+    field the template never shows): for `gendoc build`, which stops only on errors.
+    """
     path = Path(path)
     shown = shown or str(path)
     if kind is None:
         serving = kinds_using(path.name, ws)
         if len(serving) > 1:  # a shared template must suit every kind that uses it
-            return _merged([check_template(path, k, ws, shown) for k in serving])
+            return _merged([check_template(path, k, ws, shown, errors_only=errors_only)
+                            for k in serving])
         kind = serving[0] if serving else None
     report = TemplateReport(template=shown, kind=kind.name if kind else None)
     if not path.is_file():
@@ -68,7 +73,7 @@ def check_template(path: Path, kind: Kind | None, ws: Workspace | None,
         sources, simple = [text_source(text)], []
     else:
         raise UnusableInputError(f"'{shown}': gendoc chỉ kiểm tra mẫu .docx hoặc .md.j2/.html.j2.")
-    _names(sources, known, ws, report)
+    _names(sources, known, ws, report, errors_only)
     if known is not None:
         _blocks_in_runs(simple, known, report)
     report.findings.sort(key=_reading_order)
@@ -200,7 +205,7 @@ def _wrapper_hint(wrappers: list[str]) -> str:
 
 
 def _names(sources: list[Source], known: Known | None, ws: Workspace | None,
-           report: TemplateReport) -> None:
+           report: TemplateReport, errors_only: bool) -> None:
     env = make_env(ws, autoescape=True, loader=False)
     root = known.root if known is not None else MapShape({})
     used: set[str] = set()
@@ -219,7 +224,7 @@ def _names(sources: list[Source], known: Known | None, ws: Workspace | None,
         for p in usage.problems if known is not None else []:
             report.add(LOI, p.code, p.message, source.where_name(p.lineno, p.name), hint=p.hint)
     report.variables = sorted(paths)
-    if known is None or report.errors:
+    if known is None or report.errors or errors_only:
         return
     for name in known.required:
         shows = known.field_vars.get(name, set())

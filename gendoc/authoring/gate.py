@@ -53,7 +53,7 @@ def _verdict(ws: Workspace, path: Path, kind: Any) -> str | None:
 
     shown = rel(ws, path)
     try:
-        report = check_template(path, kind, ws, shown=shown)
+        report = check_template(path, kind, ws, shown=shown, errors_only=True)
     except GendocError as exc:
         return f"mẫu '{shown}' không dùng được: {exc.format_message()}"
     if report.ok:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -34,10 +36,45 @@ class Known:
 
     root: MapShape
     source: str  # where the names came from, shown to the clerk
-    field_vars: dict[str, set[str]] = field(default_factory=dict)  # schema field → ctx names
     required: list[str] = field(default_factory=list)  # required schema fields
-    field_hint: dict[str, str] = field(default_factory=dict)  # schema field not in context
     context: dict[str, Any] = field(default_factory=dict)
+    example: Document | None = None  # the content the names came from (None: declared names)
+
+    @cached_property
+    def field_vars(self) -> dict[str, set[str]]:
+        """Schema field → the context variables that show it.
+
+        Found by running the context once per field, so only when a check asks (a template
+        with no errors, or a misspelt name); `gendoc build`'s gate needs neither.
+        """
+        return {} if self.example is None else _field_vars(self.example, self.context)
+
+    @cached_property
+    def field_hint(self) -> Mapping[str, str]:
+        """Schema field that is not itself a variable → what to write in the template instead."""
+        return FieldHints(self)
+
+
+class FieldHints(Mapping[str, str]):
+    """`Known.field_hint`: which names are fields is known at once, the hint text on demand."""
+
+    def __init__(self, known: Known) -> None:
+        fields = type(known.example.data).model_fields if known.example is not None else {}
+        self._names = [n for n in fields if n not in known.context]
+        self._known = known
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._names:
+            raise KeyError(name)
+        shown = sorted(self._known.field_vars.get(name, set()))
+        return (f"trong mẫu dùng biến {', '.join(shown)}" if shown
+                else "trường này không được đưa vào mẫu")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 _CACHE: dict[tuple[str, str], Known] = {}
@@ -56,7 +93,7 @@ def _derive(kind: Kind, ws: Workspace) -> Known:
     if declared:
         # which variable shows which field is not declared: no "field never shown" warnings
         return Known(MapShape({n: ANY for n in declared}), "danh sách khai báo của loại văn bản",
-                     {}, required)
+                     required)
     examples = _examples(kind, ws)
     document, source = examples[0]
     data = document.data
@@ -73,15 +110,7 @@ def _derive(kind: Kind, ws: Workspace) -> Known:
                 root.fields[key] = shape
     if len(examples) > 1:
         source += f" (và {len(examples) - 1} tệp khác cùng loại)"
-    fvars = _field_vars(document, context)
-    hints = {}
-    for name in kind.schema.model_fields:
-        if name in context:
-            continue
-        shown = sorted(fvars.get(name, set()))
-        hints[name] = (f"trong mẫu dùng biến {', '.join(shown)}" if shown
-                       else "trường này không được đưa vào mẫu")
-    return Known(root, source, fvars, required, hints, dict(context))
+    return Known(root, source, required, dict(context), document)
 
 
 EXAMPLES = 3  # content files of a kind whose contexts are merged into the known names

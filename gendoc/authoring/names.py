@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,7 +127,7 @@ class Usage:
 
 
 class Walker:
-    def __init__(self, root: MapShape, env: jinja2.Environment, *, field_hint: dict[str, str],
+    def __init__(self, root: MapShape, env: jinja2.Environment, *, field_hint: Mapping[str, str],
                  permissive: bool = False):
         self.root = root
         self.permissive = permissive  # accept every top-level name (kind unknown)

@@ -14,6 +14,7 @@ import pytest
 from damage import add_after, builtin, find, remove, save, set_text, split
 from docx import Document
 
+from gendoc.authoring import known
 from gendoc.authoring.check import check_template, fix_template
 from gendoc.authoring.docx_scan import find_tags, load
 from gendoc.authoring.known import run_context
@@ -229,6 +230,26 @@ def test_required_field_never_shown_is_a_warning(ws, tmp_path: Path) -> None:  #
     report = check_template(save(doc, tmp_path / "ke_hoach.docx"), None, ws)
     assert report.ok
     assert "trich_yeu" in _one(report, "mau-thieu-truong").message
+
+
+def test_the_build_gate_runs_the_context_once_not_once_per_field(ws, tmp_path: Path,
+                                                                 monkeypatch) -> None:  # noqa: ANN001
+    """Which variable shows which field costs a context run per schema field: only a check that
+    reports it (the warning below, a misspelt field's hint) pays for it, not the build's gate."""
+    monkeypatch.setattr(known, "_CACHE", {})  # names derived afresh, whatever ran before
+    runs: list[str] = []
+    real = known.run_context
+    monkeypatch.setattr(known, "run_context", lambda d, data: runs.append("") or real(d, data))
+    doc = builtin()
+    remove(find(doc, "{{ trich_yeu }}"))
+    path = save(doc, tmp_path / "ke_hoach.docx")
+    gate_view = check_template(path, KE_HOACH, ws, errors_only=True)
+    assert gate_view.ok and gate_view.warnings == []
+    examples = len(runs)
+    assert 1 <= examples <= known.EXAMPLES
+    full = check_template(path, KE_HOACH, ws)  # the same names, now with the per-field runs
+    assert "trich_yeu" in _one(full, "mau-thieu-truong").message
+    assert len(runs) > examples + 10
 
 
 def test_nested_paths_and_loop_items_are_reported(ws, tmp_path: Path) -> None:  # noqa: ANN001
