@@ -47,7 +47,7 @@ sys.path.insert(0, str(REPO))
 from figures import figure  # noqa: E402 - benchmarks/figures.py
 
 from gendoc.register.allocation import ALLOCATION_FIELDS  # noqa: E402
-from gendoc.register.engine import prepare_sqlite  # noqa: E402 - after the path setup
+from gendoc.register.database import prepare_sqlite  # noqa: E402 - after the path setup
 from gendoc.register.store import DocumentFacts, open_register  # noqa: E402
 
 DOC_DATE = dt.date(2026, 1, 2)

@@ -19,14 +19,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from typing import TYPE_CHECKING, Any
 
 from gendoc.exceptions import FieldProblem
-from gendoc.register.engine import env_database_url, sqlite_url
+from gendoc.register.database import env_database_url, sqlite_url
 from gendoc.register.errors import RegisterError
+
+if TYPE_CHECKING:  # SQLAlchemy parses a typed URL, imported then (0.25 s: see database.py)
+    from sqlalchemy.engine import URL
 
 SECTION = "so_dang_ky"
 KEY_URL = "database_url"
@@ -130,6 +130,8 @@ def settings_from(root: Path, raw_config: Mapping[str, Any] | None, *, use_env: 
 
 def _resolve(url: str, root: Path, error: Any) -> str:
     """Check `url` names a database gendoc can use, without connecting; make SQLite absolute."""
+    from sqlalchemy.exc import NoSuchModuleError  # heavy: only for a URL the clerk typed
+
     parsed = _parse(url, error)
     backend = parsed.get_backend_name()
     if backend not in SUPPORTED_BACKENDS:
@@ -151,6 +153,10 @@ def _resolve(url: str, root: Path, error: Any) -> str:
 
 
 def _parse(url: str, error: Any) -> URL:
+    # heavy (SQLAlchemy): only for a URL the clerk typed
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     if not url:
         raise error("địa chỉ cơ sở dữ liệu đang để trống")
     try:
@@ -163,6 +169,10 @@ def _parse(url: str, error: Any) -> URL:
 
 def _shown(url: str) -> str:
     """The URL as typed but with any password hidden (`user:***@host`)."""
+    # heavy (SQLAlchemy): only for a URL the clerk typed
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):

@@ -1,73 +1,20 @@
-"""Database engines for the register: SQLite by default, any SQLAlchemy URL (PostgreSQL) on request.
+"""A SQLAlchemy engine on a register database: what alembic migrates through (`migrate.py`).
 
-SQLite needs care to allocate numbers safely: pysqlite's own transaction handling starts
-transactions lazily and as DEFERRED, so two processes could both read the same counter before
-either takes the write lock. Following SQLAlchemy's pysqlite notes ("Serializable isolation /
-Savepoints / Transactional DDL"), we switch pysqlite's handling off and emit `BEGIN IMMEDIATE`
-ourselves, so every transaction takes the write lock up front and waits (busy timeout) for it.
-
-Speed (issue 18): SQLite runs in WAL mode with `synchronous = FULL` — a commit appends to the
-write-ahead log and fsyncs it once, instead of the rollback journal's several fsyncs, and stays
-durable across power loss. WAL needs shared memory between processes, so a register file must
-not sit on a network share (it never was safe there; docs/register.md says so). Connections are
-pooled (one per process in practice) rather than opened per transaction: closing the last
-connection to a WAL database checkpoints and deletes the log, which would cost an fsync each.
-PostgreSQL needs no locking care (`INSERT … ON CONFLICT DO UPDATE … RETURNING` takes the counter
-row lock); connections are not pinged on checkout — a dropped connection is reported by the
-statement itself and a CLI command is short-lived.
+Only migrations (and tests that inspect a register) use it; the register's statements run on
+the driver (`database.py`). It sets the connection up the same way: SQLite with pysqlite's
+implicit transactions switched off, `BEGIN IMMEDIATE` for every transaction (following
+SQLAlchemy's pysqlite notes, "Serializable isolation / Savepoints / Transactional DDL") and the
+same pragmas; PostgreSQL with a connect timeout and no ping per checkout.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
-import time
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-#: Seconds a SQLite writer waits for another one to commit before giving up.
-SQLITE_BUSY_TIMEOUT_S = 60.0
-PG_CONNECT_TIMEOUT_S = 10
-#: Connection setup of every SQLite connection (the raw-driver benchmark uses the same list).
-#: The busy timeout comes first so the statements after it wait for a lock instead of failing.
-SQLITE_PRAGMAS = (
-    f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT_S * 1000)}",
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = FULL",
-    "PRAGMA foreign_keys = ON",
-)
-# Switching a new database to WAL needs an exclusive lock, and SQLite answers "database is
-# locked" at once (no busy wait) when several processes open the new file together: retry.
-_WAL_TRIES = 200
-_WAL_PAUSE_S = 0.05
-
-
-def prepare_sqlite(dbapi_connection: Any) -> None:
-    """Run SQLITE_PRAGMAS on a new sqlite3 connection (gendoc's and the raw benchmark's)."""
-    cursor = dbapi_connection.cursor()
-    try:
-        for pragma in SQLITE_PRAGMAS:
-            for attempt in range(_WAL_TRIES):
-                try:
-                    cursor.execute(pragma)
-                    break
-                except sqlite3.OperationalError as exc:
-                    if "locked" not in str(exc) or attempt == _WAL_TRIES - 1:
-                        raise
-                    time.sleep(_WAL_PAUSE_S)
-    finally:
-        cursor.close()
-
-
-def is_sqlite(url: str) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+from gendoc.register.database import PG_CONNECT_TIMEOUT_S, SQLITE_BUSY_TIMEOUT_S, prepare_sqlite
 
 
 def make_engine(url: str) -> Engine:
@@ -94,13 +41,3 @@ def make_engine(url: str) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
-
-
-def display_url(url: str) -> str:
-    """The URL with its password hidden, for messages."""
-    return make_url(url).render_as_string(hide_password=True)
-
-
-def env_database_url() -> str | None:
-    value = os.environ.get("GENDOC_DATABASE_URL", "").strip()
-    return value or None

@@ -10,9 +10,10 @@ transaction that first takes a lock: SQLite's `BEGIN IMMEDIATE` (see `engine.py`
 PostgreSQL transaction-level advisory lock. Both databases have transactional DDL, so a failed
 upgrade leaves the previous schema intact.
 
-Speed: importing alembic costs about 0.4 s (it pulls in Mako and Pygments), a quarter of a
-`gendoc issue`. A database already at `HEAD_REVISION` — every run but the first after an
-upgrade — is recognised with one plain query, and alembic is imported only to migrate.
+Speed: importing alembic and SQLAlchemy costs about 0.6 s (alembic pulls in Mako and
+Pygments), more than half a `gendoc issue`. A database already at `HEAD_REVISION` — every run
+but the first after an upgrade — is recognised with one plain query on the register's own
+connection (`database.py`), and both are imported only to migrate.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import DBAPIError
+from gendoc.register.database import Database
 
-if TYPE_CHECKING:  # alembic is imported lazily (see the module docstring)
+if TYPE_CHECKING:  # alembic and SQLAlchemy are imported lazily (see the module docstring)
     from alembic.script import ScriptDirectory
+    from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 VERSION_TABLE = "register_schema_version"
@@ -57,12 +58,29 @@ def current_revision(conn: Connection) -> str | None:
     return ctx.get_current_revision()
 
 
-def ensure_schema(engine: Engine, target: str = "head") -> str:
+def ensure_schema(db: Database, target: str = "head") -> str:
     """Upgrade the database to `target` (default: newest); return the revision it is at."""
-    if target in ("head", HEAD_REVISION) and _stored_revision(engine) == HEAD_REVISION:
+    if target in ("head", HEAD_REVISION) and _stored_revision(db) == HEAD_REVISION:
         return HEAD_REVISION
+    # lazy: see the module docstring
+    from sqlalchemy.exc import DBAPIError
+
+    from gendoc.register.engine import make_engine  # SQLAlchemy: only to migrate
+
+    engine = make_engine(db.target.url)
+    try:
+        return upgrade_engine(engine, target)
+    except DBAPIError as exc:  # the driver's own error, which `Register` explains to the clerk
+        raise exc.orig from exc  # type: ignore[misc]
+    finally:
+        engine.dispose()
+
+
+def upgrade_engine(engine: Engine, target: str = "head") -> str:
+    """Upgrade the database behind a SQLAlchemy engine to `target`; the revision it is at."""
     from alembic.operations import Operations  # lazy: see the module docstring
     from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import text
 
     script = script_directory()
     wanted = script.get_current_head() if target == "head" else target
@@ -87,11 +105,11 @@ def ensure_schema(engine: Engine, target: str = "head") -> str:
         return ctx.get_current_revision() or ""
 
 
-def _stored_revision(engine: Engine) -> str | None:
+def _stored_revision(db: Database) -> str | None:
     """The version table's revision with one query; None if there is no table (or no row)."""
-    with engine.connect() as conn:
-        try:
-            return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
-        except DBAPIError:  # no version table yet: a new database
-            conn.rollback()
-            return None
+    db.connection()  # a database that cannot be opened is an error, not a new database
+    try:
+        rows = db.rows(f"SELECT version_num FROM {VERSION_TABLE}")
+    except db.errors:  # no version table yet: a new database
+        return None
+    return str(rows[0][0]) if rows else None

@@ -1,18 +1,12 @@
 """The register's storage: allocate numbers in one transaction, record what was issued.
 
-One code path for SQLite and PostgreSQL (SQLAlchemy Core). `allocate` increments the
-(issuer, year, series) counter — `INSERT … ON CONFLICT DO UPDATE SET last = last + 1 RETURNING`,
-which also creates the counter at 1 — and inserts the entry, status `allocated`, in the same
-transaction: either both happen or neither, so a number is never given twice and never skipped.
-The counter row's write lock (SQLite: the database lock taken by `BEGIN IMMEDIATE`; PostgreSQL:
-the row lock taken by the upsert) makes concurrent allocations wait for each other.
-
-Speed (issue 18): on PostgreSQL both steps are ONE statement — the upsert is a data-modifying
-CTE feeding `INSERT INTO register_entries … RETURNING *` — so the counter lock is held for a
-single round trip and no SELECT follows. SQLite has no data-modifying CTEs; it runs the two
-statements inside its `BEGIN IMMEDIATE` transaction, which costs no round trip (in-process).
-Rendering happens after the commit; if it never completes, the entry stays `allocated` and
-visible, and its number is not given to anyone else.
+One code path for SQLite and PostgreSQL: SQL text over the database driver (`database.py`).
+`allocate` increments the (issuer, year, series) counter and inserts the entry, status
+`allocated`, in the same transaction (`allocation.py`): either both happen or neither, so a
+number is never given twice and never skipped. The counter row's write lock (SQLite: the
+database lock taken by `BEGIN IMMEDIATE`; PostgreSQL: the row lock taken by the upsert) makes
+concurrent allocations wait for each other. Rendering happens after the commit; if it never
+completes, the entry stays `allocated` and visible, and its number is not given to anyone else.
 """
 
 from __future__ import annotations
@@ -21,21 +15,24 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-
-from sqlalchemy import Connection, Engine, select, text, update
-from sqlalchemy.exc import SQLAlchemyError
+from typing import Any
 
 from gendoc.register.allocation import allocate_alone, insert_allocated
-from gendoc.register.engine import display_url, make_engine
+from gendoc.register.database import Database, Target, as_date, as_datetime, display_url, sql_list
 from gendoc.register.errors import AlreadyIssuedError, RegisterDatabaseError
 from gendoc.register.migrate import ensure_schema
 from gendoc.register.numbering import format_number
 from gendoc.register.schema import (
+    COUNTERS,
+    ENTRIES,
+    ENTRY_COLUMNS,
     STATUS_ALLOCATED,
     STATUS_ISSUED,
     STATUS_REPLACED,
-    entries,
 )
+
+_SELECT = f"SELECT {sql_list(ENTRY_COLUMNS)} FROM {ENTRIES}"
+_CURRENT = "workspace = :workspace AND content_path = :content_path AND status <> :replaced"
 
 
 @dataclass(frozen=True)
@@ -97,11 +94,10 @@ class Entry:
 class Register:
     """An open register database. Create with `open_register(url)`."""
 
-    def __init__(self, engine: Engine, url: str, source: str | None = None):
-        self.engine = engine
+    def __init__(self, db: Database, url: str, source: str | None = None):
+        self.db = db
         self.url = url
         self.source = source  # where the URL came from (gendoc.yaml line, variable), if known
-        self._quick_conn: Connection | None = None
 
     # -- allocation -----------------------------------------------------------------------
     def allocate(
@@ -122,8 +118,7 @@ class Register:
         entry other than `replaces` — checked under the transaction's lock, so two clerks
         issuing the same file at the same moment cannot both number it.
         """
-        now = dt.datetime.now(dt.timezone.utc)
-        values = {
+        values: dict[str, object] = {
             "issuer": facts.issuer,
             "year": doc_date.year,
             "series": series,
@@ -139,26 +134,23 @@ class Register:
             "workspace": workspace,
             "content_path": content_path,
             "status": STATUS_ALLOCATED,
-            "allocated_at": now,
+            "allocated_at": dt.datetime.now(dt.timezone.utc),
             "note": note,
             "replaces_id": replaces.id if replaces else None,
         }
-        if not exclusive and replaces is None:  # the hot path: see allocation.py
+        if not exclusive and replaces is None:  # the hot path: one short transaction
             with self._errors("cấp số"):
-                return _allocated_entry(values, allocate_alone(self._quick(), values))
-        with self._errors("cấp số"), self.engine.begin() as conn:
+                return _allocated_entry(values, allocate_alone(self.db, values))
+        with self._errors("cấp số"), self.db.transaction() as db:
             if exclusive:
-                _check_exclusive(conn, workspace, content_path, replaces)
-            new_id, number = insert_allocated(conn, values)
+                _check_exclusive(db, workspace, content_path, replaces)
+            new_id, number = insert_allocated(db, values)
             if replaces is not None:
                 replaced_note = f"Đã thay bằng số {format_number(number)}/{facts.symbol}"
                 if replaces.note:
                     replaced_note = f"{replaces.note}; {replaced_note}"
-                conn.execute(
-                    update(entries)
-                    .where(entries.c.id == replaces.id)
-                    .values(status=STATUS_REPLACED, note=replaced_note)
-                )
+                db.count(f"UPDATE {ENTRIES} SET status = :status, note = :note WHERE id = :id",
+                         {"status": STATUS_REPLACED, "note": replaced_note, "id": replaces.id})
         return _allocated_entry(values, (new_id, number))
 
     def mark_issued(
@@ -172,45 +164,33 @@ class Register:
         template_sha256: str | None,
     ) -> Entry:
         """Record that the document with this number was rendered, with its hashes."""
-        with self._errors("ghi sổ"), self.engine.begin() as conn:
-            row = conn.execute(
-                update(entries)
-                .where(entries.c.id == entry_id)
-                .values(
-                    status=STATUS_ISSUED,
-                    issued_at=dt.datetime.now(dt.timezone.utc),
-                    output_path=output_path,
-                    template_path=template_path,
-                    content_sha256=content_sha256,
-                    output_sha256=output_sha256,
-                    template_sha256=template_sha256,
-                )
-                .returning(*entries.c)
-            ).one()
+        values = {
+            "id": entry_id, "status": STATUS_ISSUED,
+            "issued_at": dt.datetime.now(dt.timezone.utc), "output_path": output_path,
+            "template_path": template_path, "content_sha256": content_sha256,
+            "output_sha256": output_sha256, "template_sha256": template_sha256,
+        }
+        assignments = ", ".join(f"{name} = :{name}" for name in values if name != "id")
+        with self._errors("ghi sổ"), self.db.transaction() as db:
+            (row,) = db.rows(f"UPDATE {ENTRIES} SET {assignments} WHERE id = :id "
+                             f"RETURNING {sql_list(ENTRY_COLUMNS)}", values)
         return _entry(row)
 
     def adopt_entries(self, key: str, legacy_key: str, *, every_other: bool) -> int:
         """Record entries of `legacy_key` (or, `every_other`, all not under `key`) under `key`."""
-        which = entries.c.workspace != key if every_other else entries.c.workspace == legacy_key
-        with self._errors("ghi sổ"), self.engine.begin() as conn:
-            return conn.execute(update(entries).where(which).values(workspace=key)).rowcount
+        which = "workspace <> :key" if every_other else "workspace = :legacy"
+        with self._errors("ghi sổ"), self.db.transaction() as db:
+            return db.count(f"UPDATE {ENTRIES} SET workspace = :key WHERE {which}",
+                            {"key": key, "legacy": legacy_key})
 
     # -- queries --------------------------------------------------------------------------
     def latest_for_content(self, workspace: str, content_path: str) -> Entry | None:
         """The current (not replaced) entry for a content file, if it was ever numbered."""
-        stmt = (
-            select(entries)
-            .where(
-                entries.c.workspace == workspace,
-                entries.c.content_path == content_path,
-                entries.c.status != STATUS_REPLACED,
-            )
-            .order_by(entries.c.id.desc())
-            .limit(1)
-        )
-        with self._errors("đọc sổ"), self.engine.connect() as conn:
-            row = conn.execute(stmt).first()
-        return _entry(row) if row else None
+        with self._errors("đọc sổ"):
+            rows = self.db.rows(f"{_SELECT} WHERE {_CURRENT} ORDER BY id DESC LIMIT 1",
+                                {"workspace": workspace, "content_path": content_path,
+                                 "replaced": STATUS_REPLACED})
+        return _entry(rows[0]) if rows else None
 
     def entries(
         self,
@@ -220,36 +200,25 @@ class Register:
         status: str | None = None,
         workspace: str | None = None,
     ) -> list[Entry]:
-        stmt = select(entries).order_by(
-            entries.c.year, entries.c.issuer, entries.c.series, entries.c.number
-        )
-        if year is not None:
-            stmt = stmt.where(entries.c.year == year)
-        if issuer is not None:
-            stmt = stmt.where(entries.c.issuer == issuer)
-        if status is not None:
-            stmt = stmt.where(entries.c.status == status)
-        if workspace is not None:
-            stmt = stmt.where(entries.c.workspace == workspace)
-        with self._errors("đọc sổ"), self.engine.connect() as conn:
-            return [_entry(row) for row in conn.execute(stmt)]
+        """Entries in register order (year, issuer, series, number), filtered as asked."""
+        wanted = {"year": year, "issuer": issuer, "status": status, "workspace": workspace}
+        filters = {name: value for name, value in wanted.items() if value is not None}
+        where = " AND ".join(f"{name} = :{name}" for name in filters)
+        sql = (f"{_SELECT}{' WHERE ' + where if where else ''} "
+               "ORDER BY year, issuer, series, number")
+        with self._errors("đọc sổ"):
+            return [_entry(row) for row in self.db.rows(sql, filters)]
 
-    def _quick(self) -> Connection:
-        """The connection `allocate_alone` uses, kept while the register is open: checking a
-        connection out of the pool (and, on PostgreSQL, switching it to autocommit) for every
-        number costs more CPU than the statements themselves."""
-        if self._quick_conn is None or self._quick_conn.closed:
-            conn = self.engine.connect()
-            if self.engine.dialect.name == "postgresql":
-                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            self._quick_conn = conn
-        return self._quick_conn
+    def last_number(self, issuer: str, year: int, series: str) -> int:
+        """The last number given in a series (0 before the first)."""
+        with self._errors("đọc sổ"):
+            rows = self.db.rows(f"SELECT last FROM {COUNTERS} WHERE issuer = :issuer AND "
+                                "year = :year AND series = :series",
+                                {"issuer": issuer, "year": year, "series": series})
+        return int(rows[0][0]) if rows else 0
 
     def close(self) -> None:
-        if self._quick_conn is not None:
-            self._quick_conn.close()
-            self._quick_conn = None
-        self.engine.dispose()
+        self.db.close()
 
     def __enter__(self) -> Register:
         return self
@@ -259,18 +228,14 @@ class Register:
 
     @contextlib.contextmanager
     def _errors(self, action: str) -> Iterator[None]:
-        # DBAPI errors too: the allocation statements run on the driver's cursor (allocation.py).
-        dbapi = getattr(self.engine.dialect, "loaded_dbapi", None)
-        errors = (SQLAlchemyError, dbapi.Error) if dbapi is not None else (SQLAlchemyError,)
         try:
             yield
-        except errors as exc:
-            cause = getattr(exc, "orig", None) or exc
+        except self.db.errors as exc:
             origin = f" (địa chỉ lấy từ {self.source})" if self.source else ""
             raise RegisterDatabaseError(
                 f"sổ đăng ký {display_url(self.url)}{origin}: không {action} được — "
-                f"{_reason(cause)} (chi tiết kỹ thuật: {type(cause).__name__}: "
-                f"{str(cause).strip()})."
+                f"{_reason(exc)} (chi tiết kỹ thuật: {type(exc).__name__}: "
+                f"{str(exc).strip()})."
             ) from exc
 
 
@@ -304,47 +269,45 @@ def open_register(url: str, *, migrate: bool = True, source: str | None = None) 
 
     `source` names where the URL came from, so a connection failure says what to fix.
     """
-    engine = make_engine(url)
-    register = Register(engine, url, source)
+    register = Register(Database(Target.of(url)), url, source)
     if migrate:
-        with register._errors("mở hoặc nâng cấp lược đồ"):
-            ensure_schema(engine)
+        try:
+            with register._errors("mở hoặc nâng cấp lược đồ"):
+                ensure_schema(register.db)
+        except BaseException:
+            register.close()
+            raise
     return register
 
 
 def _check_exclusive(
-    conn: Connection, workspace: str, content_path: str, replaces: Entry | None
+    db: Database, workspace: str, content_path: str, replaces: Entry | None
 ) -> None:
-    if conn.dialect.name == "postgresql":  # SQLite already holds the database write lock
-        conn.execute(
-            text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
-            {"key": f"gendoc-register:{workspace}:{content_path}"},
-        )
-    current = conn.execute(
-        select(entries.c.id, entries.c.number, entries.c.symbol).where(
-            entries.c.workspace == workspace,
-            entries.c.content_path == content_path,
-            entries.c.status != STATUS_REPLACED,
-        )
-    ).first()
-    if current is not None and (replaces is None or current.id != replaces.id):
+    if db.backend == "postgresql":  # SQLite already holds the database write lock
+        db.rows("SELECT pg_advisory_xact_lock(hashtext(:key))",
+                {"key": f"gendoc-register:{workspace}:{content_path}"})
+    current = db.rows(f"SELECT id, number, symbol FROM {ENTRIES} WHERE {_CURRENT}",
+                      {"workspace": workspace, "content_path": content_path,
+                       "replaced": STATUS_REPLACED})
+    if current and (replaces is None or current[0][0] != replaces.id):
+        _id, number, symbol = current[0]
         raise AlreadyIssuedError(
             f"{content_path}: trường 'so': văn bản vừa được cấp số "
-            f"{format_number(current.number)}/{current.symbol} (có thể bởi người khác cùng lúc) — "
+            f"{format_number(number)}/{symbol} (có thể bởi người khác cùng lúc) — "
             "không cấp thêm số. Xem 'gendoc register list'."
         )
 
 
 def _allocated_entry(values: dict[str, object], id_number: tuple[int, int]) -> Entry:
     """The new entry: what was inserted, the database's id and number, other columns empty."""
-    row: dict[str, object] = {column.name: None for column in entries.c}
+    row: dict[str, Any] = dict.fromkeys(ENTRY_COLUMNS)
     row.update(values, id=id_number[0], number=id_number[1])
-    return Entry(**row)  # type: ignore[arg-type]
+    return Entry(**row)
 
 
-def _entry(row) -> Entry:  # noqa: ANN001 - SQLAlchemy Row
-    data = row._asdict()
-    doc_date = data["doc_date"]
-    if isinstance(doc_date, dt.datetime):
-        data["doc_date"] = doc_date.date()
+def _entry(row: Sequence[Any]) -> Entry:
+    data = dict(zip(ENTRY_COLUMNS, row, strict=True))
+    data["doc_date"] = as_date(data["doc_date"])
+    data["allocated_at"] = as_datetime(data["allocated_at"])
+    data["issued_at"] = as_datetime(data["issued_at"])
     return Entry(**data)

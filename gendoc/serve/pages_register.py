@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -70,22 +69,16 @@ async def register_export(request: Request) -> Response:
 
 def next_number(ws: api.Workspace, path: Path, day: dt.date) -> tuple[str, Any]:
     """The full symbol the next issue of `path` would get (e.g. 06/KH-SNV), and the document."""
-    from gendoc.register.issue import (  # the register loads SQLAlchemy: on use
-        facts_from_document,
-        register_for,
-    )
+    from gendoc.register.issue import facts_from_document, register_for  # on use
     from gendoc.register.numbering import format_number
-    from gendoc.register.schema import counters
 
     doc = api.load_document(ws, path)
     facts, abbr = facts_from_document(ws, doc, path)
     reg, settings = register_for(ws)
     series = settings.series_for(abbr, facts.kind)
-    with reg, reg.engine.connect() as conn:
-        last = conn.execute(select(counters.c.last).where(
-            counters.c.issuer == facts.issuer, counters.c.year == day.year,
-            counters.c.series == series)).scalar_one_or_none()
-    return f"{format_number((last or 0) + 1)}/{facts.symbol}", doc
+    with reg:
+        last = reg.last_number(facts.issuer, day.year, series)
+    return f"{format_number(last + 1)}/{facts.symbol}", doc
 
 
 def issue_day(ws: api.Workspace, path: Path, text: str | None) -> tuple[dt.date, str]:

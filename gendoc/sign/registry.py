@@ -20,18 +20,17 @@ from gendoc.writer import file_sha256
 
 def _register_exists(url: str) -> bool:
     """Signing never creates a register: a workspace without one simply has nothing to record."""
-    # heavy: SQLAlchemy, only when a register is configured
-    from sqlalchemy.engine import make_url
+    from gendoc.register.database import Target  # the register: only when one is configured
 
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
+    target = Target.of(url)
+    if target.backend != "sqlite":
         return True
-    return bool(parsed.database) and Path(str(parsed.database)).is_file()
+    return target.path is not None and target.path.is_file()
 
 
 def _issued_entry(ws: Any, pdf: Path):  # noqa: ANN202 - Entry | None
     """The issued register entry whose output is `pdf` or the .docx beside it."""
-    # the register loads SQLAlchemy: only when a register is configured
+    # the register: only when one is configured
     from gendoc.register.config import settings_from
     from gendoc.register.issue import relative_to_root, workspace_key_for
     from gendoc.register.schema import STATUS_ISSUED

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from register_fakes import crashing_render, fake_load, fake_render, make_workspace, write_content
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from gendoc.cli import main
 from gendoc.register.engine import make_engine
@@ -26,8 +26,7 @@ from gendoc.register.identity import (
     read_workspace_key,
 )
 from gendoc.register.issue import issue, register_for, workspace_key_for
-from gendoc.register.migrate import ensure_schema
-from gendoc.register.schema import entries
+from gendoc.register.migrate import upgrade_engine
 from gendoc.register.store import open_register
 from gendoc.register.verify import CHANGED, verify
 from gendoc.workspace import load_workspace
@@ -118,7 +117,7 @@ def _legacy_row(number: int, workspace: str, content: str, output: str,
 def _write_v2_register(url: str, rows: list[dict]) -> None:
     engine = make_engine(url)
     try:
-        assert ensure_schema(engine, target="0002") == "0002"
+        assert upgrade_engine(engine, target="0002") == "0002"
         columns = list(rows[0])
         sql = (f"INSERT INTO register_entries ({', '.join(columns)}) "
                f"VALUES ({', '.join(':' + c for c in columns)})")
@@ -151,10 +150,9 @@ def test_old_absolute_paths_become_relative_and_old_entries_are_adopted(
                     "/srv/khac/output/x.docx", "0" * 64, "0" * 64),
     ])
 
-    with open_register(db_url) as register, register.engine.connect() as conn:
-        paths = conn.execute(select(entries.c.number, entries.c.content_path,
-                                    entries.c.output_path).order_by(entries.c.number)).all()
-    assert [tuple(p) for p in paths] == [
+    with open_register(db_url) as register:
+        paths = [(e.number, e.content_path, e.output_path) for e in register.entries()]
+    assert paths == [
         (1, "content/cu.yaml", "output/cu.md"),
         (2, "content/cu.yaml", str(outside)),  # outside the root: absolute, still readable
         (3, "content/x.yaml", "output/x.docx"),  # another machine's root, made relative too

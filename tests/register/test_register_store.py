@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 from register_workers import FACTS
-from sqlalchemy import inspect, select, text
+from sqlalchemy import MetaData, Table, inspect, select, text
 
 from gendoc.register.engine import make_engine
-from gendoc.register.migrate import VERSION_TABLE, current_revision, ensure_schema, head_revision
-from gendoc.register.schema import STATUS_ALLOCATED, STATUS_REPLACED, entries
+from gendoc.register.migrate import VERSION_TABLE, current_revision, head_revision, upgrade_engine
+from gendoc.register.schema import (
+    COUNTER_COLUMNS,
+    COUNTERS,
+    ENTRIES,
+    ENTRY_COLUMNS,
+    STATUS_ALLOCATED,
+    STATUS_REPLACED,
+)
 from gendoc.register.store import DocumentFacts, open_register
 
 
@@ -85,17 +93,51 @@ def test_exclusive_allocation_refuses_a_second_number_for_one_file(db_url: str) 
 
 
 def test_new_database_is_created_at_head_with_a_schema_version(db_url: str) -> None:
-    with open_register(db_url) as register:
-        with register.engine.connect() as conn:
+    open_register(db_url).close()
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
             assert current_revision(conn) == head_revision()
             version = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar_one()
         assert version == head_revision()
+        # the column lists the statements are written from are what the migrations create
+        table = inspect(engine)
+        assert tuple(c["name"] for c in table.get_columns(ENTRIES)) == ENTRY_COLUMNS
+        assert tuple(c["name"] for c in table.get_columns(COUNTERS)) == COUNTER_COLUMNS
+    finally:
+        engine.dispose()
+
+
+def test_entries_read_the_same_through_sqlalchemy(db_url: str) -> None:
+    """Registers written by SQLAlchemy (gendoc before 0.9) and by the driver are one format:
+    each side reads what the other wrote, dates and times included."""
+    with open_register(db_url) as register:
+        mine = _alloc(register, path="content/x&<y>'.yaml")
+        issued = register.mark_issued(mine.id, output_path="output/x.docx", template_path=None,
+                                      content_sha256="a" * 64, output_sha256="b" * 64,
+                                      template_sha256=None)
+    engine = make_engine(db_url)
+    try:
+        table = Table(ENTRIES, MetaData(), autoload_with=engine)
+        with engine.connect() as conn:
+            row = conn.execute(select(table)).one()._asdict()
+    finally:
+        engine.dispose()
+    assert row["doc_date"] == dt.date(2026, 3, 5) == issued.doc_date
+    assert row["content_path"] == "content/x&<y>'.yaml" == issued.content_path
+    for name in ("allocated_at", "issued_at"):  # SQLite keeps no time zone: UTC either way
+        theirs, ours = row[name], getattr(issued, name)
+        assert theirs.replace(tzinfo=None) == ours.replace(tzinfo=None)
+        assert abs(dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+                   - ours.replace(tzinfo=None)) < dt.timedelta(minutes=5)
+    assert {k: v for k, v in row.items() if k not in ("allocated_at", "issued_at")} == {
+        k: v for k, v in issued.__dict__.items() if k not in ("allocated_at", "issued_at")}
 
 
 def test_v1_database_is_upgraded_keeping_its_entries(db_url: str) -> None:
     engine = make_engine(db_url)
     try:
-        assert ensure_schema(engine, target="0001") == "0001"
+        assert upgrade_engine(engine, target="0001") == "0001"
         cols = {c["name"] for c in inspect(engine).get_columns("register_entries")}
         assert "note" not in cols and "replaces_id" not in cols
         with engine.begin() as conn:  # an entry written by a v1 gendoc
@@ -111,11 +153,17 @@ def test_v1_database_is_upgraded_keeping_its_entries(db_url: str) -> None:
     finally:
         engine.dispose()
     with open_register(db_url) as register:  # first use by the new gendoc upgrades it
-        with register.engine.connect() as conn:
-            assert current_revision(conn) == head_revision() != "0001"
-            old = conn.execute(select(entries)).one()
+        (old,) = register.entries()
         assert old.summary == "Cũ" and old.note == "" and old.replaces_id is None
+        assert old.doc_date == dt.date(2026, 1, 2)
+        assert old.allocated_at.replace(tzinfo=None) == dt.datetime(2026, 1, 2)
         assert _alloc(register).number == 8  # the counter survived the upgrade
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            assert current_revision(conn) == head_revision() != "0001"
+    finally:
+        engine.dispose()
 
 
 def test_unreachable_database_is_a_clear_error(tmp_path) -> None:
@@ -134,19 +182,28 @@ def test_head_revision_constant_matches_the_migration_scripts() -> None:
     assert head_revision() == HEAD_REVISION
 
 
-def test_a_register_at_head_is_opened_without_importing_alembic(sqlite_url: str) -> None:
-    """Importing alembic costs ~0.4 s of every `gendoc issue`; it is needed only to migrate."""
+def test_a_register_at_head_is_used_without_importing_alembic_or_sqlalchemy(
+        sqlite_url: str) -> None:
+    """Importing alembic and SQLAlchemy costs ~0.6 s of every `gendoc issue`; they are needed
+    only to migrate (or to read a database URL a clerk typed)."""
     import subprocess
     import sys
 
     open_register(sqlite_url).close()  # created (and migrated) here, in this process
     code = (
-        "import sys\n"
+        "import sys, datetime as dt\n"
         "from gendoc.register.store import open_register\n"
-        f"open_register({sqlite_url!r}).close()\n"
+        "from register_workers import FACTS\n"
+        f"with open_register({sqlite_url!r}) as reg:\n"
+        "    e = reg.allocate(FACTS, series='', doc_date=dt.date(2026, 1, 2), content_path='a')\n"
+        "    reg.mark_issued(e.id, output_path='o', template_path=None, content_sha256='',\n"
+        "                    output_sha256='', template_sha256=None)\n"
+        "    assert [x.number for x in reg.entries()] == [1]\n"
         "assert 'alembic' not in sys.modules, 'alembic imported'\n"
-        "assert 'sqlalchemy.dialects.postgresql' not in sys.modules\n"
+        "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy imported'\n"
     )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(Path(__file__).resolve().parents[2]), str(Path(__file__).parent)])}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[2])
+                          cwd=Path(__file__).resolve().parents[2], env=env)
     assert done.returncode == 0, done.stderr
