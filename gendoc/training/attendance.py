@@ -24,6 +24,7 @@ from gendoc import nd30
 from gendoc.check.marks import mark
 from gendoc.docx_blocks import grid_table, row_flags
 from gendoc.docx_compiled import apply_format
+from gendoc.docx_meta import set_properties
 from gendoc.docx_templates import (
     RULE_CO_QUAN,
     add_para,
@@ -48,6 +49,7 @@ WEIGHTS = (1.25, 4.4, 1.35, 1.35, 3.95, 2.9, 2.3)
 CELL_PT = 12
 KIND_MARK = "danh_sach_hoc_vien"
 ROW_MIN_CM = 0.9
+DOC_TITLE = "Danh sách học viên"  # the document's title property: "Danh sách học viên – <tên lớp>"
 
 
 def grouped(lop: LopHoc, people: Sequence[HocVien]) -> list[tuple[str, list[HocVien]]]:
@@ -106,6 +108,7 @@ def build(ws: Workspace, doc: Any, people: Sequence[HocVien]) -> DocxDocument:
             out.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _sheet(out, unit, lop, people, day)
     mark(out, KIND_MARK, official=False)  # a form to sign, not an ND30 document
+    set_properties(out, f"{DOC_TITLE} – {lop.ten}", unit.ten_day_du or " ".join(unit.header_lines))
     return out
 
 

@@ -19,6 +19,7 @@ headers stay those of the single template and nothing is re-parsed.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -156,18 +157,23 @@ class BatchTemplate:
 
     @classmethod
     def from_template(cls, template: Path, context: Mapping[str, Any], fields: Sequence[str],
-                      ws: Any = None) -> BatchTemplate:
+                      ws: Any = None, *, date: dt.date | None = None) -> BatchTemplate:
         """Render `template` with `context`, every name in `fields` replaced by its token.
 
         `ws` applies the workspace's ND30 format (margins, body size); None keeps the template's
-        own page setup (the landscape certificate).
+        own page setup (the landscape certificate). The core properties (title, author, subject)
+        come from `context` as for any document (`gendoc.docx_meta`), their dates from `date`
+        (removed when None), so every document of the batch carries them.
         """
         # heavy: docxtpl, only when a per-person template is rendered
-        from gendoc.docx_render import render_docx, to_bytes
+        from gendoc.docx_meta import set_core_properties
+        from gendoc.docx_render import render_docx, to_reproducible_bytes
 
         ctx = dict(context)
         ctx.update({f: token(f) for f in fields})
-        batch = cls(to_bytes(render_docx(template, ctx, ws)), fields, template.name)
+        rendered = render_docx(template, ctx, ws)
+        set_core_properties(rendered, ctx)
+        batch = cls(to_reproducible_bytes(rendered, date), fields, template.name)
         batch._verify(_template_text(template))
         return batch
 

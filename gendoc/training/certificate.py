@@ -20,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from gendoc.docx_meta import TITLE_KEY
 from gendoc.docx_templates import (
     add_para,
     base_document,
@@ -31,6 +32,7 @@ from gendoc.textwidth import width_cm
 from gendoc.vi.dates import pad_day, pad_month
 
 TEMPLATE = "giay_chung_nhan.docx"
+DOC_TITLE = "Giấy chứng nhận"  # the document's title property: "Giấy chứng nhận – <tên lớp>"
 PAGE_MM = (297, 210)  # landscape A4
 MARGIN_MM = 18
 MARGIN_TB_MM = 15  # the frame sits 8.5 mm from the edge; the text keeps clear of it
@@ -138,12 +140,16 @@ def make_template() -> DocxDocument:
 
 def shared_context(unit: Any, tinh: str | None, lop: Any, signer: Any, ngay: dt.date,
                    nguoi_cap: str | None = None) -> dict[str, Any]:
-    """Template values common to every certificate of a course."""
+    """Template values common to every certificate of a course (with the document's title and
+    author: `gendoc.docx_meta`)."""
+    issuer = unit.ten_day_du or " ".join(unit.header_lines)
     authority = nguoi_cap or " ".join(
-        p for p in (unit.chuc_vu_thu_truong, unit.ten_day_du or " ".join(unit.header_lines),
+        p for p in (unit.chuc_vu_thu_truong, issuer,
                     f"tỉnh {tinh}" if tinh and unit.cap == "so_ban_nganh" else "") if p)
     ten = lop.ten[:1].lower() + lop.ten[1:]
     return {
+        TITLE_KEY: f"{DOC_TITLE} – {lop.ten}",
+        "co_quan_ten_day_du": issuer,
         "co_quan_chu_quan": (unit.co_quan_chu_quan or "").upper(),
         "co_quan_ten": [x.upper() for x in unit.header_lines],
         "nguoi_cap": authority.upper(),

@@ -7,6 +7,7 @@ recipient line and the recipient's own paragraph, and filled per recipient.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -44,9 +45,11 @@ def invitation(doc: Any, ws: Workspace) -> GiayMoi:
 
 
 def template(doc: Any, ws: Workspace) -> BatchTemplate:
+    """The course's Giấy mời rendered once, its properties dated by its own date (if whole)."""
     data = invitation(doc, ws)
     path = find_template(ws, "giay_moi.docx")
-    return BatchTemplate.from_template(path, invitation_context(data, ws), FIELDS, ws)
+    date = data.ngay if isinstance(data.ngay, dt.date) else None
+    return BatchTemplate.from_template(path, invitation_context(data, ws), FIELDS, ws, date=date)
 
 
 def _person(p: HocVien) -> str:

@@ -131,7 +131,7 @@ def _certificates(doc: Document, ws: Workspace, lop: LopHoc, people: list[HocVie
     shared = certificate.shared_context(ws.unit(doc.data.co_quan), ws.config.tinh, lop, signer,
                                         cfg.ngay or lop.den_ngay)
     cert = BatchTemplate.from_template(find_template(ws, certificate.TEMPLATE), shared,
-                                       certificate.FIELDS, ws=None)
+                                       certificate.FIELDS, ws=None, date=shared["ngay"])
     jobs = [(folder / "giay-chung-nhan" / f"{n:03d}-{slug(p.ho_ten)}.docx",
              certificate.person_values(p, n, cfg.ky_hieu))
             for n, p in enumerate(done, start=cfg.so_bat_dau)]

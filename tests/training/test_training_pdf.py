@@ -79,6 +79,17 @@ def test_build_pdf_converts_everything_with_at_most_one_libreoffice_per_core(
         found = fonts(pdf)
         assert found and all(SERIF.match(name) for name in found), (pdf.name, found)
 
+    # The items cut from the combined PDFs name themselves and their unit (gendoc.docx_meta).
+    import pikepdf
+
+    course = "lớp tập huấn kỹ năng lãnh đạo cho nữ cán bộ năm 2017"
+    for pdf, title in ((next((out / "giay-chung-nhan").glob("*.pdf")), f"Giấy chứng nhận – L{course[1:]}"),
+                       (singles[0], f"Tham dự {course}")):
+        with pikepdf.open(pdf) as opened:
+            info = {str(k): str(v) for k, v in opened.docinfo.items()}
+        assert info["/Title"] == title and info["/Author"] == "Sở Nội vụ", (pdf.name, info)
+        assert "python-docx" not in repr(info)
+
     # A rebuild with nothing changed keeps the PDFs: they still match their documents.
     result = CliRunner().invoke(main, ["-w", str(ws), "build"])
     assert result.exit_code == 0 and "(không đổi)" in result.output
