@@ -1,13 +1,15 @@
 """The hook `gendoc build` uses: a broken workspace template stops its documents, by name.
 
-Only the workspace's own templates/ are checked here (built-in templates are tested in CI); each
-(template, kind) pair is checked once per build. A template with errors makes every document
+Only the workspace's own templates/ are checked here (built-in templates are tested in CI, and so
+is a workspace copy still byte for byte the built-in one, as `gendoc template new` leaves it);
+each (template, kind) pair is checked once per build. A template with errors makes every document
 using it fail — the first with the template's name and first problems, the next ones with a
 short reference to it — and the other documents still build.
 """
 
 from __future__ import annotations
 
+import filecmp
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from typing import Any
 from gendoc.document import rel
 from gendoc.exceptions import GendocError, RenderError
 from gendoc.templates import find_template
-from gendoc.workspace import Workspace
+from gendoc.workspace import Workspace, builtin_templates_dir
 
 SHOWN_ERRORS = 3
 
@@ -32,6 +34,8 @@ def template_gate(ws: Workspace) -> Callable[[Any], None]:
             return  # rendering reports a missing template itself
         if not ws.templates_dir.is_dir() or not path.is_relative_to(ws.templates_dir.resolve()):
             return
+        if _is_builtin_copy(path):
+            return
         key = (path, doc.kind.name)
         first = key not in cache
         if first:
@@ -44,6 +48,15 @@ def template_gate(ws: Workspace) -> Callable[[Any], None]:
                           "không dựng văn bản này.")
 
     return gate
+
+
+def _is_builtin_copy(path: Path) -> bool:
+    """The workspace template is the built-in template of that name, unchanged."""
+    builtin = builtin_templates_dir() / path.name
+    try:
+        return builtin.is_file() and filecmp.cmp(path, builtin, shallow=False)
+    except OSError:
+        return False
 
 
 def _verdict(ws: Workspace, path: Path, kind: Any) -> str | None:

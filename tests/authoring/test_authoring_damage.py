@@ -252,6 +252,30 @@ def test_the_build_gate_runs_the_context_once_not_once_per_field(ws, tmp_path: P
     assert len(runs) > examples + 10
 
 
+def test_the_build_gate_takes_an_unchanged_copy_of_a_builtin_as_the_builtin(
+        ws, monkeypatch) -> None:  # noqa: ANN001
+    """`gendoc template new` copies a built-in into templates/: until it is edited it is the
+    built-in (checked in CI), and is not checked again at every build; once edited, it is."""
+    import shutil
+
+    from gendoc.authoring import gate as gate_module
+
+    checked: list[str] = []
+    monkeypatch.setattr(gate_module, "_verdict", lambda _ws, path, _kind: checked.append(path.name))
+    copy = ws.templates_dir / "ke_hoach.docx"
+    shutil.copyfile(builtin_templates_dir() / "ke_hoach.docx", copy)
+    try:
+        doc = load_document(ws, ws.root / PLAN)
+        gate_module.template_gate(ws)(doc)
+        assert checked == []
+        with copy.open("ab") as edited:  # one byte more: now it is the workspace's own
+            edited.write(b"\0")
+        gate_module.template_gate(ws)(doc)
+        assert checked == ["ke_hoach.docx"]
+    finally:
+        copy.unlink()
+
+
 def test_nested_paths_and_loop_items_are_reported(ws, tmp_path: Path) -> None:  # noqa: ANN001
     doc = builtin()
     add_after(find(doc, "{{ ten_loai }}"), "{% for d in noi_nhan %}{{ d|upper }}{% endfor %}"

@@ -36,3 +36,27 @@ def test_loading_one_document_imports_only_its_kind() -> None:
         "assert 'gendoc.kinds.giay_chung_nhan' not in kinds, kinds\n"
         "assert 'gendoc.kinds.kiem_tra_bien_ban' not in kinds, kinds")
     assert "matplotlib" not in loaded and "starlette" not in loaded
+
+
+def test_issuing_a_number_imports_neither_sqlalchemy_nor_alembic(tmp_path: Path) -> None:
+    """On a register already at the newest schema (every `gendoc issue` but a new register's
+    first), numbering, rendering and recording run on the driver; pydantic is not asked to
+    look for plugins in every installed package."""
+    import shutil
+
+    shutil.copy2(REPO / "gendoc.yaml", tmp_path / "gendoc.yaml")
+    shutil.copytree(REPO / "content" / "ke-hoach", tmp_path / "content" / "ke-hoach")
+    plan = tmp_path / "content" / "ke-hoach" / "ubnd-tinh-bdg-2016-2020.yaml"
+    shutil.copy2(plan, plan.with_name("lan-hai.yaml"))
+    issue = ("from click.testing import CliRunner\nfrom gendoc.cli import main\n"
+             "import os\nos.environ.pop('GENDOC_DATABASE_URL', None)\n"
+             "os.environ.pop('PYDANTIC_DISABLE_PLUGINS', None)\n"
+             f"r = CliRunner().invoke(main, ['-w', {str(tmp_path)!r}, 'issue', {{path!r}}, "
+             "'--date', '2017-01-20'])\nassert r.exit_code == 0, r.output\n"
+             "assert os.environ['PYDANTIC_DISABLE_PLUGINS'] == '__all__'\n")
+    first = _modules_after(issue.format(path=str(plan)))
+    assert "alembic" in first  # the new register was created by its migrations
+    loaded = _modules_after(issue.format(path=str(plan.with_name("lan-hai.yaml"))))
+    heavy = {"sqlalchemy", "alembic", "openpyxl", "matplotlib", "starlette", "pyhanko"}
+    assert not loaded & heavy, sorted(loaded & heavy)
+    assert (tmp_path / "output" / "ke-hoach" / "lan-hai.docx").is_file()
