@@ -130,6 +130,10 @@ class Target:
         return cls(url, backend, None, args)
 
 
+class Bound(dict[str, Any]):
+    """Statement parameters already converted for one database (`Database.bind`)."""
+
+
 class Database:
     """One connection to the register, opened on first use and kept until `close()`."""
 
@@ -173,7 +177,7 @@ class Database:
         """Run one statement; its rows (none for a statement that returns none)."""
         cursor = self.connection().cursor()
         try:
-            cursor.execute(self._sql(sql), self._params(params or {}))
+            cursor.execute(self._sql(sql), self.bind(params or {}))
             return [tuple(row) for row in cursor.fetchall()] if cursor.description else []
         finally:
             cursor.close()
@@ -182,7 +186,7 @@ class Database:
         """Run one statement; the number of rows it changed."""
         cursor = self.connection().cursor()
         try:
-            cursor.execute(self._sql(sql), self._params(params))
+            cursor.execute(self._sql(sql), self.bind(params))
             return int(cursor.rowcount)
         finally:
             cursor.close()
@@ -217,10 +221,14 @@ class Database:
             found = self._pg_sql[sql] = _PARAM_RE.sub(r"%(\1)s", sql)
         return found
 
-    def _params(self, params: Mapping[str, Any]) -> Mapping[str, Any]:
-        if self.backend != "sqlite":
+    def bind(self, params: Mapping[str, Any]) -> Bound:
+        """`params` converted for this database once, e.g. before taking a lock."""
+        if isinstance(params, Bound):
             return params
-        return {name: to_sqlite(value) for name, value in params.items()}
+        if self.backend != "sqlite":
+            return Bound(params)
+        return Bound({name: to_sqlite(value) for name, value in params.items()})
+
 
 
 def to_sqlite(value: Any) -> Any:
