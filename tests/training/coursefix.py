@@ -97,3 +97,16 @@ def write_roster(path: Path, rows: Sequence[Sequence[object]]) -> Path:
         with path.open("w", encoding="utf-8") as fh:
             YAML().dump({"hoc_vien": items}, fh)
     return path
+
+
+#: One certificate written by hand (`loai: giay_chung_nhan`), not from a course.
+SINGLE_CERTIFICATE = """\
+loai: giay_chung_nhan
+co_quan: so-noi-vu
+ngay: 2017-06-09
+nguoi_ky: {quyen_han: KT. GIÁM ĐỐC, chuc_vu: PHÓ GIÁM ĐỐC, ho_ten: Nguyễn Văn Minh}
+lop_hoc: {ten: Lớp tập huấn bình đẳng giới, tu_ngay: 2017-06-05, den_ngay: 2017-06-06,
+          dia_diem: Hội trường Sở Nội vụ}
+hoc_vien: {ho_ten: Trần Thị Bình, gioi_tinh: Nữ, nam_sinh: 1980, don_vi: Sở Y tế}
+so_vao_so: 12
+"""

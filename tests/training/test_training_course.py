@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from coursefix import ROWS
+from coursefix import ROWS, SINGLE_CERTIFICATE
 from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
@@ -254,17 +254,9 @@ def test_more_than_the_quota_is_a_warning(course_ws, cli) -> None:  # noqa: ANN0
 
 
 def test_a_single_certificate_by_hand(make_ws, cli) -> None:  # noqa: ANN001
-    ws = make_ws({"content/gcn.yaml": """\
-        loai: giay_chung_nhan
-        co_quan: so-noi-vu
-        ngay: 2017-06-09
-        nguoi_ky: {quyen_han: KT. GIÁM ĐỐC, chuc_vu: PHÓ GIÁM ĐỐC, ho_ten: Nguyễn Văn Minh}
-        lop_hoc: {ten: Lớp tập huấn bình đẳng giới, tu_ngay: 2017-06-05, den_ngay: 2017-06-06,
-                  dia_diem: Hội trường Sở Nội vụ}
-        hoc_vien: {ho_ten: Trần Thị Bình, gioi_tinh: Nữ, nam_sinh: 1980, don_vi: Sở Y tế,
-                   xep_loai: Giỏi}
-        so_vao_so: 12
-        """})
+    graded = SINGLE_CERTIFICATE.replace("don_vi: Sở Y tế}", "don_vi: Sở Y tế, xep_loai: Giỏi}")
+    assert graded != SINGLE_CERTIFICATE
+    ws = make_ws({"content/gcn.yaml": graded})
     result = cli("build", "--check", ws=ws)
     assert result.exit_code == 0, result.stderr  # not an ND30 document: --check leaves it alone
     doc = Document(str(ws / "output/gcn.docx"))

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from coursefix import SINGLE_CERTIFICATE
 from lxml import etree
 
 from gendoc.build import build
@@ -94,20 +95,8 @@ def test_same_inputs_give_the_same_bytes(course_ws) -> None:  # noqa: ANN001
         assert (first / path).read_bytes() == (second / path).read_bytes(), path
 
 
-SINGLE = """\
-    loai: giay_chung_nhan
-    co_quan: so-noi-vu
-    ngay: 2017-06-09
-    nguoi_ky: {quyen_han: KT. GIÁM ĐỐC, chuc_vu: PHÓ GIÁM ĐỐC, ho_ten: Nguyễn Văn Minh}
-    lop_hoc: {ten: Lớp tập huấn bình đẳng giới, tu_ngay: 2017-06-05, den_ngay: 2017-06-06,
-              dia_diem: Hội trường Sở Nội vụ}
-    hoc_vien: {ho_ten: Trần Thị Bình, gioi_tinh: Nữ, nam_sinh: 1980, don_vi: Sở Y tế}
-    so_vao_so: 12
-    """
-
-
 def test_a_certificate_by_hand_carries_them_too(make_ws, cli) -> None:  # noqa: ANN001
-    ws = tricky_unit(make_ws({"content/gcn.yaml": SINGLE}))
+    ws = tricky_unit(make_ws({"content/gcn.yaml": SINGLE_CERTIFICATE}))
     result = cli("build", ws=ws)
     assert result.exit_code == 0, result.stderr
     assert_properties(ws / "output/gcn.docx", "Giấy chứng nhận – Lớp tập huấn bình đẳng giới")
@@ -137,7 +126,7 @@ def test_pdf_of_a_certificate_names_its_unit_and_course(make_ws, cli) -> None:  
         pytest.fail("LibreOffice is required (installed by .ci/run)")
     import pikepdf
 
-    ws = tricky_unit(make_ws({"content/gcn.yaml": SINGLE}))
+    ws = tricky_unit(make_ws({"content/gcn.yaml": SINGLE_CERTIFICATE}))
     result = cli("build", "--pdf", ws=ws)
     assert result.exit_code == 0, result.stderr
     with pikepdf.open(ws / "output/gcn.pdf") as pdf:
