@@ -7,8 +7,10 @@
    fsync/synchronous_commit), the same statements (counter upsert + entry insert returning the
    new id and number; on PostgreSQL one statement in autocommit), one durable commit per
    number, connections opened before the clock starts.
-   One warm-up round, then R timed rounds (default 9) of both, which goes first alternating
+   One warm-up round, then R timed rounds (default 11) of both, which goes first alternating
    from round to round; rates are medians, the ratio is the median of the per-round ratios.
+   150 numbers a process (1,200 a round, about half a second on SQLite here): shorter rounds
+   let one slow fsync of this VM's disk swing a round's ratio by ±30 %.
    `--aa` runs the raw driver against itself instead of gendoc: its "ratio" is this machine's
    noise (a shared machine under load can show 0.8 for identical code).
    Every round re-checks that the numbers came out exactly 1..N (no duplicate, no gap).
@@ -18,7 +20,7 @@
 2. `gendoc issue` against `gendoc --help` (and bare `python -c pass`): fresh processes, the issue
    of an un-numbered plan in a temporary copy of the example workspace, warm-up, medians.
 
-    python benchmarks/register.py [--processes 8] [--per-process 60] [--rounds 9]
+    python benchmarks/register.py [--processes 8] [--per-process 150] [--rounds 11]
                                   [--pg-url URL] [--skip-issue] [--aa]
 
 PostgreSQL is used when --pg-url, GENDOC_BENCH_PG_URL or GENDOC_TEST_PG_URL is given; each
@@ -57,7 +59,7 @@ FACTS = DocumentFacts(
     archive="VT", copies=1,
 )
 
-# The raw driver's statements: the same work as gendoc's (see gendoc/register/store.py).
+# The raw driver's statements: the same work as gendoc's (see gendoc/register/allocation.py).
 _COLS = ", ".join(ALLOCATION_FIELDS)
 _SQLITE_BUMP = (
     "INSERT INTO register_counters (issuer, year, series, last) VALUES (?, ?, ?, 1) "
@@ -113,7 +115,7 @@ def _raw_sqlite_round(url: str, issuer: str, worker: int, count: int, barrier) -
     for i in range(count):
         v = _values(issuer, worker, i)
         v["doc_date"] = v["doc_date"].isoformat()  # as SQLAlchemy stores them
-        v["allocated_at"] = v["allocated_at"].isoformat(" ")
+        v["allocated_at"] = v["allocated_at"].replace(tzinfo=None).isoformat(" ", "microseconds")
         conn.execute("BEGIN IMMEDIATE")
         number = conn.execute(_SQLITE_BUMP, (issuer, DOC_DATE.year, "")).fetchone()[0]
         row = conn.execute(_SQLITE_INSERT, (*v.values(), number)).fetchone()
@@ -328,8 +330,8 @@ def _machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--processes", type=int, default=8)
-    parser.add_argument("--per-process", type=int, default=60)
-    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--per-process", type=int, default=150)
+    parser.add_argument("--rounds", type=int, default=11)
     parser.add_argument("--pg-url", default=os.environ.get("GENDOC_BENCH_PG_URL")
                         or os.environ.get("GENDOC_TEST_PG_URL"))
     parser.add_argument("--skip-issue", action="store_true")

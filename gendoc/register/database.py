@@ -51,8 +51,6 @@ SQLITE_PRAGMAS = (
 _WAL_TRIES = 200
 _WAL_PAUSE_S = 0.05
 SQLITE_PREFIX = "sqlite:///"
-#: How SQLAlchemy stored DATETIME on SQLite (the time zone is dropped: values are UTC).
-SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 _PARAM_RE = re.compile(r":(\w+)")
 
 
@@ -174,19 +172,17 @@ class Database:
         return psycopg.connect(autocommit=True, **self.target.connect_args)
 
     def rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
-        """Run one statement; its rows (none for a statement that returns none)."""
-        cursor = self.connection().cursor()
+        """Run one statement; its rows, as tuples (none for a statement that returns none)."""
+        cursor = self.connection().execute(self._sql(sql), self.bind(params or {}))
         try:
-            cursor.execute(self._sql(sql), self.bind(params or {}))
-            return [tuple(row) for row in cursor.fetchall()] if cursor.description else []
+            return cursor.fetchall() if cursor.description is not None else []
         finally:
             cursor.close()
 
     def count(self, sql: str, params: Mapping[str, Any]) -> int:
         """Run one statement; the number of rows it changed."""
-        cursor = self.connection().cursor()
+        cursor = self.connection().execute(self._sql(sql), self.bind(params))
         try:
-            cursor.execute(self._sql(sql), self.bind(params))
             return int(cursor.rowcount)
         finally:
             cursor.close()
@@ -227,15 +223,17 @@ class Database:
             return params
         if self.backend != "sqlite":
             return Bound(params)
-        return Bound({name: to_sqlite(value) for name, value in params.items()})
+        return Bound({name: to_sqlite(value) if isinstance(value, dt.date) else value
+                      for name, value in params.items()})
 
 
 
 def to_sqlite(value: Any) -> Any:
-    """A value as SQLAlchemy stored it on SQLite: dates and times as text."""
-    if isinstance(value, dt.datetime):
-        return value.strftime(SQLITE_DATETIME)
+    """A value as SQLAlchemy stored it on SQLite: dates and times as text (`2026-03-05`,
+    `2026-03-05 08:15:00.000000`: the wall time, its zone dropped — gendoc's times are UTC)."""
     if isinstance(value, dt.date):
+        if isinstance(value, dt.datetime):
+            return value.replace(tzinfo=None).isoformat(" ", "microseconds")
         return value.isoformat()
     return value
 
