@@ -177,9 +177,17 @@ def items_of(value: Any) -> list[dict[str, Any]]:
     return [v if isinstance(v, dict) else {"doan": [v]} for v in value]
 
 
+class Entries(list[tuple[str, dict[str, Any]]]):
+    """The entries of a mapping of groups as a form posted them, in order, when their codes do
+    not make a mapping (a code repeated or missing): every entry kept, for the form to show
+    again with the problem beside it; never saved as such."""
+
+
 def entries_of(value: Any) -> list[tuple[str, dict[str, Any]]]:
     """The entries of a mapping of groups (`ket_qua: {1: {dat: true, …}}`) as (code, mapping),
     in the file's order."""
+    if isinstance(value, Entries):
+        return list(value)
     if not isinstance(value, dict):
         return []
     return [(str(k), v if isinstance(v, dict) else {}) for k, v in value.items()]
