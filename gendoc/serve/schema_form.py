@@ -25,7 +25,6 @@ HIDDEN = ("loai",)
 # Labels for fields whose schema gives no description (a nested group is described by its model).
 LABELS = {"nguoi_ky": "người ký (ô 7a, 7b, 7c)", "phan_cong": "bảng phân công nhiệm vụ",
           "so_lieu": "số liệu", "template": "tên mẫu riêng trong templates/"}
-MAX_DEPTH = 6  # ND30 numbering has five levels; deeper nesting is edited in the YAML
 
 
 @dataclass(frozen=True)

@@ -88,3 +88,19 @@ def test_a_new_entry_with_a_distinct_code_is_saved_with_every_other(client: Test
     assert reopened["f.don_vi.0.ket_qua.7._ma"] == "KL-01"
     assert reopened["f.don_vi.0.ket_qua.7.nhan_xet"] == TRICKY
     assert reopened["f.don_vi.0.ket_qua.0.nhan_xet"] == fields["f.don_vi.0.ket_qua.0.nhan_xet"]
+
+
+def test_a_new_code_that_reads_as_an_existing_number_does_not_replace_it(
+        client: TestClient, ws: api.Workspace) -> None:
+    fields = _open(client)  # the file writes its codes as numbers: 3:, not '3':
+    third = fields["f.don_vi.0.ket_qua.2.nhan_xet"]
+    grown = client.post("/edit", data={**fields, "action": "add=:don_vi.0.ket_qua"})
+    fields = form_fields(grown.text, "edit-form")
+    fields["f.don_vi.0.ket_qua.7._ma"] = "03"
+    fields["f.don_vi.0.ket_qua.7.dat"] = "on"
+    fields["f.don_vi.0.ket_qua.7.nhan_xet"] = "Mã 03, khác mã 3."
+    saved = client.post("/edit", data={**fields, "action": "save"}, follow_redirects=False)
+    assert saved.status_code == 303, text_of(saved.text)
+    found = api.load_document(ws, ws.root / NESTED).data.don_vi[0].ket_qua
+    assert list(found) == [*map(str, range(1, 8)), "03"]
+    assert found["3"].nhan_xet == third and found["03"].nhan_xet == "Mã 03, khác mã 3."

@@ -117,6 +117,9 @@ def test_items_deeper_than_the_numbering_are_kept_and_absurd_depth_is_refused() 
         node = node.get("noi_dung", node.get("muc"))[0]
         titles.append(node["tieu_de"])
     assert titles == [f"L{level}" for level in range(9)]  # levels 7 to 9 used to be dropped
+    text = content_edit.updated_text("", decode(schema, nested(9)), "ke_hoach", schema)
+    assert "tieu_de: L8" in text  # and deleted from the file by the save
+    assert content_edit.updated_text(text, decode(schema, nested(9)), "ke_hoach", schema) == text
     _, problems = read_form(schema, nested(60))
     assert len(problems) == 1 and "quá nhiều tầng" in problems[0].message
 
