@@ -132,11 +132,15 @@ def same_code(code: str) -> str:
     return unicodedata.normalize("NFC", code).strip()
 
 
-def read_form(model: type[BaseModel], form: Mapping[str, str]) -> tuple[dict[str, Any],
-                                                                        list[FormProblem]]:
+def read_form(model: type[BaseModel], form: Mapping[str, str], *,
+              keep_blank: bool = False) -> tuple[dict[str, Any], list[FormProblem]]:
     """The mapping the form's fields describe, and what keeps it from being saved as it is
-    (the mapping then holds `Entries` and raw text so the form can show everything again)."""
-    return _decode(model, form, "", 0)
+    (the mapping then holds `Entries` and raw text so the form can show everything again).
+
+    Items and entries left blank are left out (that is how one is cleared), unless
+    `keep_blank`: an action (`remove:noi_dung.2`) names an entry by its place in the form as
+    shown, which leaving out an earlier blank one would give to the next entry."""
+    return _decode(model, form, "", 0, keep_blank)
 
 
 def decode(model: type[BaseModel], form: Mapping[str, str]) -> dict[str, Any]:
@@ -147,8 +151,8 @@ def decode(model: type[BaseModel], form: Mapping[str, str]) -> dict[str, Any]:
     return data
 
 
-def _decode(model: type[BaseModel], form: Mapping[str, str], prefix: str,
-            depth: int) -> tuple[dict[str, Any], list[FormProblem]]:
+def _decode(model: type[BaseModel], form: Mapping[str, str], prefix: str, depth: int,
+            keep_blank: bool) -> tuple[dict[str, Any], list[FormProblem]]:
     """The mapping the form's fields under `prefix` describe (empty fields left out)."""
     out: dict[str, Any] = {}
     problems: list[FormProblem] = []
@@ -159,12 +163,12 @@ def _decode(model: type[BaseModel], form: Mapping[str, str], prefix: str,
         value: Any
         found: list[FormProblem] = []
         if spec.widget == "group" and spec.model is not None:
-            value, found = _decode(spec.model, form, key + ".", depth)
+            value, found = _decode(spec.model, form, key + ".", depth, keep_blank)
             value = value or None
         elif spec.widget == "items" and spec.model is not None:
-            value, found = _items(spec.model, form, key, depth + 1)
+            value, found = _items(spec.model, form, key, depth + 1, keep_blank)
         elif spec.widget == "keyed" and spec.model is not None:
-            value, found = _keyed(spec.model, form, key, depth + 1)
+            value, found = _keyed(spec.model, form, key, depth + 1, keep_blank)
         elif spec.widget in ("lines", "rows") and PREFIX + key not in form:
             value = _cells(spec, form, key)
         elif spec.widget == "pairs":
@@ -177,14 +181,14 @@ def _decode(model: type[BaseModel], form: Mapping[str, str], prefix: str,
     return out, problems
 
 
-def _items(model: type[BaseModel], form: Mapping[str, str], key: str,
-           depth: int) -> tuple[Any, list[FormProblem]]:
+def _items(model: type[BaseModel], form: Mapping[str, str], key: str, depth: int,
+           keep_blank: bool) -> tuple[Any, list[FormProblem]]:
     """A list of groups: item i's fields are named `<key>.<i>.…`; empty items are left out."""
     items: list[dict[str, Any]] = []
     problems: list[FormProblem] = []
     for i in _indices(form, key):
-        item, found = _decode(model, form, f"{key}.{i}.", depth)
-        if item or found:
+        item, found = _decode(model, form, f"{key}.{i}.", depth, keep_blank)
+        if item or found or keep_blank:
             problems += [p.within(str(len(items)), f"[{len(items) + 1}]") for p in found]
             items.append(item)
     return items or None, problems
@@ -198,16 +202,16 @@ def _typed(form: Mapping[str, str], prefix: str) -> bool:
                for name, value in form.items())
 
 
-def _keyed(model: type[BaseModel], form: Mapping[str, str], key: str,
-           depth: int) -> tuple[Any, list[FormProblem]]:
+def _keyed(model: type[BaseModel], form: Mapping[str, str], key: str, depth: int,
+           keep_blank: bool) -> tuple[Any, list[FormProblem]]:
     """A mapping of groups: entry i has its code in `<key>.<i>._ma` and its fields below. An
     entry with neither a code nor anything typed is left out (that is how one is cleared)."""
     entries = Entries()
     problems: list[FormProblem] = []
     for i in _indices(form, key):
         code = form.get(f"{PREFIX}{key}.{i}.{KEY_FIELD}", "").strip()
-        entry, found = _decode(model, form, f"{key}.{i}.", depth)
-        if code or _typed(form, f"{key}.{i}."):
+        entry, found = _decode(model, form, f"{key}.{i}.", depth, keep_blank)
+        if code or keep_blank or _typed(form, f"{key}.{i}."):
             problems += [p.within(str(len(entries)), code) for p in found]
             entries.append((code, entry))
     clashes = _code_problems([code for code, _ in entries])

@@ -162,8 +162,9 @@ async def edit_submit(request: Request) -> Response:
         path, kind, loaded = _open(request, str(form.get("path", "")), str(form.get("kind", "")))
     except ContentError:  # someone broke the file meanwhile: keep the clerk's form, show theirs
         return _broken_meanwhile(request, form)
-    data, problems = read_form(kind.schema, form)  # a repeated code: both entries kept
     action, base = str(form.get("action", "check")), str(form.get("base", ""))
+    acting = action.startswith(("add:", "add=:", "remove:", "cells:"))  # on the form as shown
+    data, problems = read_form(kind.schema, form, keep_blank=acting)  # a repeated code: kept
     cells = {str(c) for c in form.getlist("cells")}  # lists edited box by box, kept so
     if action.startswith("cells:"):
         return _editor(request, kind, path, data=data, base=base,

@@ -104,3 +104,31 @@ def test_a_new_code_that_reads_as_an_existing_number_does_not_replace_it(
     found = api.load_document(ws, ws.root / NESTED).data.don_vi[0].ket_qua
     assert list(found) == [*map(str, range(1, 8)), "03"]
     assert found["3"].nhan_xet == third and found["03"].nhan_xet == "Mã 03, khác mã 3."
+
+
+def test_remove_takes_out_the_entry_clicked_even_after_an_earlier_one_was_emptied(
+        client: TestClient, ws: api.Workspace) -> None:
+    fields = _open(client)
+    kept = [fields[f"f.don_vi.0.ket_qua.{i}.nhan_xet"] for i in (2, 3)]
+    for name in [k for k in fields if k.startswith("f.don_vi.0.ket_qua.0.")]:
+        fields[name] = ""  # the first finding emptied, code and all
+    fields.pop("f.don_vi.0.ket_qua.0.dat", None)
+    removed = client.post("/edit", data={**fields, "action": "remove:don_vi.0.ket_qua.1"})
+    again = form_fields(removed.text, "edit-form")
+    shown = [again.get(f"f.don_vi.0.ket_qua.{i}.nhan_xet") for i in range(8)]
+    assert fields["f.don_vi.0.ket_qua.1.nhan_xet"] not in shown  # the second, as clicked
+    assert kept[0] in shown and kept[1] in shown  # not the third in its place
+
+
+def test_items_remove_the_one_clicked_even_after_an_earlier_one_was_emptied(
+        client: TestClient) -> None:
+    fields = form_fields(client.get("/edit", params={
+        "path": "content/ke-hoach/so-y-te-bdg-2016-2020.yaml"}).text, "edit-form")
+    titles = {i: fields.get(f"f.noi_dung.{i}.tieu_de") for i in range(3)}
+    assert all(titles.values()), titles
+    for name in [k for k in fields if k.startswith("f.noi_dung.0.")]:
+        fields[name] = ""
+    removed = client.post("/edit", data={**fields, "action": "remove:noi_dung.1"})
+    again = form_fields(removed.text, "edit-form")
+    shown = [again.get(f"f.noi_dung.{i}.tieu_de") for i in range(5)]
+    assert titles[1] not in shown and titles[2] in shown

@@ -167,3 +167,15 @@ def test_every_entry_typed_is_saved_or_the_form_says_why(codes: list[str],
     saved = YAML(typ="safe").load(text).get("nhom") or {}
     assert len(saved) == len(typed)
     assert [v.get("ten") for v in saved.values()] == [form.get(f"f.nhom.{i}.ten") for i in typed]
+
+
+def test_for_an_action_blank_entries_keep_their_place_in_the_form() -> None:
+    form = {"f.ds.0.ten": "", "f.ds.1.ten": "hai", "f.ds.2.ten": "ba",
+            "f.nhom.0._ma": "", "f.nhom.1._ma": "b", "f.nhom.2._ma": "c"}
+    data, _ = read_form(Top, form, keep_blank=True)
+    apply_action(data, "remove:ds.1")
+    apply_action(data, "remove:nhom.1")
+    assert data["ds"] == [{}, {"ten": "ba"}]
+    assert [code for code, _ in entries_of(data["nhom"])] == ["", "c"]
+    assert read_form(Top, form)[0] == {"ds": [{"ten": "hai"}, {"ten": "ba"}],
+                                       "nhom": {"b": {}, "c": {}}}  # saved: blanks cleared
