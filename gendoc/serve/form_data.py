@@ -198,8 +198,8 @@ def _typed(form: Mapping[str, str], prefix: str) -> bool:
     """Whether the clerk typed (or ticked) anything in the fields named `prefix…`, the entry's
     own code apart."""
     own_code = PREFIX + prefix + KEY_FIELD
-    return any(name.startswith(PREFIX + prefix) and name != own_code and value.strip()
-               for name, value in form.items())
+    return any(name.startswith(PREFIX + prefix) and name != own_code
+               and isinstance(value, str) and value.strip() for name, value in form.items())
 
 
 def _keyed(model: type[BaseModel], form: Mapping[str, str], key: str, depth: int,
