@@ -132,7 +132,8 @@ def merge_value(old: Any, new: Any, model: type[BaseModel] | None) -> Any:
 def merge_keyed(old: Any, new: dict[str, Any], model: type[BaseModel]) -> Any:
     """A mapping of groups (`ket_qua: {1: …}`): entries matched by code as text (the file may
     write the codes as numbers), kept in the file's order, new codes appended, removed ones
-    dropped."""
+    dropped. A new code is written as a number only when it reads back as the same text (`8`,
+    not `08`, which would be 8 and replace that entry)."""
     if not isinstance(old, CommentedMap):
         return new
     numeric = all(isinstance(k, int) for k in old)
@@ -141,7 +142,8 @@ def merge_keyed(old: Any, new: dict[str, Any], model: type[BaseModel]) -> Any:
         if code in by_code:
             old[by_code[code]] = merge_value(old[by_code[code]], value, model)
         else:
-            old[int(code) if numeric and code.isdigit() else code] = value
+            as_number = numeric and code.isascii() and code.isdigit() and str(int(code)) == code
+            old[int(code) if as_number else code] = value
     for code, key in by_code.items():
         if code not in new:
             del old[key]

@@ -19,10 +19,10 @@ from starlette.routing import Route
 
 from gendoc import api
 from gendoc.document import DOCUMENT_SUFFIXES
-from gendoc.exceptions import ContentError
+from gendoc.exceptions import ContentError, FieldProblem
 from gendoc.kinds import Kind, all_kinds
 from gendoc.serve import content_edit
-from gendoc.serve.form_data import KEY_FIELD, apply_action, decode
+from gendoc.serve.form_data import KEY_FIELD, FormProblem, apply_action, read_form
 from gendoc.serve.schema_form import (
     cells_of,
     display,
@@ -72,6 +72,8 @@ def _editor(request: Request, kind: Kind, path: Path, *, data: dict[str, Any], b
     for problem in checked.problems if checked else []:
         name = form_path(kind.schema, data, form_name(problem.field))
         errors.setdefault(name, []).append(problem.message)
+    for own in extra.pop("form_problems", ()):  # named by the form already: entry by position
+        errors.setdefault(own.name, []).append(own.message)
     extra.setdefault("cells", ())
     return page(request, "edit.html", status, kind=kind, path=shown(ws, path), data=data,
                 base=base, units=_units(ws), errors=errors, fields_of=fields_of,
@@ -126,6 +128,14 @@ def _open(request: Request, relative: str, kind_name: str | None) -> tuple[Path,
     return path, kinds[name], loaded
 
 
+def _refused(ws: api.Workspace, path: Path,
+             problems: list[FormProblem]) -> content_edit.Checked:
+    """What the form cannot save without losing an entry, worded as the CLI words a file's
+    problems (the top of the page); each is also shown beside its entry."""
+    error = ContentError(shown(ws, path), [FieldProblem(p.field, p.message) for p in problems])
+    return content_edit.Checked("", message=error.format_message())
+
+
 def _broken_meanwhile(request: Request, form: Any) -> Response:
     ws = request.app.state.ws
     path = content_path(ws, str(form.get("path", "")))
@@ -133,7 +143,7 @@ def _broken_meanwhile(request: Request, form: Any) -> Response:
     if kind is None or not path.is_file():
         raise ContentError(shown(ws, path), "tệp không còn mở được bằng biểu mẫu.")
     raw = path.read_bytes()
-    return _editor(request, kind, path, data=decode(kind.schema, form), status=409,
+    return _editor(request, kind, path, data=read_form(kind.schema, form)[0], status=409,
                    base=str(form.get("base", "")),
                    conflict={"theirs": raw.decode("utf-8", "replace"),
                              "digest": content_edit.digest(raw), "mine": ""})
@@ -152,17 +162,22 @@ async def edit_submit(request: Request) -> Response:
         path, kind, loaded = _open(request, str(form.get("path", "")), str(form.get("kind", "")))
     except ContentError:  # someone broke the file meanwhile: keep the clerk's form, show theirs
         return _broken_meanwhile(request, form)
-    data = decode(kind.schema, form)
     action, base = str(form.get("action", "check")), str(form.get("base", ""))
+    acting = action.startswith(("add:", "add=:", "remove:", "cells:"))  # on the form as shown
+    data, problems = read_form(kind.schema, form, keep_blank=acting)  # a repeated code: kept
     cells = {str(c) for c in form.getlist("cells")}  # lists edited box by box, kept so
     if action.startswith("cells:"):
         return _editor(request, kind, path, data=data, base=base,
                        cells={*cells, action.partition(":")[2]})
-    if action.startswith(("add:", "add=:", "remove:")):
+    if action.startswith(("add:", "add=:", "remove:")):  # problems named at the next check
         apply_action(data, action)
         return _editor(request, kind, path, data=data, base=base, cells=cells)
     if action.startswith("overwrite:"):  # after a conflict, the clerk chose their version
         action, base = "save", action.partition(":")[2]
+    if problems:  # nothing written: saving would lose what the clerk typed
+        return _editor(request, kind, path, data=data, base=base, cells=cells,
+                       checked=_refused(ws, path, problems), form_problems=problems,
+                       status=200 if action == "check" else 422)
     text = content_edit.updated_text(loaded.text, data, kind.name, kind.schema)
     checked = await run_in_threadpool(content_edit.check_text, ws, path, text)
     if not checked.ok or action != "save":

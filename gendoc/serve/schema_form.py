@@ -25,7 +25,6 @@ HIDDEN = ("loai",)
 # Labels for fields whose schema gives no description (a nested group is described by its model).
 LABELS = {"nguoi_ky": "người ký (ô 7a, 7b, 7c)", "phan_cong": "bảng phân công nhiệm vụ",
           "so_lieu": "số liệu", "template": "tên mẫu riêng trong templates/"}
-MAX_DEPTH = 6  # ND30 numbering has five levels; deeper nesting is edited in the YAML
 
 
 @dataclass(frozen=True)
@@ -177,9 +176,17 @@ def items_of(value: Any) -> list[dict[str, Any]]:
     return [v if isinstance(v, dict) else {"doan": [v]} for v in value]
 
 
+class Entries(list[tuple[str, dict[str, Any]]]):
+    """The entries of a mapping of groups as a form posted them, in order, when their codes do
+    not make a mapping (a code repeated or missing): every entry kept, for the form to show
+    again with the problem beside it; never saved as such."""
+
+
 def entries_of(value: Any) -> list[tuple[str, dict[str, Any]]]:
     """The entries of a mapping of groups (`ket_qua: {1: {dat: true, …}}`) as (code, mapping),
     in the file's order."""
+    if isinstance(value, Entries):
+        return list(value)
     if not isinstance(value, dict):
         return []
     return [(str(k), v if isinstance(v, dict) else {}) for k, v in value.items()]
