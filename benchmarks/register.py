@@ -7,10 +7,11 @@
    fsync/synchronous_commit), the same statements (counter upsert + entry insert returning the
    new id and number; on PostgreSQL one statement in autocommit), one durable commit per
    number, connections opened before the clock starts.
-   One warm-up round, then R timed rounds (default 11) of both, which goes first alternating
+   One warm-up round, then R timed rounds (default 21) of both, which goes first alternating
    from round to round; rates are medians, the ratio is the median of the per-round ratios.
-   150 numbers a process (1,200 a round, about half a second on SQLite here): shorter rounds
-   let one slow fsync of this VM's disk swing a round's ratio by ±30 %.
+   150 numbers a process (1,200 a round, about half a second on SQLite here) and 21 rounds:
+   one slow fsync of this VM's disk swings a round's ratio by ±30 %, and with fewer, shorter
+   rounds the median ratio moved by ±0.1 from one run to the next.
    `--aa` runs the raw driver against itself instead of gendoc: its "ratio" is this machine's
    noise (a shared machine under load can show 0.8 for identical code).
    Every round re-checks that the numbers came out exactly 1..N (no duplicate, no gap).
@@ -20,7 +21,7 @@
 2. `gendoc issue` against `gendoc --help` (and bare `python -c pass`): fresh processes, the issue
    of an un-numbered plan in a temporary copy of the example workspace, warm-up, medians.
 
-    python benchmarks/register.py [--processes 8] [--per-process 150] [--rounds 11]
+    python benchmarks/register.py [--processes 8] [--per-process 150] [--rounds 21]
                                   [--pg-url URL] [--skip-issue] [--aa]
 
 PostgreSQL is used when --pg-url, GENDOC_BENCH_PG_URL or GENDOC_TEST_PG_URL is given; each
@@ -331,7 +332,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--processes", type=int, default=8)
     parser.add_argument("--per-process", type=int, default=150)
-    parser.add_argument("--rounds", type=int, default=11)
+    parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--pg-url", default=os.environ.get("GENDOC_BENCH_PG_URL")
                         or os.environ.get("GENDOC_TEST_PG_URL"))
     parser.add_argument("--skip-issue", action="store_true")

@@ -223,8 +223,11 @@ class Database:
             return params
         if self.backend != "sqlite":
             return Bound(params)
-        return Bound({name: to_sqlite(value) if isinstance(value, dt.date) else value
-                      for name, value in params.items()})
+        bound = Bound(params)
+        for name, value in params.items():
+            if isinstance(value, dt.date):
+                bound[name] = to_sqlite(value)
+        return bound
 
 
 
