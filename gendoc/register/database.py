@@ -210,10 +210,13 @@ class Database:
             self._conn = None
 
     def _sql(self, sql: str) -> str:
+        """The statement in the driver's parameter style. gendoc's SQL holds no `:` but its
+        `:name` parameters and no `%`, so the rewrite for psycopg needs no SQL parser."""
         if self.backend == "sqlite":
             return sql
         found = self._pg_sql.get(sql)
         if found is None:
+            assert "%" not in sql and "::" not in sql, "a literal % or a cast: rewrite by hand"
             found = self._pg_sql[sql] = _PARAM_RE.sub(r"%(\1)s", sql)
         return found
 
@@ -228,7 +231,6 @@ class Database:
             if isinstance(value, dt.date):
                 bound[name] = to_sqlite(value)
         return bound
-
 
 
 def to_sqlite(value: Any) -> Any:
