@@ -97,6 +97,12 @@ def display_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def pg_timeout(query: Mapping[str, Any]) -> dict[str, Any]:
+    """PostgreSQL's connect timeout unless the URL sets one: an unreachable server is reported
+    in seconds, not minutes (the register's connection and the migrations' engine)."""
+    return {} if "connect_timeout" in query else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+
+
 def env_database_url() -> str | None:
     value = os.environ.get("GENDOC_DATABASE_URL", "").strip()
     return value or None
@@ -124,7 +130,7 @@ class Target:
             return cls(url, backend, Path(parsed.database or ":memory:"))
         args: dict[str, Any] = parsed.translate_connect_args(username="user", database="dbname")
         args.update(parsed.query)
-        args.setdefault("connect_timeout", PG_CONNECT_TIMEOUT_S)  # unreachable: seconds, not minutes
+        args.update(pg_timeout(parsed.query))
         return cls(url, backend, None, args)
 
 

@@ -14,17 +14,14 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from gendoc.register.database import PG_CONNECT_TIMEOUT_S, SQLITE_BUSY_TIMEOUT_S, prepare_sqlite
+from gendoc.register.database import SQLITE_BUSY_TIMEOUT_S, pg_timeout, prepare_sqlite
 
 
 def make_engine(url: str) -> Engine:
     """Create the engine for `url`, with immediate transactions and WAL on SQLite."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        # connect_timeout: an unreachable server is reported in seconds, not minutes.
-        connect_args = {}
-        if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
-            connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT_S
+        connect_args = pg_timeout(parsed.query) if parsed.get_backend_name() == "postgresql" else {}
         return create_engine(parsed, pool_pre_ping=False, connect_args=connect_args)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
