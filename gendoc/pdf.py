@@ -37,11 +37,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import signal
 import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -52,6 +50,7 @@ from types import FrameType
 from gendoc.docx_slim import StyleCache, slim_copy
 from gendoc.exceptions import GendocError
 from gendoc.pdf_split import cut, find_batches
+from gendoc.pdf_work import sweep_stale_work, work_folder
 from gendoc.writer import atomic_write
 
 INSTALL_HINT = "sudo apt install libreoffice-writer-nogui fonts-liberation"
@@ -69,9 +68,6 @@ MIN_FILES_PER_PROCESS = 10
 MAX_CALL_FILES = 200
 MAX_CALL_CHARS = 16_000
 POLL_S = 0.05  # how often running calls are looked at
-WORK_PREFIX = "gendoc-pdf-"
-WORK_NAME = re.compile(r"gendoc-pdf-(?:(\d+)-)?[A-Za-z0-9_]+")
-LEGACY_AGE_S = 24 * 3600  # a work folder without a pid (older gendoc): stale after a day
 # Runs in a session of its own: a line "done" means the conversion ended normally; end of input
 # without it means gendoc died, so LibreOffice's process group ($1) is killed.
 WATCHDOG = 'read -r line; [ "$line" = done ] || kill -s KILL -- "-$1" 2>/dev/null'
@@ -99,48 +95,6 @@ def find_soffice() -> str:
         "không tìm thấy LibreOffice (lệnh 'soffice') để chuyển văn bản sang PDF — cài đặt bằng: "
         f"{INSTALL_HINT} (Windows, macOS: cài LibreOffice từ https://www.libreoffice.org), "
         "hoặc chỉ đường dẫn qua biến môi trường GENDOC_SOFFICE; các tệp .docx vẫn được dựng bình thường.")
-
-
-# --- work folders ------------------------------------------------------------------------------
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process: alive
-        return True
-    return True
-
-
-def sweep_stale_work(temp_dir: Path | None = None) -> list[Path]:
-    """Remove the work folders of conversions whose gendoc process is gone (killed builds)."""
-    folder = Path(temp_dir or tempfile.gettempdir())
-    swept: list[Path] = []
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return swept
-    for entry in entries:
-        match = WORK_NAME.fullmatch(entry.name)
-        if match is None or entry.is_symlink() or not entry.is_dir():
-            continue
-        try:
-            info = entry.stat()
-        except OSError:
-            continue
-        if hasattr(os, "getuid") and info.st_uid != os.getuid():
-            continue  # another user's conversion
-        pid = match.group(1)
-        stale = not _alive(int(pid)) if pid else time.time() - info.st_mtime > LEGACY_AGE_S
-        if stale:
-            shutil.rmtree(entry, ignore_errors=True)
-            swept.append(entry)
-    return swept
-
-
-def _work_folder() -> Path:
-    return Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-"))
 
 
 # --- LibreOffice processes ---------------------------------------------------------------------
@@ -335,7 +289,7 @@ def _convert(groups: list[list[Path]], root: Path, timeout: float, soffice: str)
         with _sigterm_as_exit():
             try:
                 for group in groups:  # each run starts as soon as its files are copied
-                    runs.append(_Run(group, _work_folder()))
+                    runs.append(_Run(group, work_folder()))
                     _copy_in(runs[-1], report.errors, styles)
                     _advance(runs[-1], soffice, timeout)
                 while any([_advance(run, soffice, timeout) for run in runs]):

@@ -12,7 +12,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gendoc.pdf import MIN_FILES_PER_PROCESS, convertible, plan, sweep_stale_work
+from gendoc.pdf import MIN_FILES_PER_PROCESS, convertible, plan
+from gendoc.pdf_work import sweep_stale_work
 
 
 def files_of(folder: Path, sizes: list[int]) -> list[Path]:
