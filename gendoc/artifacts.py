@@ -20,6 +20,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
+#: Characters XML 1.0 cannot hold (C0 controls but tab, line feed and carriage return; U+FFFE,
+#: U+FFFF): what every writer of Office XML text drops from content (or refuses, as lxml does).
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_chars(text: str) -> str:
+    """`text` without the characters XML cannot hold."""
+    return NOT_XML.sub("", text) if NOT_XML.search(text) else text
+
+
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"

@@ -11,18 +11,18 @@ byte-for-byte reproducible.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from docx.document import Document as DocxDocument
 from lxml import etree
 
+from gendoc.artifacts import xml_chars
+
 # The context key of a title for documents without a trích yếu ("Giấy chứng nhận – <lớp>").
 TITLE_KEY = "tieu_de_tai_lieu"
 CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 DC_NS = "http://purl.org/dc/elements/1.1/"
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # XML 1.0 cannot hold these
 
 
 def number_and_symbol(context: Mapping[str, Any]) -> str:
@@ -83,5 +83,5 @@ CORE_PROPERTY_CHARS = 255  # python-docx (and Word's dialog) hold at most this m
 def _fit(text: str) -> str:
     """A property value Word accepts: a long trích yếu is cut with "…" (the page prints it whole);
     characters XML cannot hold are dropped."""
-    text = _NOT_XML.sub("", text)
+    text = xml_chars(text)
     return text if len(text) <= CORE_PROPERTY_CHARS else text[:CORE_PROPERTY_CHARS - 1] + "…"

@@ -25,10 +25,9 @@ from docx.oxml.simpletypes import ST_HpsMeasure, ST_TwipsMeasure
 from docx.shared import Cm, Pt
 
 from gendoc import nd30
+from gendoc.artifacts import NOT_XML
 
 _BREAKS = re.compile(r"([\t\r\n])")  # a tab is w:tab, a line break w:br (as python-docx)
-# What lxml refuses in text: C0 controls but tab, line feed and carriage return; U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TABLE_LOOK = (("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
                ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))
 _EDGES = ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -49,7 +48,7 @@ def style_id_of(p: Any) -> str | None:
 
 def _text(value: str) -> str:
     """Element text as lxml writes it."""
-    if _NOT_XML.search(value):
+    if NOT_XML.search(value):  # what lxml refuses
         raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes "
                          "or control characters")
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -20,20 +20,18 @@ files from the document's own date).
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from gendoc.artifacts import ZIP_EPOCH
+from gendoc.artifacts import ZIP_EPOCH, xml_chars
 from gendoc.reports.xlsx_text import FORMULA_STARTS
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 BUILTIN_FORMATS = {None: 0, "#,##0": 3}  # numFmtId of Excel's built-in formats
 
 
@@ -61,7 +59,7 @@ def escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if "\r" in text:
         text = text.replace("\r", "&#13;")
-    return _ILLEGAL.sub("", text) if _ILLEGAL.search(text) else text
+    return xml_chars(text)
 
 
 def _attr(text: str) -> str:

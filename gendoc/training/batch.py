@@ -33,13 +33,13 @@ from typing import Any
 import click
 from lxml import etree
 
+from gendoc.artifacts import xml_chars
 from gendoc.exceptions import RenderError
 from gendoc.safezip import open_zip, read_member
 from gendoc.writer import atomic_write, ensure_inside
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TOKEN_RE = re.compile(r"@@GD:([A-Za-z_][A-Za-z0-9_]*)@@")
-_INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # The start of a paragraph's content: after <w:p …> and its properties, if any.
 _PARA_START = re.compile(r"<w:p(?:\s[^>]*(?<!/))?>(?:<w:pPr\b(?:[^>]*/>|.*?</w:pPr>))?", re.S)
 _DOCPR = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
@@ -59,7 +59,7 @@ def token(name: str) -> str:
 
 def escape(value: Any) -> str:
     """A value as XML text: & < > and quotes escaped, characters XML cannot hold dropped."""
-    text = _INVALID_XML.sub("", "" if value is None else str(value))
+    text = xml_chars("" if value is None else str(value))
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;"))
 
