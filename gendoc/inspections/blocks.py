@@ -48,7 +48,7 @@ def team_lines(doan: list[ThanhVien]) -> list[Para]:
 
 def unit_name(ws: Workspace, code: str) -> str:
     unit = ws.unit(code)
-    return unit.ten_day_du or " ".join(unit.header_lines)
+    return unit.full_name
 
 
 def place_of(ws: Workspace, item: LichKiemTra) -> str:
@@ -92,7 +92,7 @@ def citation(data: Any, ws: Workspace, ten_loai: str, viet_tat: str) -> str:
     unit = ws.unit(data.co_quan)
     number = so_van_ban(data.so) if data.so else nd30.PLACEHOLDER
     ngay = ngay_thang_nam(data.ngay, nd30.PLACEHOLDER)
-    issuer = unit.ten_day_du or " ".join(unit.header_lines)
+    issuer = unit.full_name
     return f"{ten_loai} số {number}/{symbol(data, unit, viet_tat)} {ngay} của {issuer}"
 
 

@@ -302,7 +302,7 @@ def official_context(doc: VanBan, ws: Workspace, ten_loai: str | None) -> dict[s
     ctx = {
         "co_quan_chu_quan": (unit.co_quan_chu_quan or "").upper(),
         "co_quan_ten": [line.upper() for line in unit.header_lines],
-        "co_quan_ten_day_du": unit.ten_day_du or " ".join(unit.header_lines),
+        "co_quan_ten_day_du": unit.full_name,
         "so": so_van_ban(doc.so) if doc.so else nd30.PLACEHOLDER,
         "ky_hieu": symbol(doc, unit, viet_tat),
         "dia_danh": doc.dia_danh or unit.dia_danh,

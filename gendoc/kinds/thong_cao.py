@@ -117,7 +117,7 @@ def bodies(ws: Workspace, source: Document, images: Images) -> tuple[str, str, l
     fill = Filler(ws, source, doc.tong_hop)
     title = fill(doc.tieu_de, "tieu_de") if doc.tieu_de else doc.trich_yeu
     sapo = fill(doc.sapo, "sapo")
-    agency = unit.ten_day_du or " ".join(unit.header_lines)
+    agency = unit.full_name
     place = doc.dia_danh or unit.dia_danh
     table, people = figures_table(doc, fill), contact(doc, ws)
     tail = [b for b in (table, people) if b is not None]
@@ -136,7 +136,7 @@ def build_outputs(ws: Workspace, doc: Document) -> dict[str, bytes]:
     unit = ws.unit(data.co_quan)
     official = official_context(data, ws, TEN_LOAI)
     brief = Brief(title=title, web=web, van_ban=van_ban, description=plain_text(marked(sapo)),
-                  site=data.don_vi_web or unit.ten_day_du or " ".join(unit.header_lines),
+                  site=data.don_vi_web or unit.full_name,
                   formats=(".docx", ".html", ".txt"), docx_template=DOCX_TEMPLATE,
                   docx_context=official, close_body=True)
     return produce(ws, doc, images, brief)

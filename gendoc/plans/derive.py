@@ -56,7 +56,7 @@ class Source:
 
     @property
     def issuer_name(self) -> str:
-        return self.issuer.ten_day_du or " ".join(self.issuer.header_lines)
+        return self.issuer.full_name
 
     @property
     def ref(self) -> str:

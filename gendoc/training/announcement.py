@@ -85,7 +85,7 @@ def course_sections(lop: LopHoc, unit_name: str) -> list[Muc]:
 def course_body(doc: Any, ws: Workspace) -> Blocks:
     """Blocks of the announcement body: căn cứ, mở đầu, the numbered parts, kết thúc."""
     lop: LopHoc = doc.lop_hoc
-    unit_name = ws.unit(doc.co_quan).ten_day_du or " ".join(ws.unit(doc.co_quan).header_lines)
+    unit_name = ws.unit(doc.co_quan).full_name
     paras = plain_paragraphs(doc.can_cu, role="can_cu", italic=True)
     paras += plain_paragraphs(doc.mo_dau)
     paras += number_items(course_sections(lop, unit_name) + list(doc.noi_dung), start=doc.danh_so_tu)

@@ -108,7 +108,7 @@ def build(ws: Workspace, doc: Any, people: Sequence[HocVien]) -> DocxDocument:
             out.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _sheet(out, unit, lop, people, day)
     mark(out, KIND_MARK, official=False)  # a form to sign, not an ND30 document
-    set_properties(out, f"{DOC_TITLE} – {lop.ten}", unit.ten_day_du or " ".join(unit.header_lines))
+    set_properties(out, f"{DOC_TITLE} – {lop.ten}", unit.full_name)
     return out
 
 

@@ -142,7 +142,7 @@ def shared_context(unit: Any, tinh: str | None, lop: Any, signer: Any, ngay: dt.
                    nguoi_cap: str | None = None) -> dict[str, Any]:
     """Template values common to every certificate of a course (with the document's title and
     author: `gendoc.docx_meta`)."""
-    issuer = unit.ten_day_du or " ".join(unit.header_lines)
+    issuer = unit.full_name
     authority = nguoi_cap or " ".join(
         p for p in (unit.chuc_vu_thu_truong, issuer,
                     f"tỉnh {tinh}" if tinh and unit.cap == "so_ban_nganh" else "") if p)

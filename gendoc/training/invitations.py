@@ -29,7 +29,7 @@ def invitation(doc: Any, ws: Workspace) -> GiayMoi:
     lop: LopHoc = doc.lop_hoc
     cfg = lop.giay_moi
     unit = ws.unit(doc.co_quan)
-    issuer = unit.ten_day_du or " ".join(unit.header_lines)
+    issuer = unit.full_name
     ten = lop.ten[:1].lower() + lop.ten[1:]
     signer = cfg.nguoi_ky or doc.nguoi_ky
     return GiayMoi(

@@ -103,7 +103,7 @@ def _invitations(doc: Document, ws: Workspace, lop: LopHoc, people: list[HocVien
                  gui_theo: str, folder: PurePosixPath) -> list[Artifact]:
     """One Giấy mời per unit (or per participant), and all of them in one printable file."""
     unit = ws.unit(doc.data.co_quan)
-    issuer = unit.ten_day_du or " ".join(unit.header_lines)
+    issuer = unit.full_name
     gm = invitations.template(doc.data, ws)
     recipients = (invitations.per_person(people) if gui_theo == "hoc_vien" and people
                   else invitations.per_unit(lop, issuer, people))

@@ -108,11 +108,11 @@ def scaffold(ws: Workspace, opts: Any) -> list[Path]:
     issuer = issuers[0]
     units = ([ws.unit(code) for code in opts.units] if opts.units
              else [u for u in ws.config.co_quan if u.ma != issuer.ma] if opts.all_units else [])
-    names = [u.ten_day_du or " ".join(u.header_lines) for u in units] or ["Đơn vị thứ nhất", "Đơn vị thứ hai"]
+    names = [u.full_name for u in units] or ["Đơn vị thứ nhất", "Đơn vị thứ hai"]
     start = dt.date.today() + dt.timedelta(days=30)
     text = SKELETON.format(
         co_quan=issuer.ma, ngay=dt.date.today().isoformat(), ten_thuong="…",
-        don_vi_ban_hanh=issuer.ten_day_du or " ".join(issuer.header_lines),
+        don_vi_ban_hanh=issuer.full_name,
         tu_ngay=start.isoformat(), den_ngay=(start + dt.timedelta(days=2)).isoformat(),
         ngay_ngan=f"{start.day:02d}/{start.month}/{start.year}",
         don_vi="\n".join(f"    - {{ten: {_quoted(n)}, so_luong: 2}}" for n in names),

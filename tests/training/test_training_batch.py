@@ -17,6 +17,7 @@ from gendoc.docx_render import render_docx, to_bytes
 from gendoc.kinds.official import NguoiKy
 from gendoc.training import certificate
 from gendoc.training.batch import BatchTemplate, escape, split
+from gendoc.units import CoQuan
 
 VIET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĐÂ"
 
@@ -29,9 +30,9 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def shared() -> dict:
-    unit = SimpleNamespace(co_quan_chu_quan="UBND tỉnh Kiên Giang", header_lines=["SỞ NỘI VỤ"],
-                           chuc_vu_thu_truong="GIÁM ĐỐC", ten_day_du="Sở Nội vụ", cap="so_ban_nganh",
-                           dia_danh="Kiên Giang")
+    unit = CoQuan(ma="so-noi-vu", ten="SỞ NỘI VỤ", ky_hieu="SNV", dia_danh="Kiên Giang",
+                  co_quan_chu_quan="UBND tỉnh Kiên Giang", chuc_vu_thu_truong="GIÁM ĐỐC",
+                  ten_day_du="Sở Nội vụ", cap="so_ban_nganh")
     lop = SimpleNamespace(ten="Lớp bồi dưỡng năm 2017", tu_ngay=dt.date(2017, 6, 5),
                           den_ngay=dt.date(2017, 6, 9), dia_diem="Trường Chính trị tỉnh")
     signer = NguoiKy(quyen_han=["KT. GIÁM ĐỐC"], chuc_vu="PHÓ GIÁM ĐỐC", ho_ten="Nguyễn Văn Minh")
