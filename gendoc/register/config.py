@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gendoc.exceptions import FieldProblem
-from gendoc.register.database import env_database_url, sqlite_url
+from gendoc.register.database import display_url, env_database_url, sqlite_url
 from gendoc.register.errors import RegisterError
 
 if TYPE_CHECKING:  # SQLAlchemy parses a typed URL, imported then (0.25 s: see database.py)
@@ -168,13 +168,11 @@ def _parse(url: str, error: Any) -> URL:
 
 
 def _shown(url: str) -> str:
-    """The URL as typed but with any password hidden (`user:***@host`)."""
-    # heavy (SQLAlchemy): only for a URL the clerk typed
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
+    """The URL as typed but with any password hidden (`user:***@host`), even unparseable."""
+    from sqlalchemy.exc import ArgumentError  # heavy: only for a URL the clerk typed
 
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        return display_url(url)
     except (ArgumentError, ValueError):
         scheme, sep, rest = url.partition("://")
         if sep and "@" in rest:
