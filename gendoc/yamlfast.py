@@ -47,10 +47,11 @@ for _versions, _tag, _regexp, _first in implicit_resolvers:
                                         _first or [None])  # type: ignore[list-item]
 
 
-_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+#: libyaml's safe loader when PyYAML has it (also what `register.writeback` composes with).
+LIBYAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BASE):
+class _Loader(LIBYAML_LOADER):
     """libyaml parser, PyYAML safe constructor, ruamel's 1.2 resolution; unsure → Defer."""
 
     yaml_implicit_resolvers = _Resolver.yaml_implicit_resolvers

@@ -20,11 +20,11 @@ from ruamel.yaml.comments import CommentedMap
 
 from gendoc.exceptions import ContentError, FieldProblem
 from gendoc.writer import atomic_write
+from gendoc.yamlfast import LIBYAML_LOADER
 from gendoc.yamlio import load_yaml, read_text
 
 #: Keys after which a missing `so:` is inserted, in order of preference.
 _ANCHORS = ("co_quan", "loai")
-_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 _STR = "tag:yaml.org,2002:str"
 
 
@@ -67,7 +67,7 @@ def _key_lines(path: Path, text: str) -> dict[str, _Entry]:
     from the round-trip reader, which also words the errors."""
     if not any(mark in text for mark in ("&", "*", "!", "%", "<<")):
         try:
-            root = yaml.compose(text, Loader=_FastLoader)
+            root = yaml.compose(text, Loader=LIBYAML_LOADER)
         except yaml.YAMLError:
             root = None
         if isinstance(root, yaml.MappingNode) and all(
